@@ -1,0 +1,54 @@
+// Analysis of CREATE STREAM … AS SELECT: the query, and the sink's topic, formats and schema.
+
+import type { SourceDefinition } from '../catalog/index.js';
+import { EngineError } from '../common/index.js';
+import type { CreateAsSelect } from '../sql/index.js';
+import type { AnalysisContext } from './analysis-context.js';
+import { analyzeCreateSourceFormats } from './sink-formats.js';
+import { analyzeQuery } from './analyze-query.js';
+import type { BoundCreateAsSelect, TopicRequest } from './bound-statement.js';
+import { WithProperties } from './with-properties.js';
+
+export function analyzeCreateAsSelect(stmt: CreateAsSelect, text: string, ctx: AnalysisContext): BoundCreateAsSelect {
+  const name = stmt.name.name;
+  if (stmt.sourceKind === 'TABLE') {
+    throw new EngineError('NOT_SUPPORTED', 'CREATE TABLE … AS SELECT is not supported yet: aggregation and tables come in a later version.', stmt.span);
+  }
+  const existing = ctx.catalog.sources.get(name);
+  if (existing !== undefined && !stmt.ifNotExists) {
+    const hint = stmt.orReplace ? ' CREATE OR REPLACE of a persistent query is not supported yet: DROP it first.' : '';
+    throw new EngineError('SOURCE_EXISTS', `A ${existing.kind.toLowerCase()} named ${name} already exists.${hint}`, stmt.name.span);
+  }
+  const query = analyzeQuery(stmt.query, ctx.catalog, name);
+  if (stmt.query.from.name.name === name) {
+    throw new EngineError('INVALID_STATEMENT', `${name} cannot read from itself.`, stmt.query.from.span);
+  }
+  const props = new WithProperties(stmt.properties, stmt.span);
+  const topicName = props.string('KAFKA_TOPIC') ?? name;
+  const inputTopic = ctx.topics.get(query.source.topic);
+  const topic = ctx.topics.get(topicName);
+  const partitions = props.int('PARTITIONS') ?? topic?.partitions ?? inputTopic?.partitions ?? 1;
+  if (topic !== undefined && partitions !== topic.partitions) {
+    throw new EngineError(
+      'TOPIC_MISMATCH',
+      `Topic '${topicName}' already exists with ${topic.partitions} partition(s), not ${partitions}.`,
+      props.spanOf('PARTITIONS'),
+    );
+  }
+  if (topicName === query.source.topic) {
+    throw new EngineError('INVALID_STATEMENT', `${name} cannot write to '${topicName}', the topic it reads from.`, props.spanOf('KAFKA_TOPIC'));
+  }
+  const createTopic: TopicRequest | null = topic === undefined ? { name: topicName, partitions } : null;
+  const sink: SourceDefinition = {
+    name,
+    kind: 'STREAM',
+    topic: topicName,
+    schema: { columns: query.outputSchema.columns },
+    formats: analyzeCreateSourceFormats(props, query.outputSchema, stmt.span, query.source.formats),
+    timestampColumn: null,
+    readOnly: false,
+    writtenBy: null,
+    sql: text,
+  };
+  return { kind: 'BoundCreateAsSelect', sink, query, orReplace: stmt.orReplace, ifNotExists: stmt.ifNotExists, exists: existing !== undefined, createTopic };
+}

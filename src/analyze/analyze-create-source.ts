@@ -1,0 +1,149 @@
+// Analysis of CREATE STREAM|TABLE (…) WITH (…): columns, key constraints, topic and formats.
+
+import type { SourceDefinition } from '../catalog/index.js';
+import { EngineError, PSEUDO_COLUMNS, type Column, type FormatSpec, type Schema, type SourceSpan } from '../common/index.js';
+import type { CreateSource } from '../sql/index.js';
+import type { AnalysisContext } from './analysis-context.js';
+import type { BoundCreateSource, TopicRequest } from './bound-statement.js';
+import { resolveType } from './resolve-type.js';
+import { WithProperties } from './with-properties.js';
+
+export function analyzeCreateSource(stmt: CreateSource, text: string, ctx: AnalysisContext): BoundCreateSource {
+  const name = stmt.name.name;
+  const existing = ctx.catalog.sources.get(name);
+  if (stmt.sourceKind === 'TABLE') {
+    throw new EngineError('NOT_SUPPORTED', 'CREATE TABLE is not supported yet: only streams can be declared in this version.', stmt.span);
+  }
+  if (existing !== undefined && !stmt.ifNotExists && !stmt.orReplace) {
+    throw new EngineError('SOURCE_EXISTS', `A ${existing.kind.toLowerCase()} named ${name} already exists.`, stmt.name.span);
+  }
+  const props = new WithProperties(stmt.properties, stmt.span);
+  const schema = columnsSchema(stmt);
+  const formats = sourceFormats(props, schema, stmt.span);
+  const topicName = props.string('KAFKA_TOPIC');
+  if (topicName === undefined) {
+    throw new EngineError('INVALID_PROPERTY', `Missing KAFKA_TOPIC: say which topic ${name} reads, e.g. WITH (KAFKA_TOPIC='${name.toLowerCase()}', …).`, stmt.span);
+  }
+  const topic = ctx.topics.get(topicName);
+  const partitions = props.int('PARTITIONS');
+  let createTopic: TopicRequest | null = null;
+  if (topic === undefined) {
+    if (partitions === undefined) {
+      throw new EngineError(
+        'UNKNOWN_TOPIC',
+        `Topic '${topicName}' does not exist. Add PARTITIONS=n to the WITH clause to create it.`,
+        props.spanOf('KAFKA_TOPIC'),
+      );
+    }
+    createTopic = { name: topicName, partitions };
+  } else if (partitions !== undefined && partitions !== topic.partitions) {
+    throw new EngineError(
+      'TOPIC_MISMATCH',
+      `Topic '${topicName}' already exists with ${topic.partitions} partition(s), not ${partitions}. Remove PARTITIONS or make it match.`,
+      props.spanOf('PARTITIONS'),
+    );
+  }
+  const source: SourceDefinition = {
+    name,
+    kind: stmt.sourceKind,
+    topic: topicName,
+    schema,
+    formats,
+    timestampColumn: timestampColumn(props, schema),
+    readOnly: stmt.readOnly,
+    writtenBy: null,
+    sql: text,
+  };
+  return { kind: 'BoundCreateSource', source, orReplace: stmt.orReplace, ifNotExists: stmt.ifNotExists, exists: existing !== undefined, createTopic };
+}
+
+function columnsSchema(stmt: CreateSource): Schema {
+  if (stmt.columns.length === 0) {
+    throw new EngineError('INVALID_STATEMENT', `${stmt.name.name} declares no columns: list them, e.g. (ID STRING KEY, TEMP DOUBLE).`, stmt.span);
+  }
+  const seen = new Set<string>();
+  const keys: Column[] = [];
+  const values: Column[] = [];
+  for (const def of stmt.columns) {
+    const colName = def.name.name;
+    if (seen.has(colName)) throw new EngineError('INVALID_STATEMENT', `Column ${colName} is declared twice.`, def.name.span);
+    if ((PSEUDO_COLUMNS as readonly string[]).includes(colName) || colName === 'WINDOWSTART' || colName === 'WINDOWEND') {
+      throw new EngineError('INVALID_STATEMENT', `${colName} is a reserved system column name; choose another name.`, def.name.span);
+    }
+    seen.add(colName);
+    if (def.constraint === 'PRIMARY KEY' && stmt.sourceKind === 'STREAM') {
+      throw new EngineError('INVALID_STATEMENT', `Streams have KEY columns, not PRIMARY KEY: write ${colName} ${'…'} KEY.`, def.span);
+    }
+    if (def.constraint === 'KEY' && stmt.sourceKind === 'TABLE') {
+      throw new EngineError('INVALID_STATEMENT', `Tables have PRIMARY KEY columns: write ${colName} … PRIMARY KEY.`, def.span);
+    }
+    const column: Column = { name: colName, type: resolveType(def.type), namespace: def.constraint === null ? 'value' : 'key' };
+    (column.namespace === 'key' ? keys : values).push(column);
+  }
+  return { columns: [...keys, ...values] };
+}
+
+/** Formats from FORMAT / KEY_FORMAT / VALUE_FORMAT, checked against the key columns. */
+export function sourceFormats(props: WithProperties, schema: Schema, span: SourceSpan, inherited?: FormatSpec): FormatSpec {
+  const both = props.format('FORMAT');
+  if (both !== undefined && (props.has('KEY_FORMAT') || props.has('VALUE_FORMAT'))) {
+    throw new EngineError('INVALID_PROPERTY', 'FORMAT sets both key and value formats: use it alone, or KEY_FORMAT and VALUE_FORMAT.', props.spanOf('FORMAT'));
+  }
+  const valueFormat = both ?? props.format('VALUE_FORMAT') ?? inherited?.valueFormat;
+  if (valueFormat === undefined) {
+    throw new EngineError('INVALID_PROPERTY', "Missing VALUE_FORMAT: add VALUE_FORMAT='JSON' (or FORMAT='JSON') to the WITH clause.", span);
+  }
+  const keyColumns = schema.columns.filter((c) => c.namespace === 'key');
+  const keyFormat = both ?? props.format('KEY_FORMAT') ?? inherited?.keyFormat ?? (keyColumns.length > 1 ? 'JSON' : 'KAFKA');
+  for (const [format, role] of [[valueFormat, 'VALUE_FORMAT'], [keyFormat, 'KEY_FORMAT']] as const) {
+    if (format === 'DELIMITED') {
+      throw new EngineError('NOT_SUPPORTED', `The DELIMITED format is not supported yet (${role}); use JSON.`, props.spanOf(role));
+    }
+  }
+  if (valueFormat === 'KAFKA' || valueFormat === 'NONE') {
+    throw new EngineError('NOT_SUPPORTED', `VALUE_FORMAT '${valueFormat}' is not supported yet; use JSON.`, props.spanOf('VALUE_FORMAT'));
+  }
+  if (keyFormat === 'KAFKA' && keyColumns.length > 1) {
+    throw new EngineError(
+      'INVALID_PROPERTY',
+      `The KAFKA key format holds one column, but there are ${keyColumns.length} key columns. Use KEY_FORMAT='JSON'.`,
+      props.spanOf('KEY_FORMAT'),
+    );
+  }
+  if (keyFormat === 'KAFKA') {
+    const keyType = keyColumns[0]?.type.kind;
+    if (keyType !== undefined && !['INT', 'BIGINT', 'DOUBLE', 'STRING'].includes(keyType)) {
+      throw new EngineError('INVALID_PROPERTY', `The KAFKA key format cannot hold a ${keyType} key. Use KEY_FORMAT='JSON'.`, props.spanOf('KEY_FORMAT'));
+    }
+  }
+  if (keyFormat === 'NONE' && keyColumns.length > 0) {
+    throw new EngineError('INVALID_PROPERTY', "KEY_FORMAT 'NONE' means no key, but key columns are declared.", props.spanOf('KEY_FORMAT'));
+  }
+  const wrap = props.boolean('WRAP_SINGLE_VALUE');
+  if (wrap === false && schema.columns.filter((c) => c.namespace === 'value').length !== 1) {
+    throw new EngineError('INVALID_PROPERTY', 'WRAP_SINGLE_VALUE=false needs exactly one value column.', props.spanOf('WRAP_SINGLE_VALUE'));
+  }
+  return { keyFormat, valueFormat, wrapSingleValue: wrap ?? inherited?.wrapSingleValue ?? true };
+}
+
+/** The TIMESTAMP column, which must exist and hold epoch milliseconds. */
+export function timestampColumn(props: WithProperties, schema: Schema): string | null {
+  const raw = props.string('TIMESTAMP');
+  if (raw === undefined) return null;
+  const name = /^`.*`$|^".*"$/.test(raw) ? raw.slice(1, -1) : raw.toUpperCase();
+  const column = schema.columns.find((c) => c.name === name);
+  if (column === undefined) {
+    throw new EngineError('UNKNOWN_COLUMN', `TIMESTAMP names column ${name}, which is not in the schema.`, props.spanOf('TIMESTAMP'));
+  }
+  if (column.type.kind !== 'BIGINT' && column.type.kind !== 'TIMESTAMP') {
+    throw new EngineError(
+      'TYPE_MISMATCH',
+      `The TIMESTAMP column ${name} must be BIGINT or TIMESTAMP (epoch milliseconds), not ${column.type.kind}.`,
+      props.spanOf('TIMESTAMP'),
+    );
+  }
+  if (props.has('TIMESTAMP_FORMAT')) {
+    throw new EngineError('NOT_SUPPORTED', 'TIMESTAMP_FORMAT (string event times) is not supported yet.', props.spanOf('TIMESTAMP_FORMAT'));
+  }
+  return name;
+}

@@ -1,0 +1,62 @@
+// Analysis of INSERT INTO … VALUES: target columns, ROWTIME, and value types.
+
+import { requireSource, type Catalog } from '../catalog/index.js';
+import { EngineError, formatSqlType, SqlTypes } from '../common/index.js';
+import type { InsertValues } from '../sql/index.js';
+import { bindExpr } from './bind-expr.js';
+import type { BoundExpr } from './bound-expr.js';
+import type { BoundInsertValues } from './bound-statement.js';
+import { emptyScope } from './scope.js';
+import { coerce, isAssignable } from './type-coercion.js';
+
+export function analyzeInsertValues(stmt: InsertValues, catalog: Catalog): BoundInsertValues {
+  const target = requireSource(catalog, stmt.target.name, stmt.target.span);
+  if (target.readOnly) {
+    throw new EngineError('INVALID_STATEMENT', `${target.name} was created with CREATE SOURCE and is read-only.`, stmt.target.span);
+  }
+  const columns = target.schema.columns;
+  const names = stmt.columns?.map((c) => c.name) ?? columns.map((c) => c.name);
+  if (names.length !== stmt.values.length) {
+    throw new EngineError(
+      'INVALID_STATEMENT',
+      `Expected ${names.length} value(s) for (${names.join(', ')}), but got ${stmt.values.length}.`,
+      stmt.span,
+    );
+  }
+  const values: (BoundExpr | null)[] = columns.map(() => null);
+  let rowtime: BoundExpr | null = null;
+  names.forEach((name, i) => {
+    const valueExpr = stmt.values[i];
+    const span = stmt.columns?.[i]?.span ?? valueExpr?.span;
+    if (valueExpr === undefined) return;
+    if (name === 'ROWTIME') {
+      const bound = bindExpr(valueExpr, emptyScope, SqlTypes.BIGINT);
+      if (!isAssignable(bound.type, SqlTypes.BIGINT)) {
+        throw new EngineError('TYPE_MISMATCH', `ROWTIME must be a BIGINT (epoch milliseconds), not ${formatSqlType(bound.type)}.`, valueExpr.span);
+      }
+      rowtime = coerce(bound, SqlTypes.BIGINT);
+      return;
+    }
+    const index = columns.findIndex((c) => c.name === name);
+    const column = columns[index];
+    if (column === undefined) {
+      throw new EngineError('UNKNOWN_COLUMN', `${target.name} has no column ${name}.`, span);
+    }
+    if (values[index] !== null) throw new EngineError('INVALID_STATEMENT', `Column ${name} is given twice.`, span);
+    const bound = bindExpr(valueExpr, emptyScope, column.type);
+    if (!isAssignable(bound.type, column.type)) {
+      throw new EngineError(
+        'TYPE_MISMATCH',
+        `Column ${name} is ${formatSqlType(column.type)}, but the value is ${formatSqlType(bound.type)}.`,
+        valueExpr.span,
+      );
+    }
+    values[index] = coerce(bound, column.type);
+  });
+  return {
+    kind: 'BoundInsertValues',
+    target,
+    values: values.map((v, i) => v ?? { kind: 'Literal', type: columns[i]?.type ?? SqlTypes.STRING, value: null }),
+    rowtime,
+  };
+}

@@ -1,0 +1,71 @@
+// analyze: the entry function — AST statement + catalog → BoundStatement, or a located EngineError.
+
+import { requireSource } from '../catalog/index.js';
+import { assertNever, EngineError } from '../common/index.js';
+import type { ParsedStatement, Statement } from '../sql/index.js';
+import type { AnalysisContext } from './analysis-context.js';
+import { analyzeCreateAsSelect } from './analyze-create-as-select.js';
+import { analyzeCreateSource } from './analyze-create-source.js';
+import { analyzeInsertValues } from './analyze-insert.js';
+import { analyzeQuery } from './analyze-query.js';
+import type { BoundStatement } from './bound-statement.js';
+
+export function analyze(parsed: ParsedStatement, ctx: AnalysisContext): BoundStatement {
+  return analyzeStatement(parsed.statement, parsed.text, ctx);
+}
+
+function analyzeStatement(stmt: Statement, text: string, ctx: AnalysisContext): BoundStatement {
+  switch (stmt.kind) {
+    case 'CreateSource':
+      return analyzeCreateSource(stmt, text, ctx);
+    case 'CreateAsSelect':
+      return analyzeCreateAsSelect(stmt, text, ctx);
+    case 'InsertValues':
+      return analyzeInsertValues(stmt, ctx.catalog);
+    case 'QueryStatement':
+      return { kind: 'BoundQueryStatement', query: analyzeQuery(stmt.query, ctx.catalog, null) };
+    case 'Show':
+      return { kind: 'BoundShow', what: stmt.what, extended: stmt.extended };
+    case 'Describe':
+      return { kind: 'BoundDescribe', source: requireSource(ctx.catalog, stmt.name.name, stmt.name.span), extended: stmt.extended };
+    case 'DropSource': {
+      const source = ctx.catalog.sources.get(stmt.name.name);
+      if (source === undefined) {
+        if (stmt.ifExists) return { kind: 'BoundDropSource', source: null, deleteTopic: stmt.deleteTopic };
+        requireSource(ctx.catalog, stmt.name.name, stmt.name.span);
+        throw new EngineError('UNKNOWN_SOURCE', `${stmt.name.name} does not exist.`, stmt.name.span);
+      }
+      if (source.kind !== stmt.sourceKind) {
+        throw new EngineError('INVALID_STATEMENT', `${source.name} is a ${source.kind.toLowerCase()}: use DROP ${source.kind}.`, stmt.name.span);
+      }
+      return { kind: 'BoundDropSource', source, deleteTopic: stmt.deleteTopic };
+    }
+    case 'Terminate': {
+      if (stmt.queryId === null) return { kind: 'BoundTerminate', queries: [...ctx.catalog.queries.values()] };
+      const id = stmt.queryId.name.toUpperCase();
+      const query = ctx.catalog.queries.get(id);
+      if (query === undefined) throw new EngineError('UNKNOWN_QUERY', `No persistent query with id ${id}. SHOW QUERIES lists them.`, stmt.queryId.span);
+      return { kind: 'BoundTerminate', queries: [query] };
+    }
+    case 'Explain': {
+      const target = stmt.target;
+      if (target.kind === 'ExplainQueryId') {
+        const id = target.queryId.name.toUpperCase();
+        const query = ctx.catalog.queries.get(id);
+        if (query === undefined) throw new EngineError('UNKNOWN_QUERY', `No persistent query with id ${id}. SHOW QUERIES lists them.`, target.queryId.span);
+        return { kind: 'BoundExplain', target: { kind: 'BoundExplainQuery', query } };
+      }
+      const inner = analyzeStatement(target.statement, text, ctx);
+      if (inner.kind !== 'BoundQueryStatement' && inner.kind !== 'BoundCreateAsSelect') {
+        throw new EngineError('INVALID_STATEMENT', 'EXPLAIN takes a SELECT, a CREATE … AS SELECT, or a query id.', stmt.span);
+      }
+      return { kind: 'BoundExplain', target: inner };
+    }
+    case 'SetProperty':
+      return { kind: 'BoundSetProperty', name: stmt.name, value: stmt.value };
+    case 'UnsetProperty':
+      return { kind: 'BoundSetProperty', name: stmt.name, value: null };
+    default:
+      return assertNever(stmt, 'statement');
+  }
+}

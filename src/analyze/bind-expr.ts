@@ -1,0 +1,220 @@
+// bindExpr: resolves names and types of an AST expression into a BoundExpr, with located errors.
+
+import { assertNever, EngineError, formatSqlType, isNumericType, SqlTypes, type SourceSpan, type SqlType } from '../common/index.js';
+import { resolveCall } from '../functions/index.js';
+import type { Expr } from '../sql/index.js';
+import type { BoundExpr } from './bound-expr.js';
+import { resolveType } from './resolve-type.js';
+import { resolveColumn, type Scope } from './scope.js';
+import { checkCast, coerce, commonSuperType } from './type-coercion.js';
+
+const BOOL = SqlTypes.BOOLEAN;
+const INT_MAX = 2147483647n;
+const BIGINT_MAX = 9223372036854775807n;
+
+/** Binds `expr` in `scope`. `hint` types an untyped NULL literal (e.g. the other side of `=`). */
+export function bindExpr(expr: Expr, scope: Scope, hint?: SqlType): BoundExpr {
+  switch (expr.kind) {
+    case 'NullLiteral':
+      return { kind: 'Literal', type: hint ?? SqlTypes.STRING, value: null };
+    case 'BooleanLiteral':
+      return { kind: 'Literal', type: BOOL, value: expr.value };
+    case 'IntegerLiteral': {
+      const n = BigInt(expr.text);
+      if (n <= INT_MAX) return { kind: 'Literal', type: SqlTypes.INT, value: Number(n) };
+      if (n <= BIGINT_MAX) return { kind: 'Literal', type: SqlTypes.BIGINT, value: n.toString() };
+      throw new EngineError('TYPE_MISMATCH', `Integer literal ${expr.text} is too large for BIGINT.`, expr.span);
+    }
+    case 'DecimalLiteral': {
+      const [whole = '', fraction = ''] = expr.text.split('.');
+      const digits = (whole.replace(/^0+/, '') + fraction).length;
+      const precision = Math.max(digits, fraction.length, 1);
+      return { kind: 'Literal', type: { kind: 'DECIMAL', precision, scale: fraction.length }, value: expr.text };
+    }
+    case 'DoubleLiteral':
+      return { kind: 'Literal', type: SqlTypes.DOUBLE, value: Number(expr.text) };
+    case 'StringLiteral':
+      return { kind: 'Literal', type: SqlTypes.STRING, value: expr.value };
+    case 'ColumnRef': {
+      const index = resolveColumn(scope, expr.qualifier?.name ?? null, expr.name.name, expr.span);
+      const column = scope.schema.columns[index];
+      if (column === undefined) throw new EngineError('INTERNAL', 'column index out of range', expr.span);
+      return { kind: 'ColumnRef', type: column.type, index, name: column.name };
+    }
+    case 'UnaryExpr': {
+      const operand = bindExpr(expr.operand, scope, expr.op === 'NOT' ? BOOL : hint);
+      if (expr.op === 'NOT') return { kind: 'Not', type: BOOL, operand: requireType(operand, BOOL, expr.operand.span, 'NOT') };
+      requireNumeric(operand, expr.operand.span, `unary ${expr.op}`);
+      return expr.op === '-' ? { kind: 'Negate', type: operand.type, operand } : operand;
+    }
+    case 'BinaryExpr':
+      return bindBinary(expr, scope);
+    case 'LikeExpr': {
+      const value = requireType(bindExpr(expr.value, scope, SqlTypes.STRING), SqlTypes.STRING, expr.value.span, 'LIKE');
+      const pattern = requireType(bindExpr(expr.pattern, scope, SqlTypes.STRING), SqlTypes.STRING, expr.pattern.span, 'LIKE');
+      const escape = expr.escape === null ? null : requireType(bindExpr(expr.escape, scope, SqlTypes.STRING), SqlTypes.STRING, expr.escape.span, 'ESCAPE');
+      return { kind: 'Like', type: BOOL, negated: expr.negated, value, pattern, escape };
+    }
+    case 'BetweenExpr': {
+      const [value, low, high] = unify([expr.value, expr.low, expr.high] as const, scope, expr.span, 'BETWEEN');
+      return { kind: 'Between', type: BOOL, negated: expr.negated, value, low, high };
+    }
+    case 'InListExpr': {
+      const [value, ...list] = unify([expr.value, ...expr.list], scope, expr.span, 'IN');
+      return { kind: 'InList', type: BOOL, negated: expr.negated, value, list };
+    }
+    case 'IsNullExpr':
+      return { kind: 'IsNull', type: BOOL, negated: expr.negated, operand: bindExpr(expr.value, scope) };
+    case 'CaseExpr':
+      return bindCase(expr, scope, hint);
+    case 'CastExpr': {
+      const type = resolveType(expr.type);
+      const operand = bindExpr(expr.value, scope, type);
+      checkCast(operand.type, type, expr.span);
+      return coerce(operand, type);
+    }
+    case 'FunctionCall':
+      return bindCall(expr, scope);
+    default:
+      return assertNever(expr, 'expression');
+  }
+}
+
+function bindBinary(expr: Extract<Expr, { kind: 'BinaryExpr' }>, scope: Scope): BoundExpr {
+  const { op } = expr;
+  switch (op) {
+    case 'AND':
+    case 'OR': {
+      const left = requireType(bindExpr(expr.left, scope, BOOL), BOOL, expr.left.span, op);
+      const right = requireType(bindExpr(expr.right, scope, BOOL), BOOL, expr.right.span, op);
+      return { kind: 'Logical', type: BOOL, op, left, right };
+    }
+    case '||': {
+      const left = requireType(bindExpr(expr.left, scope, SqlTypes.STRING), SqlTypes.STRING, expr.left.span, '||');
+      const right = requireType(bindExpr(expr.right, scope, SqlTypes.STRING), SqlTypes.STRING, expr.right.span, '||');
+      return { kind: 'Concat', type: SqlTypes.STRING, left, right };
+    }
+    case '=':
+    case '<>':
+    case '<':
+    case '<=':
+    case '>':
+    case '>=': {
+      const [left, right] = unify([expr.left, expr.right] as const, scope, expr.span, op);
+      if (left.type.kind === 'ARRAY' || left.type.kind === 'MAP' || left.type.kind === 'STRUCT') {
+        if (op !== '=' && op !== '<>') {
+          throw new EngineError('TYPE_MISMATCH', `Cannot compare ${formatSqlType(left.type)} values with ${op}.`, expr.span);
+        }
+      }
+      return { kind: 'Comparison', type: BOOL, op, left, right };
+    }
+    case '+':
+    case '-':
+    case '*':
+    case '/':
+    case '%': {
+      const [left, right] = unify([expr.left, expr.right] as const, scope, expr.span, op);
+      requireNumeric(left, expr.left.span, op);
+      requireNumeric(right, expr.right.span, op);
+      const type = arithmeticResultType(op, left.type, right.type, expr.span);
+      return { kind: 'Arithmetic', type, op, left, right };
+    }
+    default:
+      return assertNever(op, 'operator');
+  }
+}
+
+/** DECIMAL results follow ksqlDB's precision/scale rules; other types keep the widened operand type. */
+function arithmeticResultType(op: string, left: SqlType, right: SqlType, span: SourceSpan): SqlType {
+  if (left.kind !== 'DECIMAL' || right.kind !== 'DECIMAL') return left;
+  const [p1, s1, p2, s2] = [left.precision, left.scale, right.precision, right.scale];
+  const cap = (p: number, s: number): SqlType => ({ kind: 'DECIMAL', precision: Math.min(38, p), scale: Math.min(s, 38) });
+  switch (op) {
+    case '+':
+    case '-': {
+      const s = Math.max(s1, s2);
+      return cap(Math.max(p1 - s1, p2 - s2) + s + 1, s);
+    }
+    case '*':
+      return cap(p1 + p2 + 1, s1 + s2);
+    default:
+      throw new EngineError('NOT_SUPPORTED', `DECIMAL ${op} DECIMAL is not supported yet; CAST one side to DOUBLE.`, span);
+  }
+}
+
+/** Binds the expressions and widens them all to one common type (NULL literals take that type). */
+function unify(exprs: readonly [Expr, Expr], scope: Scope, span: SourceSpan, what: string): [BoundExpr, BoundExpr];
+function unify(exprs: readonly [Expr, Expr, Expr], scope: Scope, span: SourceSpan, what: string): [BoundExpr, BoundExpr, BoundExpr];
+function unify(exprs: readonly [Expr, ...Expr[]], scope: Scope, span: SourceSpan, what: string): [BoundExpr, ...BoundExpr[]];
+function unify(exprs: readonly Expr[], scope: Scope, span: SourceSpan, what: string): BoundExpr[] {
+  const typed = exprs.map((e) => (e.kind === 'NullLiteral' ? null : bindExpr(e, scope)));
+  let common: SqlType | null = null;
+  for (const b of typed) {
+    if (b === null) continue;
+    if (common === null) {
+      common = b.type;
+      continue;
+    }
+    const next = commonSuperType(common, b.type);
+    if (next === null) {
+      throw new EngineError('TYPE_MISMATCH', `Cannot apply ${what} to ${formatSqlType(common)} and ${formatSqlType(b.type)}.`, span);
+    }
+    common = next;
+  }
+  const type = common ?? SqlTypes.STRING;
+  return exprs.map((e, i) => coerce(typed[i] ?? bindExpr(e, scope, type), type));
+}
+
+function bindCase(expr: Extract<Expr, { kind: 'CaseExpr' }>, scope: Scope, hint: SqlType | undefined): BoundExpr {
+  const whens = expr.whens.map((w) => {
+    if (expr.operand === null) return { when: requireType(bindExpr(w.when, scope, BOOL), BOOL, w.when.span, 'WHEN'), then: w.then };
+    const [left, right] = unify([expr.operand, w.when] as const, scope, w.when.span, 'CASE');
+    return { when: { kind: 'Comparison', type: BOOL, op: '=', left, right } as BoundExpr, then: w.then };
+  });
+  const results = [...expr.whens.map((w) => w.then), ...(expr.otherwise === null ? [] : [expr.otherwise])];
+  const bound = results.map((r) => (r.kind === 'NullLiteral' ? null : bindExpr(r, scope)));
+  let type: SqlType | null = null;
+  bound.forEach((b, i) => {
+    if (b === null) return;
+    const next: SqlType | null = type === null ? b.type : commonSuperType(type, b.type);
+    if (next === null) {
+      throw new EngineError('TYPE_MISMATCH', `CASE branches must have compatible types, but found ${formatSqlType(type ?? b.type)} and ${formatSqlType(b.type)}.`, results[i]?.span);
+    }
+    type = next;
+  });
+  const resultType: SqlType = type ?? hint ?? SqlTypes.STRING;
+  const branch = (i: number): BoundExpr => coerce(bound[i] ?? bindExpr(results[i] ?? { kind: 'NullLiteral', span: expr.span }, scope, resultType), resultType);
+  return {
+    kind: 'Case',
+    type: resultType,
+    whens: whens.map((w, i) => ({ when: w.when, then: branch(i) })),
+    otherwise: expr.otherwise === null ? null : branch(expr.whens.length),
+  };
+}
+
+function bindCall(expr: Extract<Expr, { kind: 'FunctionCall' }>, scope: Scope): BoundExpr {
+  if (expr.star) {
+    throw new EngineError('NOT_SUPPORTED', `${expr.name.name}(*) is an aggregate; aggregation is not supported yet.`, expr.span);
+  }
+  const args = expr.args.map((a) => bindExpr(a, scope));
+  const resolved = resolveCall(expr.name.name, args.map((a) => a.type), expr.span);
+  return {
+    kind: 'Call',
+    type: resolved.returnType,
+    name: resolved.fn.name,
+    args: args.map((a, i) => coerce(a, resolved.paramTypes[i] ?? a.type)),
+  };
+}
+
+function requireType(bound: BoundExpr, type: SqlType, span: SourceSpan, what: string): BoundExpr {
+  if (bound.type.kind !== type.kind) {
+    throw new EngineError('TYPE_MISMATCH', `${what} expects ${formatSqlType(type)} but this is ${formatSqlType(bound.type)}.`, span);
+  }
+  return bound;
+}
+
+function requireNumeric(bound: BoundExpr, span: SourceSpan, what: string): void {
+  if (!isNumericType(bound.type)) {
+    throw new EngineError('TYPE_MISMATCH', `${what} expects a number but this is ${formatSqlType(bound.type)}.`, span);
+  }
+}

@@ -1,0 +1,102 @@
+// BoundExpr: a resolved, typed expression — JSON data that plans store and exec compiles.
+
+import type { SqlType } from '../common/index.js';
+
+/** A literal's value as JSON: BIGINT and DECIMAL values are kept as their exact decimal text. */
+export type LiteralJson = null | boolean | number | string;
+
+export type BoundExpr =
+  | { readonly kind: 'Literal'; readonly type: SqlType; readonly value: LiteralJson }
+  | { readonly kind: 'ColumnRef'; readonly type: SqlType; readonly index: number; readonly name: string }
+  | {
+      readonly kind: 'Arithmetic';
+      readonly type: SqlType;
+      readonly op: '+' | '-' | '*' | '/' | '%';
+      readonly left: BoundExpr;
+      readonly right: BoundExpr;
+    }
+  | { readonly kind: 'Negate'; readonly type: SqlType; readonly operand: BoundExpr }
+  | {
+      readonly kind: 'Comparison';
+      readonly type: SqlType;
+      readonly op: '=' | '<>' | '<' | '<=' | '>' | '>=';
+      readonly left: BoundExpr;
+      readonly right: BoundExpr;
+    }
+  | { readonly kind: 'Logical'; readonly type: SqlType; readonly op: 'AND' | 'OR'; readonly left: BoundExpr; readonly right: BoundExpr }
+  | { readonly kind: 'Not'; readonly type: SqlType; readonly operand: BoundExpr }
+  | { readonly kind: 'IsNull'; readonly type: SqlType; readonly negated: boolean; readonly operand: BoundExpr }
+  | {
+      readonly kind: 'Like';
+      readonly type: SqlType;
+      readonly negated: boolean;
+      readonly value: BoundExpr;
+      readonly pattern: BoundExpr;
+      readonly escape: BoundExpr | null;
+    }
+  | {
+      readonly kind: 'Between';
+      readonly type: SqlType;
+      readonly negated: boolean;
+      readonly value: BoundExpr;
+      readonly low: BoundExpr;
+      readonly high: BoundExpr;
+    }
+  | { readonly kind: 'InList'; readonly type: SqlType; readonly negated: boolean; readonly value: BoundExpr; readonly list: readonly BoundExpr[] }
+  | {
+      readonly kind: 'Case';
+      readonly type: SqlType;
+      readonly whens: readonly { readonly when: BoundExpr; readonly then: BoundExpr }[];
+      readonly otherwise: BoundExpr | null;
+    }
+  | { readonly kind: 'Cast'; readonly type: SqlType; readonly operand: BoundExpr }
+  | { readonly kind: 'Concat'; readonly type: SqlType; readonly left: BoundExpr; readonly right: BoundExpr }
+  | { readonly kind: 'Call'; readonly type: SqlType; readonly name: string; readonly args: readonly BoundExpr[] };
+
+export type BoundExprKind = BoundExpr['kind'];
+
+/** Column indexes an expression reads. */
+export function referencedColumns(expr: BoundExpr, into: Set<number> = new Set()): Set<number> {
+  switch (expr.kind) {
+    case 'Literal':
+      break;
+    case 'ColumnRef':
+      into.add(expr.index);
+      break;
+    case 'Arithmetic':
+    case 'Comparison':
+    case 'Logical':
+    case 'Concat':
+      referencedColumns(expr.left, into);
+      referencedColumns(expr.right, into);
+      break;
+    case 'Negate':
+    case 'Not':
+    case 'IsNull':
+    case 'Cast':
+      referencedColumns(expr.operand, into);
+      break;
+    case 'Like':
+      referencedColumns(expr.value, into);
+      referencedColumns(expr.pattern, into);
+      if (expr.escape !== null) referencedColumns(expr.escape, into);
+      break;
+    case 'Between':
+      [expr.value, expr.low, expr.high].forEach((e) => referencedColumns(e, into));
+      break;
+    case 'InList':
+      [expr.value, ...expr.list].forEach((e) => referencedColumns(e, into));
+      break;
+    case 'Case':
+      expr.whens.forEach((w) => {
+        referencedColumns(w.when, into);
+        referencedColumns(w.then, into);
+      });
+      if (expr.otherwise !== null) referencedColumns(expr.otherwise, into);
+      break;
+    case 'Call':
+      expr.args.forEach((a) => referencedColumns(a, into));
+      break;
+  }
+  return into;
+}

@@ -1,0 +1,7 @@
+// analyze: AST + catalog → bound statements (names resolved, types checked, located errors).
+
+export { analyze } from './analyze.js';
+export type * from './analysis-context.js';
+export type * from './bound-statement.js';
+export type * from './bound-expr.js';
+export { referencedColumns } from './bound-expr.js';

@@ -1,0 +1,34 @@
+// Scope: the columns visible to an expression, by name and optional source qualifier.
+
+import { closestName } from '../catalog/index.js';
+import { EngineError, type Schema, type SourceSpan } from '../common/index.js';
+
+export interface Scope {
+  /** The names a column may be qualified with (the source name and its alias). */
+  readonly qualifiers: readonly string[];
+  readonly schema: Schema;
+}
+
+export const emptyScope: Scope = { qualifiers: [], schema: { columns: [] } };
+
+/** The index of the column in the scope's schema, or a located UNKNOWN_COLUMN error with a suggestion. */
+export function resolveColumn(scope: Scope, qualifier: string | null, name: string, span: SourceSpan): number {
+  if (qualifier !== null && !scope.qualifiers.includes(qualifier)) {
+    const suggestion = closestName(qualifier, scope.qualifiers);
+    throw new EngineError(
+      'UNKNOWN_SOURCE',
+      `${qualifier} is not a source in this query.${suggestion === null ? '' : ` Did you mean ${suggestion}?`}`,
+      span,
+    );
+  }
+  const index = scope.schema.columns.findIndex((c) => c.name === name);
+  if (index >= 0) return index;
+  if (scope.schema.columns.length === 0) {
+    throw new EngineError('UNKNOWN_COLUMN', `Column ${name} cannot be used here: this expression may not refer to columns.`, span);
+  }
+  const suggestion = closestName(
+    name,
+    scope.schema.columns.map((c) => c.name),
+  );
+  throw new EngineError('UNKNOWN_COLUMN', `Column ${name} cannot be resolved.${suggestion === null ? '' : ` Did you mean ${suggestion}?`}`, span);
+}

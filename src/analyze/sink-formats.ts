@@ -1,0 +1,12 @@
+// Sink formats of a C*AS: the WITH clause's formats, else the source's, adjusted to the sink's key.
+
+import type { FormatSpec, Schema, SourceSpan } from '../common/index.js';
+import { sourceFormats } from './analyze-create-source.js';
+import type { WithProperties } from './with-properties.js';
+
+export function analyzeCreateSourceFormats(props: WithProperties, schema: Schema, span: SourceSpan, inherited: FormatSpec): FormatSpec {
+  const keyCount = schema.columns.filter((c) => c.namespace === 'key').length;
+  // A key-less sink has nothing to serialize in the key; a multi-column key needs a structured format.
+  const keyFormat = keyCount === 0 ? 'NONE' : keyCount > 1 && inherited.keyFormat === 'KAFKA' ? 'JSON' : inherited.keyFormat === 'NONE' ? 'KAFKA' : inherited.keyFormat;
+  return sourceFormats(props, schema, span, { ...inherited, keyFormat, wrapSingleValue: true });
+}

@@ -1,0 +1,17 @@
+// QueryDefinition: a persistent query in the metastore, stored as its physical plan.
+
+export type QueryKind = 'CSAS' | 'CTAS' | 'INSERT';
+export type QueryState = 'RUNNING' | 'PAUSED';
+
+export interface QueryDefinition {
+  /** ksqlDB-style id: `CSAS_SINK_1`, `CTAS_T_2`, `INSERTQUERY_3`. */
+  readonly id: string;
+  readonly kind: QueryKind;
+  readonly sink: string;
+  readonly sources: readonly string[];
+  readonly sql: string;
+  /** The serialized physical plan (JSON data with a `formatVersion`); opaque to the catalog. */
+  readonly plan: unknown;
+  readonly state: QueryState;
+  readonly createdAt: number;
+}

@@ -1,0 +1,44 @@
+// `eddy run <file.sql>`: runs a script, then lets this process's persistent queries catch up and exits.
+
+import type { Command } from 'commander';
+import { readFileSync } from 'node:fs';
+import { Engine } from '../../engine/index.js';
+import { dataDirOption } from '../data-dir-option.js';
+import { EXIT_RUNTIME } from '../report-error.js';
+import { runScript } from '../run-script.js';
+
+export function registerRun(program: Command): void {
+  program
+    .command('run')
+    .description('run the statements of a .sql file; persistent queries then finish the input available and the command exits')
+    .argument('<file>', 'the .sql file to run')
+    .addOption(dataDirOption())
+    .action(async (file: string, opts: { dataDir: string }) => {
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch (e) {
+        process.stderr.write(`${file}: cannot read: ${(e as Error).message}\n`);
+        process.exitCode = EXIT_RUNTIME;
+        return;
+      }
+      const engine = Engine.open({ dataDir: opts.dataDir });
+      const interrupt = { current: new AbortController() };
+      let interrupts = 0;
+      const onSigint = () => {
+        interrupts++;
+        if (interrupts > 1) process.exit(130);
+        // The first Ctrl-C cancels the running push query; the script then goes on.
+        interrupt.current.abort();
+      };
+      process.on('SIGINT', onSigint);
+      try {
+        const code = await runScript(engine, { text, file, write: (t) => process.stdout.write(t), interrupt });
+        if (code === 0) await engine.drain();
+        process.exitCode = code;
+      } finally {
+        process.off('SIGINT', onSigint);
+        await engine.close();
+      }
+    });
+}

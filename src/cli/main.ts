@@ -1,0 +1,20 @@
+#!/usr/bin/env node
+// The `eddy` command line: run, serve, explain, check.
+
+import { Command } from 'commander';
+import { registerCheck } from './commands/check.js';
+import { registerExplain } from './commands/explain.js';
+import { registerRun } from './commands/run.js';
+import { registerServe } from './commands/serve.js';
+
+const program = new Command();
+program
+  .name('eddy')
+  .description('Eddy: continuous SQL over streams — an embedded log by default, tables materialized in SQLite.')
+  .version('0.1.0');
+registerRun(program);
+registerServe(program);
+registerExplain(program);
+registerCheck(program);
+
+await program.parseAsync(process.argv);

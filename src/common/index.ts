@@ -1,0 +1,12 @@
+// common: leaf types shared by every module (types, values, schema, changes, errors, clock).
+
+export * from './sql-type.js';
+export * from './value.js';
+export * from './schema.js';
+export * from './change.js';
+export * from './source-span.js';
+export * from './engine-error.js';
+export * from './clock.js';
+export * from './decimal.js';
+export * from './format-spec.js';
+export * from './assert-never.js';

@@ -1,0 +1,70 @@
+// Value: the runtime representation of SQL values, and their canonical text form.
+//
+//   BOOLEAN → boolean, INT → number (32-bit integer), BIGINT → bigint (exact), DOUBLE → number,
+//   DECIMAL → Decimal (exact), STRING → string, NULL → null. Containers and temporal types arrive
+//   with the full dialect.
+
+import { Decimal } from './decimal.js';
+
+export type Value =
+  | null
+  | boolean
+  | number
+  | bigint
+  | string
+  | Decimal
+  | Uint8Array
+  | readonly Value[]
+  | ValueMap
+  | ValueStruct;
+
+export interface ValueMap {
+  readonly kind: 'map';
+  readonly entries: ReadonlyMap<string, Value>;
+}
+
+export interface ValueStruct {
+  readonly kind: 'struct';
+  readonly fields: Readonly<Record<string, Value>>;
+}
+
+/** A positional row: values laid out by the schema of the operator that produced it. */
+export type Row = readonly Value[];
+
+const INT_MIN = -2147483648;
+const INT_MAX = 2147483647;
+
+export function isInt32(n: number): boolean {
+  return Number.isInteger(n) && n >= INT_MIN && n <= INT_MAX;
+}
+
+/** Java's text for a double: `1.0`, `13.54`, `1.0E10`, `NaN`, `Infinity`. */
+export function formatDouble(n: number): string {
+  if (Number.isNaN(n)) return 'NaN';
+  if (!Number.isFinite(n)) return n > 0 ? 'Infinity' : '-Infinity';
+  if (Object.is(n, -0)) return '-0.0';
+  const abs = Math.abs(n);
+  if (abs !== 0 && (abs >= 1e7 || abs < 1e-3)) {
+    const [mantissa = '', exponent = '0'] = n.toExponential().split('e');
+    const m = mantissa.includes('.') ? mantissa : `${mantissa}.0`;
+    return `${m}E${exponent.replace('+', '')}`;
+  }
+  const text = String(n);
+  return text.includes('.') ? text : `${text}.0`;
+}
+
+/** The value as the CLI and golden files show it. */
+export function formatValue(value: Value): string {
+  if (value === null) return 'null';
+  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : formatDouble(value);
+  if (typeof value === 'bigint') return value.toString();
+  if (typeof value === 'boolean' || typeof value === 'string') return String(value);
+  if (value instanceof Decimal) return value.toString();
+  if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
+  if (Array.isArray(value)) return `[${value.map(formatValue).join(', ')}]`;
+  const composite = value as ValueMap | ValueStruct;
+  if (composite.kind === 'map') {
+    return `{${[...composite.entries].map(([k, v]) => `${k}=${formatValue(v)}`).join(', ')}}`;
+  }
+  return `{${Object.entries(composite.fields).map(([k, v]) => `${k}=${formatValue(v)}`).join(', ')}}`;
+}

@@ -1,0 +1,33 @@
+// executeDescribe: DESCRIBE name [EXTENDED] — schema, topic, formats, and the queries around it.
+
+import type { BoundDescribe } from '../analyze/index.js';
+import { formatSqlType } from '../common/index.js';
+import type { EngineContext } from './engine-context.js';
+import type { PersistentQueries } from './persistent-queries.js';
+import { runsIn } from './show.js';
+import type { StatementResult } from './statement-result.js';
+
+export function executeDescribe(ctx: EngineContext, queries: PersistentQueries, bound: BoundDescribe): StatementResult {
+  const s = bound.source;
+  const catalog = ctx.catalog();
+  const rows: string[][] = [
+    ['ROWTIME', 'BIGINT', '(system)'],
+    ...s.schema.columns.map((c) => [c.name, formatSqlType(c.type), c.namespace === 'key' ? (s.kind === 'TABLE' ? '(primary key)' : '(key)') : '']),
+  ];
+  const lines = [
+    `Name: ${s.name}`,
+    `Type: ${s.kind}`,
+    `Kafka topic: ${s.topic} (key format ${s.formats.keyFormat}, value format ${s.formats.valueFormat})`,
+    `Timestamp column: ${s.timestampColumn ?? '(record timestamp)'}`,
+  ];
+  if (bound.extended) {
+    const writers = [...catalog.queries.values()].filter((q) => q.sink === s.name);
+    const readers = [...catalog.queries.values()].filter((q) => q.sources.includes(s.name));
+    const topic = ctx.log.describeTopic(s.topic);
+    lines.push(`Partitions: ${topic?.partitions ?? '?'}; records: ${topic?.endOffsets.reduce((a, b) => a + b, 0) ?? 0}`);
+    lines.push(`Written by: ${writers.map((q) => `${q.id} (${runsIn(ctx, queries, q.id)})`).join(', ') || 'none'}`);
+    lines.push(`Read by: ${readers.map((q) => `${q.id} (${runsIn(ctx, queries, q.id)})`).join(', ') || 'none'}`);
+    for (const q of writers) lines.push(`Skipped records of ${q.id}: ${ctx.processingLogStore.countFor(q.id)} (see the processing log)`);
+  }
+  return { kind: 'table', title: lines.join('\n'), columns: ['Field', 'Type', ''], rows };
+}

@@ -1,0 +1,30 @@
+// EngineContext: the open data directory's parts, shared by the engine's statement handlers.
+
+import type Database from 'better-sqlite3';
+import type { Catalog } from '../catalog/index.js';
+import type { Clock } from '../common/index.js';
+import type { CodecFactory, ProcessingLogger } from '../exec/index.js';
+import type { EmbeddedLog } from '../io/index.js';
+import type { CatalogStore, OffsetStore, ProcessingLogStore, QueryLeases } from '../state/index.js';
+import type { SessionProperties } from './session-properties.js';
+
+export interface EngineLogger {
+  info(message: string): void;
+  warn(message: string): void;
+}
+
+export interface EngineContext {
+  readonly db: Database.Database;
+  readonly log: EmbeddedLog;
+  readonly catalogStore: CatalogStore;
+  readonly offsets: OffsetStore;
+  readonly leases: QueryLeases;
+  readonly processingLogStore: ProcessingLogStore;
+  readonly processingLogger: ProcessingLogger;
+  readonly codecs: CodecFactory;
+  readonly clock: Clock;
+  readonly properties: SessionProperties;
+  readonly logger: EngineLogger;
+  /** The catalog as committed now (re-read each time: another process may have changed it). */
+  catalog(): Catalog;
+}

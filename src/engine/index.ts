@@ -1,0 +1,6 @@
+// engine: Eddy's public API — open a data directory, execute statements, drain, close.
+
+export { Engine, type EngineOptions } from './engine.js';
+export type { StatementResult, TransientQuery } from './statement-result.js';
+export type { EngineLogger } from './engine-context.js';
+export { PROPERTY_SPECS } from './session-properties.js';

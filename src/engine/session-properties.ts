@@ -1,0 +1,60 @@
+// SessionProperties: the properties SET and UNSET change, with their defaults and validation.
+
+import { closestName } from '../catalog/index.js';
+import { EngineError } from '../common/index.js';
+
+interface PropertySpec {
+  readonly default: string;
+  readonly description: string;
+  readonly validate: (value: string) => string | null;
+}
+
+const positiveInt = (v: string) => (/^[1-9]\d*$/.test(v) ? null : 'must be a positive integer');
+
+export const PROPERTY_SPECS: Readonly<Record<string, PropertySpec>> = {
+  'auto.offset.reset': {
+    default: 'earliest',
+    description: 'Where a new query starts reading: earliest (all data) or latest (only new records).',
+    validate: (v) => (v === 'earliest' || v === 'latest' ? null : "must be 'earliest' or 'latest'"),
+  },
+  'max.poll.records': {
+    default: '500',
+    description: 'The most records a query reads and commits as one batch.',
+    validate: positiveInt,
+  },
+};
+
+export class SessionProperties {
+  private readonly values = new Map<string, string>();
+
+  constructor(initial: Readonly<Record<string, string>> = {}) {
+    for (const [k, v] of Object.entries(initial)) this.set(k, v);
+  }
+
+  set(name: string, value: string): void {
+    const spec = PROPERTY_SPECS[name];
+    if (spec === undefined) {
+      const suggestion = closestName(name, Object.keys(PROPERTY_SPECS));
+      throw new EngineError('INVALID_PROPERTY', `Unknown property '${name}'.${suggestion === null ? '' : ` Did you mean '${suggestion}'?`}`);
+    }
+    const problem = spec.validate(value);
+    if (problem !== null) throw new EngineError('INVALID_PROPERTY', `Property '${name}' ${problem}, not '${value}'.`);
+    this.values.set(name, value);
+  }
+
+  unset(name: string): void {
+    if (PROPERTY_SPECS[name] === undefined) throw new EngineError('INVALID_PROPERTY', `Unknown property '${name}'.`);
+    this.values.delete(name);
+  }
+
+  get(name: keyof typeof PROPERTY_SPECS & string): string {
+    return this.values.get(name) ?? PROPERTY_SPECS[name]?.default ?? '';
+  }
+
+  /** Every property with its effective value and whether the session set it. */
+  list(): { name: string; value: string; isDefault: boolean }[] {
+    return Object.keys(PROPERTY_SPECS)
+      .sort()
+      .map((name) => ({ name, value: this.get(name), isDefault: !this.values.has(name) }));
+  }
+}

@@ -1,0 +1,13 @@
+// exec: operators, compiled expressions, the pipeline builder, the query runner, and the ports below.
+
+export * from './operator.js';
+export * from './build-pipeline.js';
+export * from './query-runner.js';
+export * from './expr/index.js';
+export type * from './ports/records.js';
+export type * from './ports/topic-reader.js';
+export type * from './ports/row-codec.js';
+export type * from './ports/state-store.js';
+export type * from './ports/processing-log.js';
+export type { BatchCommitter } from './ports/batch-committer.js';
+export { FencedError } from './ports/batch-committer.js';

@@ -1,0 +1,20 @@
+// BatchCommitter: the port that makes one batch's outputs, state and input positions durable together.
+
+import type { Positions, SinkRecord } from './records.js';
+
+export interface BatchCommitter {
+  /**
+   * Atomically: runs `process` (operators update state through the state store inside it), appends
+   * the sink records it returns, and records `positions` as the query's committed input positions.
+   * Throws `FencedError` when another process now owns the query; nothing is committed then.
+   */
+  commit(topic: string, positions: Positions, process: () => readonly SinkRecord[]): void;
+}
+
+/** The query's lease moved to another process: stop without committing. */
+export class FencedError extends Error {
+  constructor(queryId: string) {
+    super(`query ${queryId} is now run by another process`);
+    this.name = 'FencedError';
+  }
+}

@@ -1,0 +1,29 @@
+// SourceRecord and SinkRecord: the raw records that cross the boundary between exec and io.
+
+export interface RecordHeader {
+  readonly key: string;
+  readonly value: Uint8Array | null;
+}
+
+/** A record read from a topic partition. */
+export interface SourceRecord {
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: number;
+  readonly timestamp: number;
+  readonly key: Uint8Array | null;
+  readonly value: Uint8Array | null;
+  readonly headers?: readonly RecordHeader[];
+}
+
+/** A record to append to a topic; the log picks the partition from the key. */
+export interface SinkRecord {
+  readonly topic: string;
+  readonly timestamp: number;
+  readonly key: Uint8Array | null;
+  readonly value: Uint8Array | null;
+  readonly headers?: readonly RecordHeader[];
+}
+
+/** partition → the next offset to read. */
+export type Positions = ReadonlyMap<number, number>;

@@ -1,0 +1,20 @@
+// TopicReader: the port through which a query reads one topic from given positions.
+
+import type { Positions, SourceRecord } from './records.js';
+
+export interface TopicReader {
+  readonly topic: string;
+  /**
+   * The next records after the current positions (at most `maxRecords`, in offset order within each
+   * partition), advancing the positions in memory. When there are none, waits up to `waitMs` for new
+   * ones (or until `signal` aborts) and returns what arrived, possibly nothing.
+   */
+  poll(maxRecords: number, waitMs: number, signal?: AbortSignal): Promise<readonly SourceRecord[]>;
+  /** The next offset per partition: where the following poll starts. */
+  positions(): Positions;
+  /** Moves the positions back, e.g. to the last committed ones after a failed commit. */
+  seek(positions: Positions): void;
+  /** True when the positions are at the end of every partition as of this moment. */
+  caughtUp(): boolean;
+  close(): void;
+}

@@ -1,0 +1,4 @@
+// functions: built-in scalar functions — signatures for the analyzer, implementations for exec.
+
+export * from './scalar-function.js';
+export * from './function-registry.js';

@@ -1,0 +1,29 @@
+// ScalarFunction: a function's signatures (for analyze) and implementation (for exec), as one object.
+
+import type { SqlType, SqlTypeKind, Value } from '../common/index.js';
+
+/** A parameter accepts one type kind, or any type (`ANY`, e.g. COALESCE's arguments). */
+export type ParamType = SqlTypeKind | 'ANY';
+
+export interface Signature {
+  readonly params: readonly ParamType[];
+  /** When set, the last parameter repeats (zero or more times). */
+  readonly variadic?: boolean;
+  /** The result type, given the argument types after implicit widening. */
+  readonly returns: (args: readonly SqlType[]) => SqlType;
+}
+
+export type FunctionCategory = 'MATH' | 'STRING' | 'NULL' | 'OTHER';
+
+export interface ScalarFunction {
+  readonly name: string;
+  readonly category: FunctionCategory;
+  readonly description: string;
+  readonly signatures: readonly Signature[];
+  /** Called with already-evaluated arguments. Unless `callOnNull`, a NULL argument yields NULL without a call. */
+  readonly invoke: (args: readonly Value[]) => Value;
+  readonly callOnNull?: boolean;
+}
+
+export const returnsType = (type: SqlType) => (): SqlType => type;
+export const returnsFirstArg = (args: readonly SqlType[]): SqlType => args[0] ?? { kind: 'STRING' };

@@ -1,0 +1,148 @@
+// formatCodecs: the CodecFactory for JSON, KAFKA and NONE keys and JSON values.
+
+import type { Column, FormatSpec, Row, Schema, Value } from '../../common/index.js';
+import type { CodecFactory, EncodedRecord, RowDecoder, RowEncoder, SourceRecord } from '../../exec/index.js';
+import { fromJson, JsonTypeError, toJson } from './json-values.js';
+import { decodeKafka, encodeKafka } from './kafka-format.js';
+import { parseJson } from './lossless-json.js';
+
+interface Slot {
+  readonly index: number;
+  readonly column: Column;
+}
+
+export const formatCodecs: CodecFactory = {
+  decoder: (schema, formats, readColumns) => new FormatDecoder(schema, formats, readColumns),
+  encoder: (schema, formats) => new FormatEncoder(schema, formats),
+};
+
+function slots(schema: Schema, namespace: 'key' | 'value', read: ReadonlySet<number> | null): Slot[] {
+  const out: Slot[] = [];
+  schema.columns.forEach((column, index) => {
+    if (column.namespace === namespace && (read === null || read.has(index))) out.push({ index, column });
+  });
+  return out;
+}
+
+class FormatDecoder implements RowDecoder {
+  private readonly keys: Slot[];
+  private readonly values: Slot[];
+  private readonly width: number;
+  private readonly unwrapped: boolean;
+  /** Upper-cased JSON field name → slot, for case-insensitive matching. */
+  private readonly byUpperName: Map<string, Slot>;
+  private readonly byName: Map<string, Slot>;
+
+  constructor(
+    schema: Schema,
+    private readonly formats: FormatSpec,
+    readColumns: readonly number[] | null,
+  ) {
+    const read = readColumns === null ? null : new Set(readColumns);
+    this.width = schema.columns.length;
+    this.keys = slots(schema, 'key', read);
+    this.values = slots(schema, 'value', read);
+    this.unwrapped = !formats.wrapSingleValue && schema.columns.filter((c) => c.namespace === 'value').length === 1;
+    this.byName = new Map(this.values.map((s) => [s.column.name, s]));
+    this.byUpperName = new Map(this.values.map((s) => [s.column.name.toUpperCase(), s]));
+  }
+
+  decode(record: SourceRecord, into: Value[]): string | null {
+    for (let i = 0; i < this.width; i++) into[i] = null;
+    try {
+      const keyError = this.decodeKey(record.key, into);
+      if (keyError !== null) return keyError;
+      return record.value === null ? null : this.decodeValue(record.value, into);
+    } catch (e) {
+      if (e instanceof JsonTypeError || e instanceof SyntaxError) return e.message;
+      throw e;
+    }
+  }
+
+  private decodeKey(bytes: Uint8Array | null, into: Value[]): string | null {
+    if (this.keys.length === 0 || bytes === null) return null;
+    const first = this.keys[0] as Slot;
+    if (this.formats.keyFormat === 'KAFKA') {
+      const v = decodeKafka(bytes, first.column.type);
+      if (typeof v === 'string' && first.column.type.kind !== 'STRING') return `key: ${v}`;
+      into[first.index] = v;
+      return null;
+    }
+    const node = parseJson(Buffer.from(bytes).toString('utf8'));
+    if (this.keys.length === 1 && (node === null || typeof node !== 'object' || Array.isArray(node) || first.column.type.kind === 'STRUCT')) {
+      into[first.index] = fromJson(node, first.column.type);
+      return null;
+    }
+    if (node === null || typeof node !== 'object' || Array.isArray(node)) return 'key: expected a JSON object holding the key columns';
+    const obj = node as Record<string, unknown>;
+    const upper = new Map(Object.keys(obj).map((k) => [k.toUpperCase(), k]));
+    for (const slot of this.keys) {
+      const field = slot.column.name in obj ? slot.column.name : upper.get(slot.column.name.toUpperCase());
+      into[slot.index] = field === undefined ? null : fromJson(obj[field], slot.column.type);
+    }
+    return null;
+  }
+
+  private decodeValue(bytes: Uint8Array, into: Value[]): string | null {
+    const node = parseJson(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
+    if (this.unwrapped) {
+      const slot = this.values[0];
+      if (slot !== undefined) into[slot.index] = fromJson(node, slot.column.type);
+      return null;
+    }
+    if (node === null || typeof node !== 'object' || Array.isArray(node)) return 'value: expected a JSON object';
+    const obj = node as Record<string, unknown>;
+    for (const field in obj) {
+      const slot = this.byName.get(field) ?? this.byUpperName.get(field.toUpperCase());
+      if (slot !== undefined) into[slot.index] = fromJson(obj[field], slot.column.type);
+    }
+    return null;
+  }
+}
+
+class FormatEncoder implements RowEncoder {
+  private readonly keys: Slot[];
+  private readonly values: Slot[];
+  private readonly prefixes: string[];
+  private readonly unwrapped: boolean;
+
+  constructor(
+    schema: Schema,
+    private readonly formats: FormatSpec,
+  ) {
+    this.keys = slots(schema, 'key', null);
+    this.values = slots(schema, 'value', null);
+    this.prefixes = this.values.map((s, i) => `${i === 0 ? '{' : ','}${JSON.stringify(s.column.name)}:`);
+    this.unwrapped = !formats.wrapSingleValue && this.values.length === 1;
+  }
+
+  encode(row: Row, tombstone: boolean): EncodedRecord {
+    return { key: this.encodeKey(row), value: tombstone ? null : this.encodeValue(row) };
+  }
+
+  private encodeKey(row: Row): Uint8Array | null {
+    if (this.keys.length === 0 || this.formats.keyFormat === 'NONE') return null;
+    const first = this.keys[0] as Slot;
+    if (this.formats.keyFormat === 'KAFKA') return encodeKafka(row[first.index] ?? null, first.column.type);
+    if (this.keys.length === 1) {
+      const v = row[first.index] ?? null;
+      return v === null ? null : Buffer.from(toJson(v, first.column.type), 'utf8');
+    }
+    const fields = this.keys.map((s) => `${JSON.stringify(s.column.name)}:${toJson(row[s.index] ?? null, s.column.type)}`);
+    return Buffer.from(`{${fields.join(',')}}`, 'utf8');
+  }
+
+  private encodeValue(row: Row): Uint8Array {
+    if (this.unwrapped) {
+      const slot = this.values[0] as Slot;
+      return Buffer.from(toJson(row[slot.index] ?? null, slot.column.type), 'utf8');
+    }
+    if (this.values.length === 0) return Buffer.from('{}', 'utf8');
+    let text = '';
+    for (let i = 0; i < this.values.length; i++) {
+      const slot = this.values[i] as Slot;
+      text += (this.prefixes[i] as string) + toJson(row[slot.index] ?? null, slot.column.type);
+    }
+    return Buffer.from(`${text}}`, 'utf8');
+  }
+}

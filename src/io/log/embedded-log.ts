@@ -1,0 +1,149 @@
+// EmbeddedLog: Kafka-like topics (partitions, offsets, keys, values, timestamps) in SQLite.
+
+import type Database from 'better-sqlite3';
+import { EngineError } from '../../common/index.js';
+import type { Positions, RecordHeader, SinkRecord, SourceRecord } from '../../exec/index.js';
+import { AppendSignal } from './append-signal.js';
+import { LogReader, type StartFrom } from './log-reader.js';
+import { partitionForKey } from './murmur2.js';
+
+export interface TopicDescription {
+  readonly name: string;
+  readonly partitions: number;
+  /** Records per partition (end offset: the offset the next record will get). */
+  readonly endOffsets: readonly number[];
+}
+
+interface TopicRow {
+  id: number;
+  name: string;
+  partitions: number;
+}
+
+interface RecordRow {
+  partition: number;
+  offset: number;
+  timestamp: number;
+  key: Buffer | null;
+  value: Buffer | null;
+  headers: string | null;
+}
+
+export class EmbeddedLog {
+  readonly signal = new AppendSignal();
+  private readonly db: Database.Database;
+  private readonly statements;
+
+  constructor(db: Database.Database) {
+    this.db = db;
+    this.statements = {
+      topicByName: db.prepare<[string], TopicRow>('SELECT id, name, partitions FROM log_topics WHERE name = ?'),
+      topics: db.prepare<[], TopicRow>('SELECT id, name, partitions FROM log_topics ORDER BY name'),
+      insertTopic: db.prepare<[string, number, number]>('INSERT INTO log_topics (name, partitions, created_at) VALUES (?, ?, ?)'),
+      deleteTopic: db.prepare<[number]>('DELETE FROM log_topics WHERE id = ?'),
+      deleteRecords: db.prepare<[number]>('DELETE FROM log_records WHERE topic_id = ?'),
+      endOffset: db.prepare<[number, number], { next: number }>(
+        'SELECT COALESCE(MAX(offset) + 1, 0) AS next FROM log_records WHERE topic_id = ? AND partition = ?',
+      ),
+      insertRecord: db.prepare<[number, number, number, number, Uint8Array | null, Uint8Array | null, string | null]>(
+        'INSERT INTO log_records (topic_id, partition, offset, timestamp, key, value, headers) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      read: db.prepare<[number, number, number, number], RecordRow>(
+        'SELECT partition, offset, timestamp, key, value, headers FROM log_records WHERE topic_id = ? AND partition = ? AND offset >= ? ORDER BY offset LIMIT ?',
+      ),
+    };
+  }
+
+  createTopic(name: string, partitions: number, now: number): void {
+    if (this.topic(name) !== undefined) throw new EngineError('CONFLICT', `Topic '${name}' already exists.`);
+    this.statements.insertTopic.run(name, partitions, now);
+  }
+
+  describeTopic(name: string): TopicDescription | undefined {
+    const topic = this.topic(name);
+    if (topic === undefined) return undefined;
+    const endOffsets = Array.from({ length: topic.partitions }, (_, p) => this.statements.endOffset.get(topic.id, p)?.next ?? 0);
+    return { name: topic.name, partitions: topic.partitions, endOffsets };
+  }
+
+  listTopics(): { name: string; partitions: number }[] {
+    return this.statements.topics.all().map((t) => ({ name: t.name, partitions: t.partitions }));
+  }
+
+  deleteTopic(name: string): void {
+    const topic = this.topic(name);
+    if (topic === undefined) return;
+    this.db.transaction(() => {
+      this.statements.deleteRecords.run(topic.id);
+      this.statements.deleteTopic.run(topic.id);
+    })();
+  }
+
+  /**
+   * Appends records, each to the partition its key hashes to (records without a key hash their
+   * value), with the next offsets. Joins the caller's transaction when there is one.
+   */
+  append(records: readonly SinkRecord[]): void {
+    if (records.length === 0) return;
+    const touched = new Set<string>();
+    this.db.transaction(() => {
+      const next = new Map<string, number[]>();
+      for (const record of records) {
+        const topic = this.topic(record.topic);
+        if (topic === undefined) throw new EngineError('UNKNOWN_TOPIC', `Topic '${record.topic}' does not exist.`);
+        let offsets = next.get(topic.name);
+        if (offsets === undefined) {
+          offsets = Array.from({ length: topic.partitions }, (_, p) => this.statements.endOffset.get(topic.id, p)?.next ?? 0);
+          next.set(topic.name, offsets);
+        }
+        const basis = record.key ?? record.value;
+        const partition = topic.partitions === 1 || basis === null ? 0 : partitionForKey(basis, topic.partitions);
+        const offset = offsets[partition] ?? 0;
+        offsets[partition] = offset + 1;
+        this.statements.insertRecord.run(topic.id, partition, offset, record.timestamp, record.key, record.value, encodeHeaders(record.headers));
+        touched.add(topic.name);
+      }
+    })();
+    for (const topic of touched) this.signal.notify(topic);
+  }
+
+  /** A reader of `topic` starting at committed positions, or the earliest / latest offsets. */
+  reader(name: string, start: Positions | StartFrom): LogReader {
+    const topic = this.topic(name);
+    if (topic === undefined) throw new EngineError('UNKNOWN_TOPIC', `Topic '${name}' does not exist.`);
+    return new LogReader(this, topic.name, topic.id, topic.partitions, start);
+  }
+
+  /** Up to `max` records of one partition from `offset` on. */
+  readPartition(topicId: number, topic: string, partition: number, offset: number, max: number): SourceRecord[] {
+    return this.statements.read.all(topicId, partition, offset, max).map((r) => ({
+      topic,
+      partition: r.partition,
+      offset: r.offset,
+      timestamp: r.timestamp,
+      key: r.key,
+      value: r.value,
+      ...(r.headers === null ? {} : { headers: decodeHeaders(r.headers) }),
+    }));
+  }
+
+  endOffset(topicId: number, partition: number): number {
+    return this.statements.endOffset.get(topicId, partition)?.next ?? 0;
+  }
+
+  private topic(name: string): TopicRow | undefined {
+    return this.statements.topicByName.get(name);
+  }
+}
+
+function encodeHeaders(headers: readonly RecordHeader[] | undefined): string | null {
+  if (headers === undefined || headers.length === 0) return null;
+  return JSON.stringify(headers.map((h) => [h.key, h.value === null ? null : Buffer.from(h.value).toString('base64')]));
+}
+
+function decodeHeaders(text: string): RecordHeader[] {
+  return (JSON.parse(text) as [string, string | null][]).map(([key, value]) => ({
+    key,
+    value: value === null ? null : new Uint8Array(Buffer.from(value, 'base64')),
+  }));
+}

@@ -1,0 +1,28 @@
+// LogicalNode: the union of logical plan nodes, and the logical plan of one query.
+
+import type { LogicalFilter } from './logical-filter.js';
+import type { LogicalProject } from './logical-project.js';
+import type { LogicalSink } from './logical-sink.js';
+import type { LogicalSource } from './logical-source.js';
+
+export type LogicalNode = LogicalSource | LogicalFilter | LogicalProject | LogicalSink;
+
+/** `push`: EMIT CHANGES to a client; `pull`: to the end of the data there now; `persistent`: C*AS. */
+export type QueryMode = 'push' | 'pull' | 'persistent';
+
+export interface LogicalPlan {
+  readonly mode: QueryMode;
+  readonly root: LogicalNode;
+  readonly limit: number | null;
+}
+
+export function logicalInputs(node: LogicalNode): readonly LogicalNode[] {
+  switch (node.kind) {
+    case 'LogicalSource':
+      return [];
+    case 'LogicalFilter':
+    case 'LogicalProject':
+    case 'LogicalSink':
+      return [node.input];
+  }
+}

@@ -1,0 +1,16 @@
+// PhysicalSource: decode records of one topic into rows of the source schema (plus pseudo columns).
+
+import type { FormatSpec, Schema } from '../../common/index.js';
+
+export interface PhysicalSource {
+  readonly kind: 'PhysicalSource';
+  readonly sourceName: string;
+  readonly topic: string;
+  readonly formats: FormatSpec;
+  /** Key and value columns, then ROWTIME, ROWPARTITION, ROWOFFSET. */
+  readonly schema: Schema;
+  /** Columns to decode; others are left NULL (null: all). */
+  readonly readColumns: readonly number[] | null;
+  /** Index of the column that holds event time, or null to use the record timestamp. */
+  readonly timestampColumn: number | null;
+}

@@ -1,0 +1,35 @@
+// Rule pruneSourceColumns: tells the source which columns are read, so decoding skips the rest.
+
+import { referencedColumns } from '../../analyze/index.js';
+import type { LogicalNode } from '../logical/index.js';
+import type { Rule } from './rule.js';
+
+export const pruneSourceColumns: Rule = {
+  name: 'prune-source-columns',
+  apply: (plan) => ({ ...plan, root: prune(plan.root, null) }),
+};
+
+/** `needed`: the columns of `node`'s output that its parent reads (null: all). */
+function prune(node: LogicalNode, needed: Set<number> | null): LogicalNode {
+  switch (node.kind) {
+    case 'LogicalSource': {
+      if (needed === null) return node;
+      const timestamp = node.source.timestampColumn;
+      if (timestamp !== null) needed.add(node.schema.columns.findIndex((c) => c.name === timestamp));
+      return { ...node, readColumns: [...needed].sort((a, b) => a - b) };
+    }
+    case 'LogicalFilter': {
+      const inputNeeded = needed === null ? null : referencedColumns(node.predicate, new Set(needed));
+      return { ...node, input: prune(node.input, inputNeeded) };
+    }
+    case 'LogicalProject': {
+      const inputNeeded = new Set<number>();
+      node.expressions.forEach((e, i) => {
+        if (needed === null || needed.has(i)) referencedColumns(e, inputNeeded);
+      });
+      return { ...node, input: prune(node.input, inputNeeded) };
+    }
+    case 'LogicalSink':
+      return { ...node, input: prune(node.input, null) };
+  }
+}

@@ -1,0 +1,300 @@
+// AST: the typed syntax tree the parser produces; every node carries its source span.
+
+import type { SourceSpan } from '../common/index.js';
+
+interface Node {
+  readonly span: SourceSpan;
+}
+
+/** An identifier after case folding: unquoted names are upper-cased, quoted ones kept verbatim. */
+export interface Identifier extends Node {
+  readonly kind: 'Identifier';
+  readonly name: string;
+  readonly quoted: boolean;
+}
+
+// ---------------------------------------------------------------- types
+
+export type TypeExpr =
+  | { readonly kind: 'PrimitiveTypeExpr'; readonly name: PrimitiveTypeName; readonly span: SourceSpan }
+  | { readonly kind: 'DecimalTypeExpr'; readonly precision: number; readonly scale: number; readonly span: SourceSpan }
+  | { readonly kind: 'ArrayTypeExpr'; readonly element: TypeExpr; readonly span: SourceSpan }
+  | { readonly kind: 'MapTypeExpr'; readonly key: TypeExpr; readonly value: TypeExpr; readonly span: SourceSpan }
+  | {
+      readonly kind: 'StructTypeExpr';
+      readonly fields: readonly { readonly name: Identifier; readonly type: TypeExpr }[];
+      readonly span: SourceSpan;
+    }
+  | { readonly kind: 'NamedTypeExpr'; readonly name: Identifier; readonly span: SourceSpan };
+
+/** `VARCHAR` parses to STRING and `INTEGER` to INT. */
+export type PrimitiveTypeName = 'BOOLEAN' | 'INT' | 'BIGINT' | 'DOUBLE' | 'STRING' | 'BYTES' | 'DATE' | 'TIME' | 'TIMESTAMP';
+
+// ---------------------------------------------------------------- expressions
+
+export type Expr =
+  | NullLiteral
+  | BooleanLiteral
+  | IntegerLiteral
+  | DecimalLiteral
+  | DoubleLiteral
+  | StringLiteral
+  | ColumnRef
+  | UnaryExpr
+  | BinaryExpr
+  | LikeExpr
+  | BetweenExpr
+  | InListExpr
+  | IsNullExpr
+  | CaseExpr
+  | CastExpr
+  | FunctionCall;
+
+export interface NullLiteral extends Node {
+  readonly kind: 'NullLiteral';
+}
+export interface BooleanLiteral extends Node {
+  readonly kind: 'BooleanLiteral';
+  readonly value: boolean;
+}
+/** Digits only; the analyzer types it INT if it fits 32 bits, else BIGINT. Kept as text to stay exact. */
+export interface IntegerLiteral extends Node {
+  readonly kind: 'IntegerLiteral';
+  readonly text: string;
+}
+/** `1.50` (no exponent): a DECIMAL literal, as in ksqlDB; `DECIMAL '1.50'` gives the same. */
+export interface DecimalLiteral extends Node {
+  readonly kind: 'DecimalLiteral';
+  readonly text: string;
+}
+/** `1.5E3`: a DOUBLE literal. */
+export interface DoubleLiteral extends Node {
+  readonly kind: 'DoubleLiteral';
+  readonly text: string;
+}
+export interface StringLiteral extends Node {
+  readonly kind: 'StringLiteral';
+  readonly value: string;
+}
+/** `col` or `source.col`. */
+export interface ColumnRef extends Node {
+  readonly kind: 'ColumnRef';
+  readonly qualifier: Identifier | null;
+  readonly name: Identifier;
+}
+
+export type UnaryOp = 'NOT' | '-' | '+';
+export interface UnaryExpr extends Node {
+  readonly kind: 'UnaryExpr';
+  readonly op: UnaryOp;
+  readonly operand: Expr;
+}
+
+export type ArithmeticOp = '+' | '-' | '*' | '/' | '%';
+export type ComparisonOp = '=' | '<>' | '<' | '<=' | '>' | '>=';
+export type LogicalOp = 'AND' | 'OR';
+/** `!=` parses to `<>`. */
+export type BinaryOp = ArithmeticOp | ComparisonOp | LogicalOp | '||';
+export interface BinaryExpr extends Node {
+  readonly kind: 'BinaryExpr';
+  readonly op: BinaryOp;
+  readonly left: Expr;
+  readonly right: Expr;
+}
+
+export interface LikeExpr extends Node {
+  readonly kind: 'LikeExpr';
+  readonly negated: boolean;
+  readonly value: Expr;
+  readonly pattern: Expr;
+  readonly escape: Expr | null;
+}
+
+export interface BetweenExpr extends Node {
+  readonly kind: 'BetweenExpr';
+  readonly negated: boolean;
+  readonly value: Expr;
+  readonly low: Expr;
+  readonly high: Expr;
+}
+
+export interface InListExpr extends Node {
+  readonly kind: 'InListExpr';
+  readonly negated: boolean;
+  readonly value: Expr;
+  readonly list: readonly Expr[];
+}
+
+export interface IsNullExpr extends Node {
+  readonly kind: 'IsNullExpr';
+  readonly negated: boolean;
+  readonly value: Expr;
+}
+
+/** `CASE WHEN c THEN r … [ELSE e] END`, or with an operand: `CASE x WHEN v THEN r … END`. */
+export interface CaseExpr extends Node {
+  readonly kind: 'CaseExpr';
+  readonly operand: Expr | null;
+  readonly whens: readonly { readonly when: Expr; readonly then: Expr }[];
+  readonly otherwise: Expr | null;
+}
+
+export interface CastExpr extends Node {
+  readonly kind: 'CastExpr';
+  readonly value: Expr;
+  readonly type: TypeExpr;
+}
+
+/** `f(args)`; `COUNT(*)` has `star: true` and no args. */
+export interface FunctionCall extends Node {
+  readonly kind: 'FunctionCall';
+  readonly name: Identifier;
+  readonly args: readonly Expr[];
+  readonly star: boolean;
+}
+
+// ---------------------------------------------------------------- queries
+
+export type SelectItem =
+  | { readonly kind: 'SelectStar'; readonly qualifier: Identifier | null; readonly span: SourceSpan }
+  | { readonly kind: 'SelectExpr'; readonly expr: Expr; readonly alias: Identifier | null; readonly span: SourceSpan };
+
+export interface Relation extends Node {
+  readonly kind: 'Relation';
+  readonly name: Identifier;
+  readonly alias: Identifier | null;
+}
+
+export type EmitMode = 'CHANGES' | 'FINAL';
+
+export interface Select extends Node {
+  readonly kind: 'Select';
+  readonly items: readonly SelectItem[];
+  readonly from: Relation;
+  readonly where: Expr | null;
+  /** null for a pull query. */
+  readonly emit: EmitMode | null;
+  readonly limit: number | null;
+}
+
+// ---------------------------------------------------------------- statements
+
+export interface Property extends Node {
+  readonly kind: 'Property';
+  /** Upper-cased property name. */
+  readonly name: string;
+  readonly value: PropertyValue;
+}
+export type PropertyValue = StringLiteral | IntegerLiteral | DecimalLiteral | DoubleLiteral | BooleanLiteral;
+
+export type ColumnConstraint = 'KEY' | 'PRIMARY KEY' | null;
+
+export interface ColumnDefinition extends Node {
+  readonly kind: 'ColumnDefinition';
+  readonly name: Identifier;
+  readonly type: TypeExpr;
+  readonly constraint: ColumnConstraint;
+}
+
+export type SourceKind = 'STREAM' | 'TABLE';
+
+export interface CreateSource extends Node {
+  readonly kind: 'CreateSource';
+  readonly sourceKind: SourceKind;
+  readonly orReplace: boolean;
+  readonly ifNotExists: boolean;
+  /** `CREATE SOURCE STREAM|TABLE`: read-only. */
+  readonly readOnly: boolean;
+  readonly name: Identifier;
+  readonly columns: readonly ColumnDefinition[];
+  readonly properties: readonly Property[];
+}
+
+export interface CreateAsSelect extends Node {
+  readonly kind: 'CreateAsSelect';
+  readonly sourceKind: SourceKind;
+  readonly orReplace: boolean;
+  readonly ifNotExists: boolean;
+  readonly name: Identifier;
+  readonly properties: readonly Property[];
+  readonly query: Select;
+}
+
+export interface InsertValues extends Node {
+  readonly kind: 'InsertValues';
+  readonly target: Identifier;
+  /** null when no column list was given: all columns in order (key first). */
+  readonly columns: readonly Identifier[] | null;
+  readonly values: readonly Expr[];
+}
+
+export interface QueryStatement extends Node {
+  readonly kind: 'QueryStatement';
+  readonly query: Select;
+}
+
+export type ShowWhat = 'STREAMS' | 'TABLES' | 'QUERIES' | 'TOPICS' | 'PROPERTIES';
+export interface Show extends Node {
+  readonly kind: 'Show';
+  readonly what: ShowWhat;
+  readonly extended: boolean;
+}
+
+export interface Describe extends Node {
+  readonly kind: 'Describe';
+  readonly name: Identifier;
+  readonly extended: boolean;
+}
+
+export interface DropSource extends Node {
+  readonly kind: 'DropSource';
+  readonly sourceKind: SourceKind;
+  readonly ifExists: boolean;
+  readonly name: Identifier;
+  readonly deleteTopic: boolean;
+}
+
+export interface Terminate extends Node {
+  readonly kind: 'Terminate';
+  /** null means `TERMINATE ALL`. Query ids are kept as written (upper-cased if unquoted). */
+  readonly queryId: Identifier | null;
+}
+
+export interface Explain extends Node {
+  readonly kind: 'Explain';
+  readonly target: { readonly kind: 'ExplainStatement'; readonly statement: QueryStatement | CreateAsSelect } | { readonly kind: 'ExplainQueryId'; readonly queryId: Identifier };
+}
+
+export interface SetProperty extends Node {
+  readonly kind: 'SetProperty';
+  readonly name: string;
+  readonly value: string;
+}
+
+export interface UnsetProperty extends Node {
+  readonly kind: 'UnsetProperty';
+  readonly name: string;
+}
+
+export type Statement =
+  | CreateSource
+  | CreateAsSelect
+  | InsertValues
+  | QueryStatement
+  | Show
+  | Describe
+  | DropSource
+  | Terminate
+  | Explain
+  | SetProperty
+  | UnsetProperty;
+
+export type StatementKind = Statement['kind'];
+
+/** One statement with the exact text it was parsed from (without the `;`). */
+export interface ParsedStatement {
+  readonly statement: Statement;
+  readonly text: string;
+  /** Span of `text` within the whole input. */
+  readonly span: SourceSpan;
+}

@@ -1,0 +1,57 @@
+// CatalogStore: persists the catalog's sources and persistent queries in SQLite.
+
+import type Database from 'better-sqlite3';
+import { catalogOf, type Catalog, type QueryDefinition, type SourceDefinition } from '../catalog/index.js';
+
+export class CatalogStore {
+  private readonly statements;
+
+  constructor(private readonly db: Database.Database) {
+    this.statements = {
+      sources: db.prepare<[], { definition: string }>('SELECT definition FROM catalog_sources ORDER BY name'),
+      queries: db.prepare<[], { definition: string }>('SELECT definition FROM catalog_queries ORDER BY id'),
+      putSource: db.prepare<[string, string]>('INSERT OR REPLACE INTO catalog_sources (name, definition) VALUES (?, ?)'),
+      deleteSource: db.prepare<[string]>('DELETE FROM catalog_sources WHERE name = ?'),
+      putQuery: db.prepare<[string, string]>('INSERT OR REPLACE INTO catalog_queries (id, definition) VALUES (?, ?)'),
+      deleteQuery: db.prepare<[string]>('DELETE FROM catalog_queries WHERE id = ?'),
+      counter: db.prepare<[string], { value: number }>('SELECT value FROM catalog_counters WHERE name = ?'),
+      bump: db.prepare<[string, number]>(
+        'INSERT INTO catalog_counters (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value',
+      ),
+    };
+  }
+
+  load(): Catalog {
+    const sources = this.statements.sources.all().map((r) => JSON.parse(r.definition) as SourceDefinition);
+    const queries = this.statements.queries.all().map((r) => JSON.parse(r.definition) as QueryDefinition);
+    return catalogOf(sources, queries);
+  }
+
+  putSource(source: SourceDefinition): void {
+    this.statements.putSource.run(source.name, JSON.stringify(source));
+  }
+
+  deleteSource(name: string): void {
+    this.statements.deleteSource.run(name);
+  }
+
+  putQuery(query: QueryDefinition): void {
+    this.statements.putQuery.run(query.id, JSON.stringify(query));
+  }
+
+  deleteQuery(id: string): void {
+    this.statements.deleteQuery.run(id);
+  }
+
+  /** The next number of a named sequence (query ids), starting at 1. Call inside a write transaction. */
+  nextNumber(name: string): number {
+    const next = (this.statements.counter.get(name)?.value ?? 0) + 1;
+    this.statements.bump.run(name, next);
+    return next;
+  }
+
+  /** Runs `fn` in one write transaction that takes the database's write lock first. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+}

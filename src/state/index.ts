@@ -1,0 +1,10 @@
+// state: SQLite-backed persistence — the data directory, catalog, offsets, leases, operator state.
+
+export { openDataDirectory, DATABASE_FILE } from './data-directory.js';
+export { migrate } from './migrate.js';
+export { CatalogStore } from './catalog-store.js';
+export { OffsetStore } from './offset-store.js';
+export { QueryLeases, type LeaseHolder } from './query-leases.js';
+export { SqliteStateStore, dropQueryState } from './sqlite-state-store.js';
+export { ProcessingLogStore, type StoredProcessingLogEntry } from './processing-log-store.js';
+export { MemoryStateStore } from './memory-state-store.js';

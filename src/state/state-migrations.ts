@@ -1,0 +1,22 @@
+// STATE_MIGRATIONS: catalog, consumer offsets, query leases, operator state and the processing log.
+
+export const STATE_MIGRATIONS: readonly string[] = [
+  `CREATE TABLE catalog_sources (name TEXT PRIMARY KEY, definition TEXT NOT NULL);
+   CREATE TABLE catalog_queries (id TEXT PRIMARY KEY, definition TEXT NOT NULL);
+   CREATE TABLE catalog_counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+   CREATE TABLE consumer_offsets (
+     group_id TEXT NOT NULL, topic TEXT NOT NULL, partition INTEGER NOT NULL, next_offset INTEGER NOT NULL,
+     PRIMARY KEY (group_id, topic, partition)
+   ) WITHOUT ROWID;
+   CREATE TABLE query_leases (
+     query_id TEXT PRIMARY KEY, owner TEXT NOT NULL, host TEXT NOT NULL, pid INTEGER NOT NULL, heartbeat_at INTEGER NOT NULL
+   );
+   CREATE TABLE state_kv (
+     query_id TEXT NOT NULL, store TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL,
+     PRIMARY KEY (query_id, store, key)
+   ) WITHOUT ROWID;
+   CREATE TABLE processing_log (
+     id INTEGER PRIMARY KEY AUTOINCREMENT, logged_at INTEGER NOT NULL, query_id TEXT NOT NULL, topic TEXT NOT NULL,
+     partition INTEGER NOT NULL, offset INTEGER NOT NULL, message TEXT NOT NULL, record TEXT
+   );`,
+];
