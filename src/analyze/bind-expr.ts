@@ -113,18 +113,34 @@ function bindBinary(expr: Extract<Expr, { kind: 'BinaryExpr' }>, scope: Scope): 
     case '*':
     case '/':
     case '%': {
-      const [left, right] = unify([expr.left, expr.right] as const, scope, expr.span, op);
-      requireNumeric(left, expr.left.span, op);
-      requireNumeric(right, expr.right.span, op);
-      const type = arithmeticResultType(op, left.type, right.type, expr.span);
-      return { kind: 'Arithmetic', type, op, left, right };
+      // Each side is bound once (nested expressions stay linear); an untyped NULL takes the other side's type.
+      const r0 = expr.right.kind === 'NullLiteral' ? null : bindExpr(expr.right, scope);
+      const l = bindExpr(expr.left, scope, r0?.type);
+      const r = r0 ?? bindExpr(expr.right, scope, l.type);
+      requireNumeric(l, expr.left.span, op);
+      requireNumeric(r, expr.right.span, op);
+      if ((l.type.kind === 'DECIMAL' || r.type.kind === 'DECIMAL') && l.type.kind !== 'DOUBLE' && r.type.kind !== 'DOUBLE') {
+        // Exact arithmetic: each integer side becomes the DECIMAL that holds it (INT → DECIMAL(10,0)).
+        const left = coerce(l, asDecimal(l.type));
+        const right = coerce(r, asDecimal(r.type));
+        return { kind: 'Arithmetic', type: arithmeticResultType(op, left.type, right.type, expr.span), op, left, right };
+      }
+      const type = commonSuperType(l.type, r.type) ?? l.type;
+      return { kind: 'Arithmetic', type, op, left: coerce(l, type), right: coerce(r, type) };
     }
     default:
       return assertNever(op, 'operator');
   }
 }
 
-/** DECIMAL results follow ksqlDB's precision/scale rules; other types keep the widened operand type. */
+/** The DECIMAL type that holds every value of an integer type exactly. */
+function asDecimal(type: SqlType): SqlType {
+  if (type.kind === 'INT') return { kind: 'DECIMAL', precision: 10, scale: 0 };
+  if (type.kind === 'BIGINT') return { kind: 'DECIMAL', precision: 19, scale: 0 };
+  return type;
+}
+
+/** DECIMAL results follow ksqlDB's precision/scale rules. */
 function arithmeticResultType(op: string, left: SqlType, right: SqlType, span: SourceSpan): SqlType {
   if (left.kind !== 'DECIMAL' || right.kind !== 'DECIMAL') return left;
   const [p1, s1, p2, s2] = [left.precision, left.scale, right.precision, right.scale];

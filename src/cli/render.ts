@@ -43,7 +43,7 @@ export class QueryPrinter {
 
   row(change: Change): void {
     this.rows++;
-    const cells = change.row.map((v) => formatValue(v));
+    const cells = change.row.map((v, i) => formatValue(v, this.columns[i]?.type));
     this.write(`${this.format(cells)}${change.op === 'delete' ? ' (deleted)' : ''}\n`);
   }
 

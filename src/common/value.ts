@@ -5,6 +5,7 @@
 //   with the full dialect.
 
 import { Decimal } from './decimal.js';
+import type { SqlType } from './sql-type.js';
 
 export type Value =
   | null
@@ -53,15 +54,16 @@ export function formatDouble(n: number): string {
   return text.includes('.') ? text : `${text}.0`;
 }
 
-/** The value as the CLI and golden files show it. */
-export function formatValue(value: Value): string {
+/** The value as the CLI and golden files show it; with its type, DOUBLEs print as Java does (`4.0`, `1.0E10`). */
+export function formatValue(value: Value, type?: SqlType): string {
+  if (typeof value === 'number' && type?.kind === 'DOUBLE') return formatDouble(value);
   if (value === null) return 'null';
   if (typeof value === 'number') return Number.isInteger(value) ? String(value) : formatDouble(value);
   if (typeof value === 'bigint') return value.toString();
   if (typeof value === 'boolean' || typeof value === 'string') return String(value);
   if (value instanceof Decimal) return value.toString();
   if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
-  if (Array.isArray(value)) return `[${value.map(formatValue).join(', ')}]`;
+  if (Array.isArray(value)) return `[${value.map((v) => formatValue(v)).join(', ')}]`;
   const composite = value as ValueMap | ValueStruct;
   if (composite.kind === 'map') {
     return `{${[...composite.entries].map(([k, v]) => `${k}=${formatValue(v)}`).join(', ')}}`;

@@ -2,7 +2,9 @@
 
 import { randomUUID } from 'node:crypto';
 import { analyze, type AnalysisContext, type BoundStatement, type TopicInfo } from '../analyze/index.js';
-import { assertNever, systemClock, type Clock } from '../common/index.js';
+import type { Catalog } from '../catalog/index.js';
+import { assertNever, EngineError, systemClock, type Clock } from '../common/index.js';
+import type { SourceRecord } from '../exec/index.js';
 import { EmbeddedLog, formatCodecs, LOG_MIGRATIONS } from '../io/index.js';
 import { explainPhysicalPlan, explainPlans, decodePhysicalPlan } from '../plan/index.js';
 import { parse, type ParsedStatement } from '../sql/index.js';
@@ -126,6 +128,24 @@ export class Engine {
       default:
         return assertNever(bound, 'bound statement');
     }
+  }
+
+  /** The raw records of a topic, partition by partition (what PRINT shows; tests read sinks with it). */
+  topicRecords(topic: string): SourceRecord[] {
+    const description = this.ctx.log.describeTopic(topic);
+    if (description === undefined) throw new EngineError('UNKNOWN_TOPIC', `Topic '${topic}' does not exist.`);
+    const reader = this.ctx.log.reader(topic, 'earliest');
+    const out: SourceRecord[] = [];
+    for (;;) {
+      const batch = reader.readAvailable(10_000);
+      if (batch.length === 0) return out;
+      out.push(...batch);
+    }
+  }
+
+  /** The catalog as committed now. */
+  catalog(): Catalog {
+    return this.ctx.catalog();
   }
 
   /** Waits until the persistent queries this process runs have consumed all input present now. */

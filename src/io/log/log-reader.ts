@@ -28,7 +28,7 @@ export class LogReader implements TopicReader {
   async poll(maxRecords: number, waitMs: number, signal?: AbortSignal): Promise<readonly SourceRecord[]> {
     const deadline = Date.now() + waitMs;
     for (;;) {
-      const records = this.read(maxRecords);
+      const records = this.readAvailable(maxRecords);
       if (records.length > 0 || signal?.aborted === true) return records;
       const left = deadline - Date.now();
       if (left <= 0) return records;
@@ -36,8 +36,8 @@ export class LogReader implements TopicReader {
     }
   }
 
-  /** Reads partitions in order, so the output order is deterministic. */
-  private read(maxRecords: number): SourceRecord[] {
+  /** What is there now, without waiting: partitions in order, so the output order is deterministic. */
+  readAvailable(maxRecords: number): SourceRecord[] {
     const out: SourceRecord[] = [];
     for (let p = 0; p < this.partitions && out.length < maxRecords; p++) {
       const from = this.next[p] ?? 0;
