@@ -185,7 +185,8 @@ function bindCase(expr: Extract<Expr, { kind: 'CaseExpr' }>, scope: Scope, hint:
   const whens = expr.whens.map((w) => {
     if (expr.operand === null) return { when: requireType(bindExpr(w.when, scope, BOOL), BOOL, w.when.span, 'WHEN'), then: w.then };
     const [left, right] = unify([expr.operand, w.when] as const, scope, w.when.span, 'CASE');
-    return { when: { kind: 'Comparison', type: BOOL, op: '=', left, right } as BoundExpr, then: w.then };
+    const when: BoundExpr = { kind: 'Comparison', type: BOOL, op: '=', left, right };
+    return { when, then: w.then };
   });
   const results = [...expr.whens.map((w) => w.then), ...(expr.otherwise === null ? [] : [expr.otherwise])];
   const bound = results.map((r) => (r.kind === 'NullLiteral' ? null : bindExpr(r, scope)));

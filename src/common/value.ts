@@ -63,7 +63,7 @@ export function formatValue(value: Value, type?: SqlType): string {
   if (typeof value === 'boolean' || typeof value === 'string') return String(value);
   if (value instanceof Decimal) return value.toString();
   if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
-  if (Array.isArray(value)) return `[${value.map((v) => formatValue(v)).join(', ')}]`;
+  if (Array.isArray(value)) return `[${(value as readonly Value[]).map((v) => formatValue(v)).join(', ')}]`;
   const composite = value as ValueMap | ValueStruct;
   if (composite.kind === 'map') {
     return `{${[...composite.entries].map(([k, v]) => `${k}=${formatValue(v)}`).join(', ')}}`;

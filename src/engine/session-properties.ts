@@ -47,7 +47,7 @@ export class SessionProperties {
     this.values.delete(name);
   }
 
-  get(name: keyof typeof PROPERTY_SPECS & string): string {
+  get(name: string): string {
     return this.values.get(name) ?? PROPERTY_SPECS[name]?.default ?? '';
   }
 

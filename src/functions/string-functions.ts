@@ -40,7 +40,7 @@ export const stringFunctions: readonly ScalarFunction[] = [
     description: 'The arguments joined into one string; NULL arguments are skipped.',
     signatures: [{ params: ['STRING'], variadic: true, returns: returnsType(SqlTypes.STRING) }],
     callOnNull: true,
-    invoke: (args) => args.filter((a) => a !== null).join(''),
+    invoke: (args) => args.filter((a): a is string => typeof a === 'string').join(''),
   },
   {
     name: 'SUBSTRING',

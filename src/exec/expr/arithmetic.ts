@@ -1,6 +1,6 @@
 // Arithmetic: + - * / % per SQL type, with Java's integer overflow and NULL for division by zero.
 
-import { Decimal, type SqlType, type Value } from '../../common/index.js';
+import type { Decimal, SqlType, Value } from '../../common/index.js';
 
 export type BinaryFn = (a: Value, b: Value) => Value;
 type Op = '+' | '-' | '*' | '/' | '%';

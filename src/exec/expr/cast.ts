@@ -38,7 +38,8 @@ export function caster(from: SqlType, to: SqlType): Caster {
       return (v) => {
         if (v === null) return null;
         try {
-          const d = v instanceof Decimal ? v : typeof v === 'bigint' ? Decimal.fromBigInt(v) : Decimal.parse(typeof v === 'number' ? numberText(v) : String(v));
+          const d = v instanceof Decimal ? v : typeof v === 'bigint' ? Decimal.fromBigInt(v) : typeof v === 'number' ? Decimal.parse(numberText(v)) : typeof v === 'string' ? Decimal.parse(v) : null;
+          if (d === null) return null;
           const scaled = d.rescale(to.scale);
           return scaled.precision - scaled.scale > to.precision - to.scale ? null : scaled;
         } catch {

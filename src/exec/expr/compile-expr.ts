@@ -182,7 +182,7 @@ function compileLike(expr: Extract<BoundExpr, { kind: 'Like' }>): CompiledExpr {
   const escape = expr.escape === null ? null : compileExpr(expr.escape);
   if (expr.pattern.kind === 'Literal' && (expr.escape === null || expr.escape.kind === 'Literal')) {
     const p = expr.pattern.value;
-    const e = expr.escape === null ? null : (literalValue(expr.escape as Extract<BoundExpr, { kind: 'Literal' }>) as string | null);
+    const e = expr.escape?.kind === 'Literal' ? (literalValue(expr.escape) as string | null) : null;
     if (p === null) return () => null;
     const re = likeRegExp(String(p), e);
     return (row) => {
@@ -197,7 +197,7 @@ function compileLike(expr: Extract<BoundExpr, { kind: 'Like' }>): CompiledExpr {
     const p = pattern(row);
     const e = escape === null ? null : escape(row);
     if (v === null || p === null) return null;
-    const cacheKey = `${String(e)}\u0000${p as string}`;
+    const cacheKey = `${e === null ? '' : (e as string)}\u0000${p as string}`;
     let re = cache.get(cacheKey);
     if (re === undefined) {
       re = likeRegExp(p as string, e as string | null);

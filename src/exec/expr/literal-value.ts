@@ -11,7 +11,7 @@ function toValue(v: null | boolean | number | string, type: SqlType): Value {
   if (v === null) return null;
   switch (type.kind) {
     case 'BIGINT':
-      return BigInt(v as string | number);
+      return typeof v === 'boolean' ? null : BigInt(v);
     case 'DECIMAL':
       return Decimal.parse(String(v)).rescale(type.scale);
     default:

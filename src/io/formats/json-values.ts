@@ -99,7 +99,7 @@ export function toJson(v: Value, type: SqlType): string {
     case 'TIME':
     case 'TIMESTAMP':
     case 'BOOLEAN':
-      return String(v);
+      return typeof v === 'boolean' ? (v ? 'true' : 'false') : (v as number | bigint).toString();
     case 'DECIMAL':
       return (v as Decimal).toString();
     case 'STRING':

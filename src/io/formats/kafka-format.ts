@@ -37,6 +37,6 @@ export function encodeKafka(value: Value, type: SqlType): Uint8Array | null {
       return b;
     }
     default:
-      return Buffer.from(String(value), 'utf8');
+      return Buffer.from(typeof value === 'string' ? value : String(value as number | bigint), 'utf8');
   }
 }
