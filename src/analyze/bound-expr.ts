@@ -100,3 +100,37 @@ export function referencedColumns(expr: BoundExpr, into: Set<number> = new Set()
   }
   return into;
 }
+
+/** Rebuilds an expression bottom-up, applying `fn` to every node after its children. */
+export function transformBoundExpr(expr: BoundExpr, fn: (e: BoundExpr) => BoundExpr): BoundExpr {
+  const t = (e: BoundExpr) => transformBoundExpr(e, fn);
+  switch (expr.kind) {
+    case 'Literal':
+    case 'ColumnRef':
+      return fn(expr);
+    case 'Arithmetic':
+    case 'Comparison':
+    case 'Logical':
+    case 'Concat':
+      return fn({ ...expr, left: t(expr.left), right: t(expr.right) });
+    case 'Negate':
+    case 'Not':
+    case 'IsNull':
+    case 'Cast':
+      return fn({ ...expr, operand: t(expr.operand) });
+    case 'Like':
+      return fn({ ...expr, value: t(expr.value), pattern: t(expr.pattern), escape: expr.escape === null ? null : t(expr.escape) });
+    case 'Between':
+      return fn({ ...expr, value: t(expr.value), low: t(expr.low), high: t(expr.high) });
+    case 'InList':
+      return fn({ ...expr, value: t(expr.value), list: expr.list.map(t) });
+    case 'Case':
+      return fn({
+        ...expr,
+        whens: expr.whens.map((w) => ({ when: t(w.when), then: t(w.then) })),
+        otherwise: expr.otherwise === null ? null : t(expr.otherwise),
+      });
+    case 'Call':
+      return fn({ ...expr, args: expr.args.map(t) });
+  }
+}

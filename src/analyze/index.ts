@@ -4,4 +4,4 @@ export { analyze } from './analyze.js';
 export type * from './analysis-context.js';
 export type * from './bound-statement.js';
 export type * from './bound-expr.js';
-export { referencedColumns } from './bound-expr.js';
+export { referencedColumns, transformBoundExpr } from './bound-expr.js';

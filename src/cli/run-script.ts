@@ -9,8 +9,8 @@ export interface ScriptOptions {
   readonly text: string;
   readonly file: string;
   readonly write: (text: string) => void;
-  /** Aborted on Ctrl-C: cancels the running push query. */
-  readonly interrupt: { current: AbortController };
+  /** The running push query's cancel switch (null between queries): Ctrl-C aborts it. */
+  readonly interrupt: { current: AbortController | null };
 }
 
 export async function runScript(engine: Engine, options: ScriptOptions): Promise<number> {
@@ -34,13 +34,17 @@ export async function runScript(engine: Engine, options: ScriptOptions): Promise
       const controller = new AbortController();
       options.interrupt.current = controller;
       let rows = 0;
-      await query.run(
-        (change) => {
-          rows++;
-          printer.row(change);
-        },
-        { signal: controller.signal },
-      );
+      try {
+        await query.run(
+          (change) => {
+            rows++;
+            printer.row(change);
+          },
+          { signal: controller.signal },
+        );
+      } finally {
+        options.interrupt.current = null;
+      }
       const reason =
         query.limit !== null && rows >= query.limit
           ? `Limit of ${query.limit} reached`

@@ -149,8 +149,8 @@ export class Engine {
   }
 
   /** Waits until the persistent queries this process runs have consumed all input present now. */
-  async drain(): Promise<void> {
-    await this.queries.drain();
+  async drain(signal?: AbortSignal): Promise<void> {
+    await this.queries.drain(signal);
   }
 
   /** Stops this process's persistent queries (they resume wherever the data directory is opened next). */

@@ -110,8 +110,8 @@ export class PersistentQueries {
    * Waits until every query running here has consumed all input present now, including input
    * that other queries here produce meanwhile (chains of queries).
    */
-  async drain(): Promise<void> {
-    for (;;) {
+  async drain(signal?: AbortSignal): Promise<void> {
+    while (signal?.aborted !== true) {
       this.reconcile();
       const all = [...this.running.values()];
       if (all.every((q) => q.runner.caughtUp())) return;

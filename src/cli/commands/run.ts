@@ -23,18 +23,18 @@ export function registerRun(program: Command): void {
         return;
       }
       const engine = Engine.open({ dataDir: opts.dataDir });
-      const interrupt = { current: new AbortController() };
-      let interrupts = 0;
+      const interrupt: { current: AbortController | null } = { current: null };
+      const stopDraining = new AbortController();
       const onSigint = () => {
-        interrupts++;
-        if (interrupts > 1) process.exit(130);
-        // The first Ctrl-C cancels the running push query; the script then goes on.
-        interrupt.current.abort();
+        // Ctrl-C cancels the running push query (the script goes on); otherwise it ends the run.
+        if (interrupt.current !== null && !interrupt.current.signal.aborted) interrupt.current.abort();
+        else if (!stopDraining.signal.aborted) stopDraining.abort();
+        else process.exit(130);
       };
       process.on('SIGINT', onSigint);
       try {
         const code = await runScript(engine, { text, file, write: (t) => process.stdout.write(t), interrupt });
-        if (code === 0) await engine.drain();
+        if (code === 0) await engine.drain(stopDraining.signal);
         process.exitCode = code;
       } finally {
         process.off('SIGINT', onSigint);

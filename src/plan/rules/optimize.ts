@@ -1,11 +1,12 @@
 // optimize: applies the logical rules, in order, to a logical plan.
 
 import type { LogicalPlan } from '../logical/index.js';
+import { foldLiteralCasts } from './fold-literal-casts.js';
 import { pruneSourceColumns } from './prune-source-columns.js';
 import { removeTrueFilter } from './remove-true-filter.js';
 import type { Rule } from './rule.js';
 
-export const RULES: readonly Rule[] = [removeTrueFilter, pruneSourceColumns];
+export const RULES: readonly Rule[] = [foldLiteralCasts, removeTrueFilter, pruneSourceColumns];
 
 export function optimize(plan: LogicalPlan, rules: readonly Rule[] = RULES): LogicalPlan {
   return rules.reduce((p, rule) => rule.apply(p), plan);
