@@ -24,6 +24,7 @@ interface RunningQuery {
 
 export class PersistentQueries {
   private readonly running = new Map<string, RunningQuery>();
+  private readonly unstartable = new Set<string>();
   private timers: NodeJS.Timeout[] = [];
   private closed = false;
 
@@ -33,9 +34,18 @@ export class PersistentQueries {
   startBackground(): void {
     this.reconcile();
     this.timers.push(
-      setInterval(() => this.heartbeat(), HEARTBEAT_MS).unref(),
-      setInterval(() => this.reconcile(), RECONCILE_MS).unref(),
+      setInterval(() => this.guard('heartbeat', () => this.heartbeat()), HEARTBEAT_MS).unref(),
+      setInterval(() => this.guard('takeover check', () => this.reconcile()), RECONCILE_MS).unref(),
     );
+  }
+
+  /** Timer work must never crash the process: a failure (a busy database, say) is reported and retried. */
+  private guard(what: string, work: () => void): void {
+    try {
+      work();
+    } catch (e) {
+      this.ctx.logger.warn(`${what} failed, will retry: ${(e as Error).message}`);
+    }
   }
 
   /** Runs every RUNNING query whose lease is free; stops those terminated by another process. */
@@ -44,7 +54,16 @@ export class PersistentQueries {
     const catalog = this.ctx.catalog();
     for (const [id, q] of this.running) if (!catalog.queries.has(id)) void this.stop(q.id);
     for (const def of catalog.queries.values()) {
-      if (def.state === 'RUNNING' && !this.running.has(def.id) && this.ctx.leases.tryAcquire(def.id, Date.now())) this.start(def);
+      if (def.state !== 'RUNNING' || this.running.has(def.id) || this.unstartable.has(def.id)) continue;
+      if (!this.ctx.leases.tryAcquire(def.id, Date.now())) continue;
+      try {
+        this.start(def);
+      } catch (e) {
+        // A plan this version cannot run (say, a newer format): leave it to a process that can.
+        this.unstartable.add(def.id);
+        this.ctx.leases.release(def.id);
+        this.ctx.logger.warn(`Query ${def.id} cannot run in this process: ${(e as Error).message}`);
+      }
     }
   }
 
