@@ -13,5 +13,7 @@ export interface QueryDefinition {
   /** The serialized physical plan (JSON data with a `formatVersion`); opaque to the catalog. */
   readonly plan: unknown;
   readonly state: QueryState;
+  /** The session properties in force when the query was created (`max.poll.records`, …): it keeps them wherever it runs. */
+  readonly properties: Readonly<Record<string, string>>;
   readonly createdAt: number;
 }

@@ -28,8 +28,14 @@ export function executeCreateAsSelect(ctx: EngineContext, queries: PersistentQue
       sql: bound.sink.sql,
       plan: physical,
       state: 'RUNNING',
+      properties: ctx.properties.effective(),
       createdAt: ctx.clock.now(),
     };
+    if (ctx.properties.get('auto.offset.reset') === 'latest') {
+      // "latest" means the end of the input as of now, not whenever a process first runs the query.
+      const input = ctx.log.describeTopic(bound.query.source.topic);
+      if (input !== undefined) ctx.offsets.save(id, input.name, new Map(input.endOffsets.map((o, p) => [p, o])));
+    }
     ctx.catalogStore.putSource({ ...bound.sink, writtenBy: id });
     ctx.catalogStore.putQuery(query);
     return query;

@@ -85,13 +85,13 @@ export class PersistentQueries {
     });
     const readers = pipeline.topics.map((topic) => {
       const committed = ctx.offsets.load(def.id, topic);
-      return ctx.log.reader(topic, committed ?? (ctx.properties.get('auto.offset.reset') === 'latest' ? 'latest' : 'earliest'));
+      return ctx.log.reader(topic, committed ?? (def.properties['auto.offset.reset'] === 'latest' ? 'latest' : 'earliest'));
     });
     const runner = new QueryRunner({
       pipeline,
       readers,
       committer: new EmbeddedCommitter(ctx.db, ctx.log, ctx.offsets, ctx.leases, def.id),
-      maxBatchRecords: Number(ctx.properties.get('max.poll.records')),
+      maxBatchRecords: Number(def.properties['max.poll.records'] ?? ctx.properties.get('max.poll.records')),
     });
     const query: RunningQuery = { id: def.id, runner, counters, abort: new AbortController(), done: Promise.resolve() };
     query.done = this.loop(query);
@@ -130,8 +130,8 @@ export class PersistentQueries {
    * that other queries here produce meanwhile (chains of queries).
    */
   async drain(signal?: AbortSignal): Promise<void> {
+    this.reconcile();
     while (signal?.aborted !== true) {
-      this.reconcile();
       const all = [...this.running.values()];
       if (all.every((q) => q.runner.caughtUp())) return;
       await new Promise((r) => setTimeout(r, 2));

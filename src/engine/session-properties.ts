@@ -51,6 +51,11 @@ export class SessionProperties {
     return this.values.get(name) ?? PROPERTY_SPECS[name]?.default ?? '';
   }
 
+  /** Every property's effective value, by name. */
+  effective(): Record<string, string> {
+    return Object.fromEntries(this.list().map((p) => [p.name, p.value]));
+  }
+
   /** Every property with its effective value and whether the session set it. */
   list(): { name: string; value: string; isDefault: boolean }[] {
     return Object.keys(PROPERTY_SPECS)
