@@ -1,7 +1,7 @@
 // bindExpr: resolves names and types of an AST expression into a BoundExpr, with located errors.
 
 import { assertNever, EngineError, formatSqlType, isNumericType, SqlTypes, type SourceSpan, type SqlType } from '../common/index.js';
-import { resolveCall } from '../functions/index.js';
+import { findFunction, resolveCall } from '../functions/index.js';
 import type { Expr } from '../sql/index.js';
 import type { BoundExpr } from './bound-expr.js';
 import { resolveType } from './resolve-type.js';
@@ -9,7 +9,9 @@ import { resolveColumn, type Scope } from './scope.js';
 import { checkCast, coerce, commonSuperType } from './type-coercion.js';
 
 const BOOL = SqlTypes.BOOLEAN;
+const INT_MIN = -2147483648n;
 const INT_MAX = 2147483647n;
+const BIGINT_MIN = -9223372036854775808n;
 const BIGINT_MAX = 9223372036854775807n;
 
 /** Binds `expr` in `scope`. `hint` types an untyped NULL literal (e.g. the other side of `=`). */
@@ -19,20 +21,19 @@ export function bindExpr(expr: Expr, scope: Scope, hint?: SqlType): BoundExpr {
       return { kind: 'Literal', type: hint ?? SqlTypes.STRING, value: null };
     case 'BooleanLiteral':
       return { kind: 'Literal', type: BOOL, value: expr.value };
-    case 'IntegerLiteral': {
-      const n = BigInt(expr.text);
-      if (n <= INT_MAX) return { kind: 'Literal', type: SqlTypes.INT, value: Number(n) };
-      if (n <= BIGINT_MAX) return { kind: 'Literal', type: SqlTypes.BIGINT, value: n.toString() };
-      throw new EngineError('TYPE_MISMATCH', `Integer literal ${expr.text} is too large for BIGINT.`, expr.span);
-    }
+    case 'IntegerLiteral':
+      return integerLiteral(BigInt(expr.text), expr.span);
     case 'DecimalLiteral': {
       const [whole = '', fraction = ''] = expr.text.split('.');
       const digits = (whole.replace(/^0+/, '') + fraction).length;
       const precision = Math.max(digits, fraction.length, 1);
       return { kind: 'Literal', type: { kind: 'DECIMAL', precision, scale: fraction.length }, value: expr.text };
     }
-    case 'DoubleLiteral':
-      return { kind: 'Literal', type: SqlTypes.DOUBLE, value: Number(expr.text) };
+    case 'DoubleLiteral': {
+      const value = Number(expr.text);
+      if (!Number.isFinite(value)) throw new EngineError('TYPE_MISMATCH', `${expr.text} is out of range for DOUBLE.`, expr.span);
+      return { kind: 'Literal', type: SqlTypes.DOUBLE, value };
+    }
     case 'StringLiteral':
       return { kind: 'Literal', type: SqlTypes.STRING, value: expr.value };
     case 'ColumnRef': {
@@ -42,6 +43,8 @@ export function bindExpr(expr: Expr, scope: Scope, hint?: SqlType): BoundExpr {
       return { kind: 'ColumnRef', type: column.type, index, name: column.name };
     }
     case 'UnaryExpr': {
+      // `-2147483648` is one INT literal, not the negation of a BIGINT one.
+      if (expr.op === '-' && expr.operand.kind === 'IntegerLiteral') return integerLiteral(-BigInt(expr.operand.text), expr.span);
       const operand = bindExpr(expr.operand, scope, expr.op === 'NOT' ? BOOL : hint);
       if (expr.op === 'NOT') return { kind: 'Not', type: BOOL, operand: requireType(operand, BOOL, expr.operand.span, 'NOT') };
       requireNumeric(operand, expr.operand.span, `unary ${expr.op}`);
@@ -133,6 +136,13 @@ function bindBinary(expr: Extract<Expr, { kind: 'BinaryExpr' }>, scope: Scope): 
   }
 }
 
+/** An integer literal is an INT when it fits 32 bits, else a BIGINT (kept as exact text). */
+function integerLiteral(n: bigint, span: SourceSpan): BoundExpr {
+  if (n >= INT_MIN && n <= INT_MAX) return { kind: 'Literal', type: SqlTypes.INT, value: Number(n) };
+  if (n >= BIGINT_MIN && n <= BIGINT_MAX) return { kind: 'Literal', type: SqlTypes.BIGINT, value: n.toString() };
+  throw new EngineError('TYPE_MISMATCH', `Integer literal ${n} does not fit in a BIGINT.`, span);
+}
+
 /** The DECIMAL type that holds every value of an integer type exactly. */
 function asDecimal(type: SqlType): SqlType {
   if (type.kind === 'INT') return { kind: 'DECIMAL', precision: 10, scale: 0 };
@@ -213,7 +223,8 @@ function bindCall(expr: Extract<Expr, { kind: 'FunctionCall' }>, scope: Scope): 
   if (expr.star) {
     throw new EngineError('NOT_SUPPORTED', `${expr.name.name}(*) is an aggregate; aggregation is not supported yet.`, expr.span);
   }
-  const args = expr.args.map((a) => bindExpr(a, scope));
+  const unified = findFunction(expr.name.name)?.unifiesArguments === true && expr.args.length > 0;
+  const args = unified ? unify(expr.args as [Expr, ...Expr[]], scope, expr.span, expr.name.name) : expr.args.map((a) => bindExpr(a, scope));
   const resolved = resolveCall(expr.name.name, args.map((a) => a.type), expr.span);
   return {
     kind: 'Call',

@@ -3,9 +3,10 @@
 import { SqlTypes, type Value } from '../common/index.js';
 import { returnsFirstArg, returnsType, type ScalarFunction } from './scalar-function.js';
 
-function abs(v: Value): Value {
-  return typeof v === 'bigint' ? (v < 0n ? -v : v) : Math.abs(v as number);
-}
+// Java's abs: the most negative INT and BIGINT stay negative (they have no positive counterpart).
+const absInt = ([v]: readonly Value[]): Value => Math.abs(v as number) | 0;
+const absBigint = ([v]: readonly Value[]): Value => BigInt.asIntN(64, (v as bigint) < 0n ? -(v as bigint) : (v as bigint));
+const absDouble = ([v]: readonly Value[]): Value => Math.abs(v as number);
 
 export const mathFunctions: readonly ScalarFunction[] = [
   {
@@ -13,11 +14,11 @@ export const mathFunctions: readonly ScalarFunction[] = [
     category: 'MATH',
     description: 'The absolute value of a number.',
     signatures: [
-      { params: ['INT'], returns: returnsFirstArg },
-      { params: ['BIGINT'], returns: returnsFirstArg },
-      { params: ['DOUBLE'], returns: returnsFirstArg },
+      { params: ['INT'], returns: returnsFirstArg, invoke: absInt },
+      { params: ['BIGINT'], returns: returnsFirstArg, invoke: absBigint },
+      { params: ['DOUBLE'], returns: returnsFirstArg, invoke: absDouble },
     ],
-    invoke: ([v]) => abs(v ?? null),
+    invoke: absDouble,
   },
   {
     name: 'CEIL',

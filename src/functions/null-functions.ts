@@ -10,6 +10,7 @@ export const nullFunctions: readonly ScalarFunction[] = [
     description: 'The first argument that is not NULL.',
     signatures: [{ params: ['ANY'], variadic: true, returns: returnsFirstArg }],
     callOnNull: true,
+    unifiesArguments: true,
     invoke: (args) => args.find((a) => a !== null) ?? null,
   },
   {
@@ -18,6 +19,7 @@ export const nullFunctions: readonly ScalarFunction[] = [
     description: 'The first argument, or the second if the first is NULL.',
     signatures: [{ params: ['ANY', 'ANY'], returns: (args: readonly SqlType[]) => returnsFirstArg(args) }],
     callOnNull: true,
+    unifiesArguments: true,
     invoke: ([a, b]) => (a === null || a === undefined ? (b ?? null) : a),
   },
   {
@@ -26,6 +28,7 @@ export const nullFunctions: readonly ScalarFunction[] = [
     description: 'NULL if both arguments are equal, otherwise the first argument.',
     signatures: [{ params: ['ANY', 'ANY'], returns: returnsFirstArg }],
     callOnNull: true,
+    unifiesArguments: true,
     invoke: ([a, b]) => (a === b ? null : (a ?? null)),
   },
 ];

@@ -11,6 +11,8 @@ export interface Signature {
   readonly variadic?: boolean;
   /** The result type, given the argument types after implicit widening. */
   readonly returns: (args: readonly SqlType[]) => SqlType;
+  /** This overload's own implementation, when it differs from the function's. */
+  readonly invoke?: (args: readonly Value[]) => Value;
 }
 
 export type FunctionCategory = 'MATH' | 'STRING' | 'NULL' | 'OTHER';
@@ -23,6 +25,16 @@ export interface ScalarFunction {
   /** Called with already-evaluated arguments. Unless `callOnNull`, a NULL argument yields NULL without a call. */
   readonly invoke: (args: readonly Value[]) => Value;
   readonly callOnNull?: boolean;
+  /** Every argument is widened to one common type (COALESCE and friends); NULL literals take it too. */
+  readonly unifiesArguments?: boolean;
+}
+
+/** The implementation for arguments of these (already widened) types. */
+export function implementationFor(fn: ScalarFunction, argTypes: readonly SqlType[]): (args: readonly Value[]) => Value {
+  const exact = fn.signatures.find(
+    (s) => s.invoke !== undefined && argTypes.every((t, i) => [t.kind, 'ANY'].includes(s.params[Math.min(i, s.params.length - 1)] ?? '')),
+  );
+  return exact?.invoke ?? fn.invoke;
 }
 
 export const returnsType = (type: SqlType) => (): SqlType => type;

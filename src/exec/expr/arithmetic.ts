@@ -30,7 +30,7 @@ function intOp(op: Op): BinaryFn {
     case '/':
       return (a, b) => ((b as number) === 0 ? null : Math.trunc((a as number) / (b as number)) | 0);
     case '%':
-      return (a, b) => ((b as number) === 0 ? null : (a as number) % (b as number));
+      return (a, b) => ((b as number) === 0 ? null : ((a as number) % (b as number)) | 0);
   }
 }
 

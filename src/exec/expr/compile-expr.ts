@@ -1,7 +1,7 @@
 // compileExpr: turns a BoundExpr into a closure over a positional row, once per query.
 
 import { assertNever, Decimal, type Row, type Value } from '../../common/index.js';
-import { findFunction } from '../../functions/index.js';
+import { findFunction, implementationFor } from '../../functions/index.js';
 import type { BoundExpr } from '../../plan/index.js';
 import { arithmetic, comparator, equality } from './arithmetic.js';
 import { caster } from './cast.js';
@@ -134,7 +134,7 @@ export function compileExpr(expr: BoundExpr): CompiledExpr {
       const fn = findFunction(expr.name);
       if (fn === undefined) throw new Error(`function ${expr.name} is not registered`);
       const args = expr.args.map(compileExpr);
-      const invoke = fn.invoke;
+      const invoke = implementationFor(fn, expr.args.map((a) => a.type));
       if (fn.callOnNull === true) return (row) => invoke(args.map((a) => a(row)));
       return (row) => {
         const values: Value[] = [];

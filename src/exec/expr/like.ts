@@ -18,5 +18,5 @@ export function likeRegExp(pattern: string, escape: string | null): RegExp {
 }
 
 function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }

@@ -76,7 +76,7 @@ export function fromJson(node: unknown, type: SqlType): Value {
 function numeric(node: unknown, type: SqlType): number {
   if (typeof node === 'number') return node;
   if (node instanceof JsonNumber) return Number(node.text);
-  if (typeof node === 'string' && node.trim() !== '' && !Number.isNaN(Number(node))) return Number(node);
+  if (typeof node === 'string' && node.trim() !== '' && (!Number.isNaN(Number(node)) || node.trim() === 'NaN')) return Number(node);
   throw mismatch(node, type);
 }
 

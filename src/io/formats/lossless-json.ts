@@ -87,8 +87,8 @@ export function parseLosslessJson(text: string): LosslessJson {
   return result;
 }
 
-/** Numbers whose exact text matters: more digits than a double holds. */
-const LONG_NUMBER = /\d{16,}/;
+/** Numbers whose exact text matters: more significant digits than a double holds (a `.` may split them). */
+const LONG_NUMBER = /(?:\d\.?){16,}/;
 
 /** JSON.parse, or the lossless reader when the text holds a number a double cannot represent. */
 export function parseJson(text: string): unknown {

@@ -1,0 +1,277 @@
+// Unit tests for QueryRunner over in-memory fakes of its ports: commits, rewinds after a failed commit, catching up.
+
+import { describe, expect, it } from 'vitest';
+import {
+  FencedError,
+  QueryRunner,
+  type BatchCommitter,
+  type Pipeline,
+  type Positions,
+  type SinkRecord,
+  type SourceRecord,
+  type TopicReader,
+} from '../../../src/exec/index.js';
+import { PHYSICAL_PLAN_FORMAT_VERSION, type PhysicalPlan } from '../../../src/plan/index.js';
+
+/** A topic held in arrays: `partitions[p][offset]`. */
+class MemoryTopicReader implements TopicReader {
+  private readonly next: number[];
+  closed = false;
+  polls = 0;
+
+  constructor(
+    readonly topic: string,
+    private readonly partitions: SourceRecord[][],
+  ) {
+    this.next = partitions.map(() => 0);
+  }
+
+  static withRecords(topic: string, perPartition: readonly number[]): MemoryTopicReader {
+    return new MemoryTopicReader(
+      topic,
+      perPartition.map((count, partition) =>
+        Array.from({ length: count }, (_, offset) => ({
+          topic,
+          partition,
+          offset,
+          timestamp: 1000 + offset,
+          key: null,
+          value: Buffer.from(`${topic}-${partition}-${offset}`),
+        })),
+      ),
+    );
+  }
+
+  append(partition: number, value: string): void {
+    const records = this.partitions[partition];
+    if (records === undefined) throw new Error(`no partition ${partition}`);
+    records.push({ topic: this.topic, partition, offset: records.length, timestamp: 0, key: null, value: Buffer.from(value) });
+  }
+
+  poll(maxRecords: number): Promise<readonly SourceRecord[]> {
+    this.polls++;
+    const out: SourceRecord[] = [];
+    this.partitions.forEach((records, p) => {
+      const from = this.next[p] ?? 0;
+      const taken = records.slice(from, from + maxRecords - out.length);
+      this.next[p] = from + taken.length;
+      out.push(...taken);
+    });
+    return Promise.resolve(out);
+  }
+
+  positions(): Positions {
+    return new Map(this.next.map((offset, p) => [p, offset]));
+  }
+
+  seek(positions: Positions): void {
+    for (const [p, offset] of positions) this.next[p] = offset;
+  }
+
+  caughtUp(): boolean {
+    return this.partitions.every((records, p) => (this.next[p] ?? 0) >= records.length);
+  }
+
+  close(): void {
+    this.closed = true;
+  }
+}
+
+/** Records each batch it is given and turns every input record into one sink record. */
+class RecordingPipeline implements Pipeline {
+  readonly plan: PhysicalPlan = {
+    formatVersion: PHYSICAL_PLAN_FORMAT_VERSION,
+    queryId: 'CSAS_OUT_1',
+    mode: 'persistent',
+    root: {
+      kind: 'PhysicalSource',
+      sourceName: 'IN',
+      topic: 'in',
+      formats: { keyFormat: 'NONE', valueFormat: 'JSON', wrapSingleValue: true },
+      schema: { columns: [] },
+      readColumns: null,
+      timestampColumn: null,
+    },
+    limit: null,
+  };
+  readonly topics = ['in'];
+  readonly batches: string[][] = [];
+  private pending: SinkRecord[] = [];
+  onProcess: () => void = () => undefined;
+
+  process(topic: string, records: readonly SourceRecord[]): void {
+    this.onProcess();
+    this.batches.push(records.map((r) => `${topic}:${r.partition}:${r.offset}`));
+    for (const r of records) this.pending.push({ topic: 'out', timestamp: r.timestamp, key: r.key, value: r.value });
+  }
+
+  drainSinkRecords(): SinkRecord[] {
+    const out = this.pending;
+    this.pending = [];
+    return out;
+  }
+
+  processed(): string[] {
+    return this.batches.flat();
+  }
+}
+
+interface Commit {
+  readonly topic: string;
+  readonly positions: [number, number][];
+  readonly outputs: string[];
+}
+
+/** Keeps what was committed; `failures` makes the next commits throw (after running `process`). */
+class MemoryCommitter implements BatchCommitter {
+  readonly commits: Commit[] = [];
+  failures: Error[] = [];
+
+  commit(topic: string, positions: Positions, process: () => readonly SinkRecord[]): void {
+    const outputs = process().map((r) => (r.value === null ? 'null' : Buffer.from(r.value).toString()));
+    const failure = this.failures.shift();
+    if (failure !== undefined) throw failure;
+    this.commits.push({ topic, positions: [...positions], outputs });
+  }
+}
+
+function setup(perPartition: readonly number[], maxBatchRecords: number) {
+  const reader = MemoryTopicReader.withRecords('in', perPartition);
+  const pipeline = new RecordingPipeline();
+  const committer = new MemoryCommitter();
+  const runner = new QueryRunner({ pipeline, readers: [reader], committer, maxBatchRecords });
+  return { reader, pipeline, committer, runner };
+}
+
+describe('QueryRunner.step with a committer', () => {
+  it('commits each batch with the positions after it and the outputs it produced', async () => {
+    const { committer, runner } = setup([2, 3], 3);
+    expect(await runner.step(0)).toBe(3);
+    expect(committer.commits).toEqual([
+      { topic: 'in', positions: [[0, 2], [1, 1]], outputs: ['in-0-0', 'in-0-1', 'in-1-0'] },
+    ]);
+    expect(await runner.step(0)).toBe(2);
+    expect(committer.commits[1]).toEqual({ topic: 'in', positions: [[0, 2], [1, 3]], outputs: ['in-1-1', 'in-1-2'] });
+    expect(await runner.step(0)).toBe(0);
+    expect(committer.commits).toHaveLength(2);
+  });
+
+  it('processes the batch inside the commit, so outputs and positions are one unit', async () => {
+    const pipeline = new RecordingPipeline();
+    const committer: BatchCommitter = {
+      commit: (_topic, _positions, process) => {
+        expect(pipeline.batches).toHaveLength(0);
+        process();
+        expect(pipeline.batches).toHaveLength(1);
+      },
+    };
+    const runner = new QueryRunner({ pipeline, readers: [MemoryTopicReader.withRecords('in', [1])], committer, maxBatchRecords: 10 });
+    expect(await runner.step(0)).toBe(1);
+    expect(runner.caughtUp()).toBe(true);
+  });
+
+  it('rewinds the reader when a commit throws: the same records are read again, none skipped', async () => {
+    const { reader, pipeline, committer, runner } = setup([5], 2);
+    expect(await runner.step(0)).toBe(2);
+    committer.failures.push(new Error('disk full'));
+    await expect(runner.step(0)).rejects.toThrow('disk full');
+    expect(reader.positions()).toEqual(new Map([[0, 2]]));
+    expect(runner.caughtUp()).toBe(false);
+
+    expect(await runner.step(0)).toBe(2);
+    expect(await runner.step(0)).toBe(1);
+    expect(committer.commits.map((c) => c.outputs)).toEqual([['in-0-0', 'in-0-1'], ['in-0-2', 'in-0-3'], ['in-0-4']]);
+    expect(committer.commits.map((c) => c.positions)).toEqual([[[0, 2]], [[0, 4]], [[0, 5]]]);
+    // The failed batch was processed once, then again after the rewind; its outputs were discarded with it.
+    expect(pipeline.processed()).toEqual(['in:0:0', 'in:0:1', 'in:0:2', 'in:0:3', 'in:0:2', 'in:0:3', 'in:0:4']);
+  });
+
+  it('rewinds to the positions it started from when the very first commit fails', async () => {
+    const { reader, committer, runner } = setup([3], 10);
+    committer.failures.push(new FencedError('CSAS_OUT_1'));
+    await expect(runner.step(0)).rejects.toBeInstanceOf(FencedError);
+    expect(reader.positions()).toEqual(new Map([[0, 0]]));
+    expect(committer.commits).toEqual([]);
+    expect(await runner.step(0)).toBe(3);
+    expect(committer.commits).toEqual([{ topic: 'in', positions: [[0, 3]], outputs: ['in-0-0', 'in-0-1', 'in-0-2'] }]);
+  });
+
+  it('does not leak the outputs of a failed batch into the next commit', async () => {
+    const { committer, runner } = setup([1, 1], 1);
+    committer.failures.push(new Error('busy'));
+    await expect(runner.step(0)).rejects.toThrow('busy');
+    await runner.runUntilCaughtUp();
+    expect(committer.commits.flatMap((c) => c.outputs)).toEqual(['in-0-0', 'in-1-0']);
+  });
+});
+
+describe('QueryRunner without a committer (transient queries)', () => {
+  it('pushes batches straight through the pipeline', async () => {
+    const reader = MemoryTopicReader.withRecords('in', [2]);
+    const pipeline = new RecordingPipeline();
+    const runner = new QueryRunner({ pipeline, readers: [reader], maxBatchRecords: 10 });
+    expect(await runner.step(0)).toBe(2);
+    expect(pipeline.processed()).toEqual(['in:0:0', 'in:0:1']);
+    expect(runner.caughtUp()).toBe(true);
+  });
+});
+
+describe('QueryRunner.runUntilCaughtUp', () => {
+  it('stops once every record present is committed, and returns the count', async () => {
+    const { reader, committer, runner } = setup([4, 3], 2);
+    expect(await runner.runUntilCaughtUp()).toBe(7);
+    expect(runner.caughtUp()).toBe(true);
+    expect(reader.positions()).toEqual(new Map([[0, 4], [1, 3]]));
+    expect(committer.commits.at(-1)?.positions).toEqual([[0, 4], [1, 3]]);
+    expect(committer.commits.flatMap((c) => c.outputs)).toHaveLength(7);
+  });
+
+  it('returns at once on an empty topic, and picks up records appended later', async () => {
+    const { reader, committer, runner } = setup([0], 10);
+    expect(await runner.runUntilCaughtUp()).toBe(0);
+    expect(reader.polls).toBe(0);
+    reader.append(0, 'late');
+    expect(runner.caughtUp()).toBe(false);
+    expect(await runner.runUntilCaughtUp()).toBe(1);
+    expect(committer.commits).toEqual([{ topic: 'in', positions: [[0, 1]], outputs: ['late'] }]);
+  });
+
+  it('reads every topic of a multi-reader query', async () => {
+    const a = MemoryTopicReader.withRecords('a', [2]);
+    const b = MemoryTopicReader.withRecords('b', [3]);
+    const pipeline = new RecordingPipeline();
+    const committer = new MemoryCommitter();
+    const runner = new QueryRunner({ pipeline, readers: [a, b], committer, maxBatchRecords: 1 });
+    expect(await runner.runUntilCaughtUp()).toBe(5);
+    expect(pipeline.processed().sort()).toEqual(['a:0:0', 'a:0:1', 'b:0:0', 'b:0:1', 'b:0:2']);
+    expect(new Set(committer.commits.map((c) => c.topic))).toEqual(new Set(['a', 'b']));
+    runner.close();
+    expect(a.closed && b.closed).toBe(true);
+  });
+
+  it('stops when the signal aborts', async () => {
+    const { runner, pipeline } = setup([10], 1);
+    const abort = new AbortController();
+    pipeline.onProcess = () => {
+      if (pipeline.batches.length === 2) abort.abort();
+    };
+    expect(await runner.runUntilCaughtUp(abort.signal)).toBe(3);
+    expect(runner.caughtUp()).toBe(false);
+  });
+
+  it('is not caught up while a batch is between its poll and its commit', async () => {
+    const { runner, pipeline } = setup([1], 10);
+    const seen: boolean[] = [];
+    pipeline.onProcess = () => seen.push(runner.caughtUp());
+    await runner.runUntilCaughtUp();
+    expect(seen).toEqual([false]);
+    expect(runner.caughtUp()).toBe(true);
+  });
+
+  it('propagates a commit failure instead of spinning', async () => {
+    const { committer, runner } = setup([3], 10);
+    committer.failures.push(new FencedError('CSAS_OUT_1'));
+    await expect(runner.runUntilCaughtUp()).rejects.toThrow(/another process/);
+    expect(committer.commits).toEqual([]);
+  });
+});
