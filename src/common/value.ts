@@ -1,8 +1,11 @@
 // Value: the runtime representation of SQL values, and their canonical text form.
 //
-//   BOOLEAN → boolean, INT → number (32-bit integer), BIGINT → bigint (exact), DOUBLE → number,
-//   DECIMAL → Decimal (exact), STRING → string, NULL → null. Containers and temporal types arrive
-//   with the full dialect.
+//   BOOLEAN → boolean            INT → number (32-bit integer)     BIGINT → bigint (exact)
+//   DOUBLE → number              DECIMAL → Decimal (exact)         STRING → string
+//   BYTES → Uint8Array           DATE → number (days since 1970-01-01)
+//   TIME → number (milliseconds since midnight)                    TIMESTAMP → number (epoch ms, no zone)
+//   ARRAY → readonly Value[]     MAP → ValueMap (primitive keys)   STRUCT → ValueStruct (declared field names)
+//   NULL → null. A lambda passed to a function (TRANSFORM, FILTER, REDUCE) is a LambdaValue.
 
 import { Decimal } from './decimal.js';
 import type { SqlType } from './sql-type.js';
@@ -19,10 +22,16 @@ export type Value =
   | ValueMap
   | ValueStruct;
 
+/** Map keys are primitive values (JS Map compares them by value, bigint included). */
+export type MapKey = string | number | bigint | boolean;
+
 export interface ValueMap {
   readonly kind: 'map';
-  readonly entries: ReadonlyMap<string, Value>;
+  readonly entries: ReadonlyMap<MapKey, Value>;
 }
+
+/** A lambda argument at run time: called with one value per lambda parameter. */
+export type LambdaValue = (...args: Value[]) => Value;
 
 export interface ValueStruct {
   readonly kind: 'struct';

@@ -2,3 +2,5 @@
 
 export * from './scalar-function.js';
 export * from './function-registry.js';
+export type { AggregateFunction, AggregateImplementation } from './aggregate-function.js';
+export type { TableFunction } from './table-function.js';
