@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-check/**', 'node_modules/**', 'src/sql/generated/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'dist-bench/**', 'dist-check/**', 'node_modules/**', 'src/sql/generated/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

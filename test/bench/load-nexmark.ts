@@ -1,0 +1,35 @@
+// loadNexmark: writes generated Nexmark events into the embedded log of a data directory (before timing).
+
+import { EmbeddedLog, LOG_MIGRATIONS } from '../../src/io/index.js';
+import { openDataDirectory } from '../../src/state/index.js';
+import { nexmarkEvents } from './nexmark.js';
+
+export const NEXMARK_TOPICS = ['person', 'auction', 'bid'] as const;
+export const PARTITIONS = 2;
+
+export interface LoadedCounts {
+  readonly person: number;
+  readonly auction: number;
+  readonly bid: number;
+}
+
+/** One topic per event type, 2 partitions, JSON values without keys, record time = event time. */
+export function loadNexmark(dataDir: string, events: number): LoadedCounts {
+  const db = openDataDirectory(dataDir, { log: LOG_MIGRATIONS });
+  const log = new EmbeddedLog(db);
+  for (const topic of NEXMARK_TOPICS) log.createTopic(topic, PARTITIONS, 0);
+  const counts = { person: 0, auction: 0, bid: 0 };
+  let batch: { topic: string; timestamp: number; key: null; value: Uint8Array }[] = [];
+  const flush = () => {
+    log.append(batch);
+    batch = [];
+  };
+  for (const event of nexmarkEvents(events)) {
+    counts[event.type]++;
+    batch.push({ topic: event.type, timestamp: event.time, key: null, value: Buffer.from(JSON.stringify(event.value)) });
+    if (batch.length === 10_000) flush();
+  }
+  flush();
+  db.close();
+  return counts;
+}

@@ -1,0 +1,124 @@
+// `npm run bench`: Nexmark workloads through Eddy and a hand-written baseline in the same run, gated on correctness.
+
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EmbeddedLog, LOG_MIGRATIONS } from '../../src/io/index.js';
+import { DATABASE_FILE, openDataDirectory } from '../../src/state/index.js';
+import { loadNexmark } from './load-nexmark.js';
+import type { WorkerResult } from './worker.js';
+import { PENDING_WORKLOADS, WORKLOADS } from './workloads.js';
+
+interface Options {
+  readonly events: number;
+  readonly json: string | null;
+  readonly only: readonly string[] | null;
+}
+
+function options(argv: readonly string[]): Options {
+  const value = (flag: string) => {
+    const i = argv.indexOf(flag);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const quick = argv.includes('--quick');
+  return {
+    events: Number(value('--events') ?? (quick ? 200_000 : 2_000_000)),
+    json: value('--json') ?? null,
+    only: value('--only')?.split(',') ?? null,
+  };
+}
+
+interface WorkloadReport {
+  readonly id: string;
+  readonly name: string;
+  readonly correct: boolean;
+  readonly outputRecords: number;
+  readonly engine: WorkerResult & { readonly eventsPerCpuSecond: number; readonly eventsPerWallSecond: number };
+  readonly baseline: WorkerResult & { readonly eventsPerCpuSecond: number; readonly eventsPerWallSecond: number };
+  /** Engine events per CPU-second ÷ the baseline's: 1.0 means as fast as the hand-written loop. */
+  readonly ratioToBaseline: number;
+}
+
+function runWorker(mode: 'engine' | 'baseline', id: string, dataDir: string, inputEvents: number): WorkerResult {
+  const worker = join(import.meta.dirname, 'worker.js');
+  const out = execFileSync(process.execPath, [worker, mode, id, dataDir, String(inputEvents)], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  return JSON.parse(out.trim().split('\n').pop() ?? '{}') as WorkerResult;
+}
+
+/** The values a topic holds, as canonical JSON (sorted fields), sorted: order across partitions may differ. */
+function topicValues(dataDir: string, topic: string): string[] {
+  const db = openDataDirectory(dataDir, { log: LOG_MIGRATIONS });
+  const log = new EmbeddedLog(db);
+  const reader = log.reader(topic, 'earliest');
+  const values: string[] = [];
+  for (;;) {
+    const batch = reader.readAvailable(50_000);
+    if (batch.length === 0) break;
+    for (const r of batch) {
+      const parsed = JSON.parse(Buffer.from(r.value ?? new Uint8Array()).toString('utf8')) as Record<string, unknown>;
+      values.push(JSON.stringify(Object.fromEntries(Object.entries(parsed).sort(([a], [b]) => a.localeCompare(b)))));
+    }
+  }
+  db.close();
+  return values.sort();
+}
+
+function withRates(r: WorkerResult) {
+  return { ...r, eventsPerCpuSecond: r.inputEvents / r.cpuSeconds, eventsPerWallSecond: r.inputEvents / r.wallSeconds };
+}
+
+const opts = options(process.argv.slice(2));
+const root = mkdtempSync(join(tmpdir(), 'eddy-bench-'));
+try {
+  const template = join(root, 'template');
+  const t0 = performance.now();
+  const counts = loadNexmark(template, opts.events);
+  process.stderr.write(`loaded ${opts.events} Nexmark events (${counts.bid} bids) in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+  const reports: WorkloadReport[] = [];
+  for (const workload of WORKLOADS.filter((w) => opts.only === null || opts.only.includes(w.id))) {
+    const copy = (name: string) => {
+      const dir = join(root, `${workload.id}-${name}`);
+      mkdirSync(dir);
+      copyFileSync(join(template, DATABASE_FILE), join(dir, DATABASE_FILE));
+      return dir;
+    };
+    const baselineDir = copy('baseline');
+    const engineDir = copy('engine');
+    const inputEvents = counts[workload.inputTopic];
+    const baseline = withRates(runWorker('baseline', workload.id, baselineDir, inputEvents));
+    const engine = withRates(runWorker('engine', workload.id, engineDir, inputEvents));
+    // The correctness gate: no number counts unless the engine's output equals the baseline's.
+    const expected = topicValues(baselineDir, 'BASELINE_OUT');
+    const actual = topicValues(engineDir, 'OUT');
+    const correct = expected.length === actual.length && expected.every((v, i) => v === actual[i]);
+    reports.push({ id: workload.id, name: workload.name, correct, outputRecords: actual.length, engine, baseline, ratioToBaseline: engine.eventsPerCpuSecond / baseline.eventsPerCpuSecond });
+    rmSync(baselineDir, { recursive: true });
+    rmSync(engineDir, { recursive: true });
+    process.stderr.write(`${workload.id} done\n`);
+  }
+  const k = (n: number) => `${(n / 1000).toFixed(0)}K`;
+  const rows = reports.map((r) => [
+    r.id,
+    r.name,
+    r.correct ? 'yes' : 'NO',
+    k(r.engine.eventsPerCpuSecond),
+    k(r.engine.eventsPerWallSecond),
+    k(r.baseline.eventsPerCpuSecond),
+    r.ratioToBaseline.toFixed(2),
+    r.engine.peakRssMb.toFixed(0),
+  ]);
+  const header = ['workload', 'what', 'correct', 'engine ev/CPU-s', 'engine ev/wall-s', 'baseline ev/CPU-s', 'engine/baseline', 'peak RSS MB'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
+  process.stdout.write(`\nEddy benchmark: ${opts.events} Nexmark events, embedded log, JSON (engine and baseline in this run)\n`);
+  process.stdout.write(`${line(header)}\n${rows.map(line).join('\n')}\n`);
+  for (const p of PENDING_WORKLOADS) process.stdout.write(`${p.id}  ${p.name}: not run yet (needs ${p.needs})\n`);
+  if (opts.json !== null) writeFileSync(opts.json, `${JSON.stringify({ events: opts.events, counts, reports, pending: PENDING_WORKLOADS }, null, 2)}\n`);
+  if (reports.some((r) => !r.correct)) {
+    process.stderr.write('correctness gate FAILED: an engine output differs from the baseline\n');
+    process.exitCode = 1;
+  }
+} finally {
+  rmSync(root, { recursive: true, force: true });
+}
