@@ -87,10 +87,24 @@ export function parseLosslessJson(text: string): LosslessJson {
   return result;
 }
 
-/** Numbers whose exact text matters: more significant digits than a double holds (a `.` may split them). */
-const LONG_NUMBER = /(?:\d\.?){16,}/;
+/**
+ * Whether the text holds a number with more significant digits than a double keeps (16 or more,
+ * a `.` may split them). A plain character scan: this runs on every record, so no RegExp.
+ */
+export function hasLongNumber(text: string): boolean {
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (++digits >= 16) return true;
+    } else if (c !== 46) {
+      digits = 0;
+    }
+  }
+  return false;
+}
 
 /** JSON.parse, or the lossless reader when the text holds a number a double cannot represent. */
 export function parseJson(text: string): unknown {
-  return LONG_NUMBER.test(text) ? parseLosslessJson(text) : JSON.parse(text);
+  return hasLongNumber(text) ? parseLosslessJson(text) : JSON.parse(text);
 }

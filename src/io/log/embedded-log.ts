@@ -88,9 +88,14 @@ export class EmbeddedLog {
     const touched = new Set<string>();
     this.db.transaction(() => {
       const next = new Map<string, number[]>();
+      const topics = new Map<string, TopicRow>();
       for (const record of records) {
-        const topic = this.topic(record.topic);
-        if (topic === undefined) throw new EngineError('UNKNOWN_TOPIC', `Topic '${record.topic}' does not exist.`);
+        let topic = topics.get(record.topic);
+        if (topic === undefined) {
+          topic = this.topic(record.topic);
+          if (topic === undefined) throw new EngineError('UNKNOWN_TOPIC', `Topic '${record.topic}' does not exist.`);
+          topics.set(record.topic, topic);
+        }
         let offsets = next.get(topic.name);
         if (offsets === undefined) {
           offsets = Array.from({ length: topic.partitions }, (_, p) => this.statements.endOffset.get(topic.id, p)?.next ?? 0);
