@@ -1,4 +1,4 @@
-// Golden tests: every test/golden/**/*.sql runs through the engine and must match its .out file.
+// Golden tests: every test/golden/**/*.sql, and every example in queries/, must match its .out file.
 
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { runGoldenScript } from '../../src/testing/index.js';
 
 const ROOT = import.meta.dirname;
+/** Eddy's own examples are golden cases too; their .out files live in test/golden/examples/. */
+const EXAMPLES = join(ROOT, '..', '..', 'queries');
 const UPDATE = process.env.EDDY_UPDATE_GOLDEN === '1';
 
 function sqlFiles(dir: string): string[] {
@@ -18,13 +20,19 @@ function sqlFiles(dir: string): string[] {
     });
 }
 
+const cases = [
+  ...sqlFiles(ROOT).map((file) => ({ file, name: relative(ROOT, file), outFile: file.replace(/\.sql$/, '.out') })),
+  ...readdirSync(EXAMPLES)
+    .filter((f) => f.endsWith('.sql'))
+    .sort()
+    .map((f) => ({ file: join(EXAMPLES, f), name: `queries/${f}`, outFile: join(ROOT, 'examples', f.replace(/\.sql$/, '.out')) })),
+];
+
 describe('golden', () => {
-  for (const file of sqlFiles(ROOT)) {
-    const name = relative(ROOT, file);
+  for (const { file, name, outFile } of cases) {
     it(name, async () => {
       const text = readFileSync(file, 'utf8');
       const actual = await runGoldenScript(text, name);
-      const outFile = file.replace(/\.sql$/, '.out');
       if (UPDATE) {
         writeFileSync(outFile, actual);
         return;
