@@ -225,7 +225,7 @@ export class ReplController {
     try {
       for (let work = this.queue.shift(); work !== undefined; work = this.queue.shift()) {
         if (this.state.exitRequested) break;
-        if (work.file !== null) this.add({ kind: 'input', text: work.statement.text.trim() });
+        if (work.file !== null) this.add({ kind: 'input', text: `${work.statement.text.trim()};` });
         const ok = await this.execute(work);
         if (!ok) this.queue.length = 0;
       }

@@ -45,6 +45,6 @@ export function StatusLine({ query, result, elapsedMs, rate }: StatusLineProps):
 /** Where a push query starts, and the SET that changes it for the next one. */
 export function offsetHint(startsFrom: 'earliest' | 'latest'): string {
   return startsFrom === 'earliest'
-    ? "Reading from earliest (all data). SET 'auto.offset.reset' = 'latest'; to see only new records."
-    : "Reading from latest (new records only). SET 'auto.offset.reset' = 'earliest'; to read from the beginning.";
+    ? "Reading from earliest (all data). For new records only: SET 'auto.offset.reset' = 'latest';"
+    : "Reading from latest (new records only). For all data: SET 'auto.offset.reset' = 'earliest';";
 }
