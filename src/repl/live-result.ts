@@ -13,7 +13,7 @@ export interface ResultSnapshot {
 const RATE_WINDOW_MS = 5_000;
 
 export class LiveResult {
-  /** Stream rows, oldest first; only the newest `keep` are kept. */
+  /** Stream rows, oldest first; only the newest `keep` are shown (up to twice that are held). */
   private readonly appended: Row[] = [];
   /** Table rows by key, in the order the keys first appeared. */
   private readonly byKey = new Map<string, Row>();
@@ -51,7 +51,8 @@ export class LiveResult {
       if (change.op === 'delete') return;
       this.appendedTotal++;
       this.appended.push(change.row);
-      if (this.appended.length > this.keep) this.appended.splice(0, this.appended.length - this.keep);
+      // Trimmed in bulk (not per row), so a fast stream costs O(1) per row.
+      if (this.appended.length >= this.keep * 2) this.appended.splice(0, this.appended.length - this.keep);
       return;
     }
     const key = JSON.stringify(this.keyIndexes.map((i) => formatValue(change.row[i] ?? null, this.columns[i]?.type)));
@@ -64,9 +65,12 @@ export class LiveResult {
 
   /** The raw rows that a snapshot of `limit` rows shows (table rows first, then the newest stream rows). */
   rows(limit = Infinity): Row[] {
-    const table = [...this.byKey.values()];
-    if (table.length >= limit) return table.slice(0, limit);
-    const room = limit - table.length;
+    const table: Row[] = [];
+    for (const row of this.byKey.values()) {
+      if (table.length >= limit) return table;
+      table.push(row);
+    }
+    const room = Math.min(limit - table.length, this.keep);
     return [...table, ...(room >= this.appended.length ? this.appended : this.appended.slice(this.appended.length - room))];
   }
 
