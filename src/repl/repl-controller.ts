@@ -1,16 +1,17 @@
 // ReplController: a REPL session without the screen — runs what is typed, keeps the transcript, the running query, output mode and spool.
 
 import { appendFileSync, readFileSync } from 'node:fs';
-import { EngineError, formatSourceExcerpt, type SourceSpan } from '../common/index.js';
 import { PROPERTY_SPECS, type Engine, type StatementResult, type TransientQuery } from '../engine/index.js';
 import type { ParsedStatement } from '../sql/index.js';
 import type { Vocabulary } from './completion.js';
+import { formatElapsed } from './elapsed-time.js';
+import { errorText } from './error-text.js';
+import { HELP_TEXT } from './help-text.js';
 import type { HistoryFile } from './history-file.js';
 import { SQL_KEYWORDS } from './keywords.js';
 import { LiveResult } from './live-result.js';
 import type { NoticeLevel } from './notices.js';
 import { parseReplCommand, REPL_COMMAND_WORDS, type OutputMode, type ReplCommand } from './repl-command.js';
-import { HELP_TEXT } from './help-text.js';
 import { entryText, type NewEntry, type TranscriptEntry } from './transcript-entry.js';
 import { rowJson } from './value-json.js';
 
@@ -318,23 +319,4 @@ export class ReplController {
     this.state = { ...this.state, ...patch };
     for (const listener of this.listeners) listener();
   }
-}
-
-/** `0:05`, `12:30`, `1:02:03`. */
-export function formatElapsed(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / 1000));
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = String(total % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
-}
-
-/** An error as the REPL shows it: the message, then the statement's line with a caret under the problem. */
-export function errorText(error: unknown, text: string, file: string | null, fallbackSpan?: SourceSpan): string {
-  if (!(error instanceof EngineError)) return `Internal error: ${error instanceof Error ? error.message : String(error)}`;
-  const span = error.span ?? (error.isSqlError ? fallbackSpan : undefined);
-  if (span === undefined) return error.message;
-  const [location = '', ...excerpt] = formatSourceExcerpt(text, span, file ?? 'line').split('\n');
-  const where = file === null ? location.replace(/^line:/, 'line ') : location;
-  return [`${where}: ${error.message}`, ...excerpt].join('\n');
 }

@@ -4,7 +4,7 @@ import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import type { TransientQuery } from '../../engine/index.js';
 import type { LiveResult } from '../live-result.js';
-import { formatElapsed } from '../repl-controller.js';
+import { formatElapsed } from '../elapsed-time.js';
 
 export interface StatusLineProps {
   readonly query: TransientQuery;
