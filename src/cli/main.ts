@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// The `eddy` command line: run, serve, explain, check.
+// The `eddy` command line: repl (the default), run, serve, explain, check.
 
 import { Command } from 'commander';
 import { registerCheck } from './commands/check.js';
 import { registerExplain } from './commands/explain.js';
+import { registerRepl } from './commands/repl.js';
 import { registerRun } from './commands/run.js';
 import { registerServe } from './commands/serve.js';
 
@@ -12,6 +13,7 @@ program
   .name('eddy')
   .description('Eddy: continuous SQL over streams — an embedded log by default, tables materialized in SQLite.')
   .version('0.1.0');
+registerRepl(program);
 registerRun(program);
 registerServe(program);
 registerExplain(program);

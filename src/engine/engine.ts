@@ -5,6 +5,7 @@ import { analyze, type AnalysisContext, type BoundStatement, type TopicInfo } fr
 import type { Catalog } from '../catalog/index.js';
 import { assertNever, EngineError, systemClock, type Clock } from '../common/index.js';
 import type { SourceRecord } from '../exec/index.js';
+import { listFunctions } from '../functions/index.js';
 import { EmbeddedLog, formatCodecs, LOG_MIGRATIONS } from '../io/index.js';
 import { explainPhysicalPlan, explainPlans, decodePhysicalPlan } from '../plan/index.js';
 import { parse, type ParsedStatement } from '../sql/index.js';
@@ -146,6 +147,11 @@ export class Engine {
   /** The catalog as committed now. */
   catalog(): Catalog {
     return this.ctx.catalog();
+  }
+
+  /** The names of the built-in functions (for tab completion). */
+  functionNames(): string[] {
+    return listFunctions().map((f) => f.name);
   }
 
   /** Waits until the persistent queries this process runs have consumed all input present now. */

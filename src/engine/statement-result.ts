@@ -17,6 +17,10 @@ export interface TransientQuery {
   readonly mode: 'push' | 'pull';
   readonly columns: readonly Column[];
   readonly limit: number | null;
+  /** Where a push query starts reading its input (pull queries always read everything there is). */
+  readonly startsFrom: 'earliest' | 'latest';
+  /** Counters so far: records read and records skipped as errors (late-dropped ones once windows exist). */
+  stats(): { readonly recordsIn: number; readonly errors: number; readonly lateDropped: number };
   /**
    * Delivers result changes until the LIMIT is reached or `signal` aborts; a pull query also stops
    * at the end of the data present when it started. `untilCaughtUp` makes a push query stop there

@@ -14,11 +14,14 @@ export function transientQuery(ctx: EngineContext, plan: PhysicalPlan, columns: 
   // Pull queries read everything there is; push queries honour auto.offset.reset.
   const start = mode === 'pull' || ctx.properties.get('auto.offset.reset') === 'earliest' ? 'earliest' : 'latest';
   const maxBatchRecords = Number(ctx.properties.get('max.poll.records'));
+  const counters = newCounters();
   return {
     id: plan.queryId,
     mode,
     columns,
     limit: plan.limit,
+    startsFrom: start,
+    stats: () => ({ recordsIn: counters.recordsIn, errors: counters.errors, lateDropped: 0 }),
     async run(onChange: (change: Change) => void, options = {}) {
       const stop = new AbortController();
       const outer = options.signal;
@@ -29,7 +32,7 @@ export function transientQuery(ctx: EngineContext, plan: PhysicalPlan, columns: 
       const limit = plan.limit;
       const pipeline = buildPipeline(plan, {
         codecs: ctx.codecs,
-        ctx: { queryId: plan.queryId, state: new MemoryStateStore(), processingLog: ctx.processingLogger, counters: newCounters() },
+        ctx: { queryId: plan.queryId, state: new MemoryStateStore(), processingLog: ctx.processingLogger, counters },
         output: (batch) => {
           for (const change of batch) {
             if (limit !== null && delivered >= limit) break;

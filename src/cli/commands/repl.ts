@@ -1,0 +1,60 @@
+// `eddy repl` (and `eddy` with no command): the interactive REPL on a terminal, plain statements from stdin otherwise.
+
+import type { Command } from 'commander';
+import { resolve } from 'node:path';
+import { Engine } from '../../engine/index.js';
+import { ReplNotices, startRepl } from '../../repl/index.js';
+import { dataDirOption } from '../data-dir-option.js';
+import { EXIT_RUNTIME } from '../report-error.js';
+import { runScript } from '../run-script.js';
+
+export function registerRepl(program: Command): void {
+  program
+    .command('repl', { isDefault: true })
+    .description('the interactive SQL shell (the default command); with stdin not a terminal, runs the statements read from it')
+    .addOption(dataDirOption())
+    .action(async (opts: { dataDir: string }) => {
+      if (process.stdin.isTTY && process.stdout.isTTY) await interactive(opts.dataDir, program.version() ?? '');
+      else await piped(opts.dataDir);
+    });
+}
+
+async function interactive(dataDir: string, version: string): Promise<void> {
+  const notices = new ReplNotices();
+  const engine = Engine.open({ dataDir, logger: notices });
+  try {
+    await startRepl({ engine, notices, version, target: `the embedded log in ${resolve(dataDir)}` });
+  } finally {
+    await engine.close();
+  }
+}
+
+/** `echo "SHOW STREAMS;" | eddy`: like `eddy run` on the text read from stdin. */
+async function piped(dataDir: string): Promise<void> {
+  let text = '';
+  try {
+    process.stdin.setEncoding('utf8');
+    for await (const chunk of process.stdin) text += chunk as string;
+  } catch (e) {
+    process.stderr.write(`<stdin>: cannot read: ${(e as Error).message}\n`);
+    process.exitCode = EXIT_RUNTIME;
+    return;
+  }
+  const engine = Engine.open({ dataDir });
+  const interrupt: { current: AbortController | null } = { current: null };
+  const stopDraining = new AbortController();
+  const onSigint = () => {
+    if (interrupt.current !== null && !interrupt.current.signal.aborted) interrupt.current.abort();
+    else if (!stopDraining.signal.aborted) stopDraining.abort();
+    else process.exit(130);
+  };
+  process.on('SIGINT', onSigint);
+  try {
+    const code = await runScript(engine, { text, file: '<stdin>', write: (t) => process.stdout.write(t), interrupt });
+    if (code === 0) await engine.drain(stopDraining.signal);
+    process.exitCode = code;
+  } finally {
+    process.off('SIGINT', onSigint);
+    await engine.close();
+  }
+}

@@ -1,0 +1,15 @@
+// SQL_KEYWORDS: the words of Eddy's SQL dialect, offered by tab completion.
+
+export const SQL_KEYWORDS: readonly string[] = [
+  'ALL', 'AND', 'ARRAY', 'AS', 'BETWEEN', 'BIGINT', 'BOOLEAN', 'BY', 'CASE', 'CAST', 'CHANGES', 'CREATE',
+  'DECIMAL', 'DELETE', 'DESCRIBE', 'DOUBLE', 'DROP', 'ELSE', 'EMIT', 'END', 'ESCAPE', 'EXISTS', 'EXPLAIN',
+  'EXTENDED', 'FALSE', 'FINAL', 'FROM', 'GROUP', 'HAVING', 'IF', 'IN', 'INSERT', 'INT', 'INTEGER', 'INTO',
+  'IS', 'KEY', 'LIKE', 'LIMIT', 'LIST', 'MAP', 'NOT', 'NULL', 'OR', 'PRIMARY', 'PROPERTIES', 'QUERIES',
+  'REPLACE', 'SELECT', 'SET', 'SHOW', 'SOURCE', 'STREAM', 'STREAMS', 'STRING', 'STRUCT', 'TABLE', 'TABLES',
+  'TERMINATE', 'THEN', 'TOPIC', 'TOPICS', 'TRUE', 'UNSET', 'VALUES', 'VARCHAR', 'WHEN', 'WHERE', 'WITH',
+  // WITH (…) properties
+  'KAFKA_TOPIC', 'PARTITIONS', 'REPLICAS', 'RETENTION_MS', 'CLEANUP_POLICY', 'FORMAT', 'KEY_FORMAT',
+  'VALUE_FORMAT', 'WRAP_SINGLE_VALUE', 'TIMESTAMP',
+  // pseudo columns
+  'ROWTIME', 'ROWPARTITION', 'ROWOFFSET',
+];
