@@ -58,3 +58,26 @@ export async function runScript(engine: Engine, options: ScriptOptions): Promise
   }
   return EXIT_OK;
 }
+
+/**
+ * Runs a whole script as `eddy run` does: Ctrl-C cancels the running push query (the script goes
+ * on), or else stops the final drain; then this process's persistent queries finish the input
+ * available so far. Returns the exit code.
+ */
+export async function runScriptToEnd(engine: Engine, text: string, file: string): Promise<number> {
+  const interrupt: { current: AbortController | null } = { current: null };
+  const stopDraining = new AbortController();
+  const onSigint = () => {
+    if (interrupt.current !== null && !interrupt.current.signal.aborted) interrupt.current.abort();
+    else if (!stopDraining.signal.aborted) stopDraining.abort();
+    else process.exit(130);
+  };
+  process.on('SIGINT', onSigint);
+  try {
+    const code = await runScript(engine, { text, file, write: (t) => process.stdout.write(t), interrupt });
+    if (code === 0) await engine.drain(stopDraining.signal);
+    return code;
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+}

@@ -3,10 +3,9 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { Engine } from '../../engine/index.js';
-import { ReplNotices, startRepl } from '../../repl/index.js';
 import { dataDirOption } from '../data-dir-option.js';
 import { EXIT_RUNTIME } from '../report-error.js';
-import { runScript } from '../run-script.js';
+import { runScriptToEnd } from '../run-script.js';
 
 export function registerRepl(program: Command): void {
   program
@@ -20,6 +19,8 @@ export function registerRepl(program: Command): void {
 }
 
 async function interactive(dataDir: string, version: string): Promise<void> {
+  // Loaded only here: Ink and its layout engine take a second or two to load, which no other command should pay.
+  const { ReplNotices, startRepl } = await import('../../repl/index.js');
   const notices = new ReplNotices();
   const engine = Engine.open({ dataDir, logger: notices });
   try {
@@ -41,20 +42,9 @@ async function piped(dataDir: string): Promise<void> {
     return;
   }
   const engine = Engine.open({ dataDir });
-  const interrupt: { current: AbortController | null } = { current: null };
-  const stopDraining = new AbortController();
-  const onSigint = () => {
-    if (interrupt.current !== null && !interrupt.current.signal.aborted) interrupt.current.abort();
-    else if (!stopDraining.signal.aborted) stopDraining.abort();
-    else process.exit(130);
-  };
-  process.on('SIGINT', onSigint);
   try {
-    const code = await runScript(engine, { text, file: '<stdin>', write: (t) => process.stdout.write(t), interrupt });
-    if (code === 0) await engine.drain(stopDraining.signal);
-    process.exitCode = code;
+    process.exitCode = await runScriptToEnd(engine, text, '<stdin>');
   } finally {
-    process.off('SIGINT', onSigint);
     await engine.close();
   }
 }

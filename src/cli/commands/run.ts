@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { Engine } from '../../engine/index.js';
 import { dataDirOption } from '../data-dir-option.js';
 import { EXIT_RUNTIME } from '../report-error.js';
-import { runScript } from '../run-script.js';
+import { runScriptToEnd } from '../run-script.js';
 
 export function registerRun(program: Command): void {
   program
@@ -23,21 +23,9 @@ export function registerRun(program: Command): void {
         return;
       }
       const engine = Engine.open({ dataDir: opts.dataDir });
-      const interrupt: { current: AbortController | null } = { current: null };
-      const stopDraining = new AbortController();
-      const onSigint = () => {
-        // Ctrl-C cancels the running push query (the script goes on); otherwise it ends the run.
-        if (interrupt.current !== null && !interrupt.current.signal.aborted) interrupt.current.abort();
-        else if (!stopDraining.signal.aborted) stopDraining.abort();
-        else process.exit(130);
-      };
-      process.on('SIGINT', onSigint);
       try {
-        const code = await runScript(engine, { text, file, write: (t) => process.stdout.write(t), interrupt });
-        if (code === 0) await engine.drain(stopDraining.signal);
-        process.exitCode = code;
+        process.exitCode = await runScriptToEnd(engine, text, file);
       } finally {
-        process.off('SIGINT', onSigint);
         await engine.close();
       }
     });
