@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-// The `eddy` command line: run, serve, explain, check.
+// The `eddy` command line: run, serve, explain, check, test, apply.
 
 import { Command } from 'commander';
 import { registerCheck } from './commands/check.js';
 import { registerExplain } from './commands/explain.js';
 import { registerRun } from './commands/run.js';
 import { registerServe } from './commands/serve.js';
+import { registerTest } from './commands/test.js';
 
 const program = new Command();
 program
@@ -16,5 +17,6 @@ registerRun(program);
 registerServe(program);
 registerExplain(program);
 registerCheck(program);
+registerTest(program);
 
 await program.parseAsync(process.argv);

@@ -5,7 +5,7 @@ import { analyze, type AnalysisContext, type BoundStatement, type TopicInfo } fr
 import type { Catalog } from '../catalog/index.js';
 import { assertNever, EngineError, systemClock, type Clock } from '../common/index.js';
 import type { SourceRecord } from '../exec/index.js';
-import { EmbeddedLog, formatCodecs, LOG_MIGRATIONS } from '../io/index.js';
+import { EmbeddedLog, formatCodecs, LOG_MIGRATIONS, type LosslessJson } from '../io/index.js';
 import { explainPhysicalPlan, explainPlans, decodePhysicalPlan } from '../plan/index.js';
 import { parse, type ParsedStatement } from '../sql/index.js';
 import { CatalogStore, OffsetStore, openDataDirectory, ProcessingLogStore, QueryLeases } from '../state/index.js';
@@ -22,6 +22,18 @@ import { executeShow } from './show.js';
 import type { StatementResult } from './statement-result.js';
 import { executeTerminate } from './terminate.js';
 import { transientQuery } from './transient-query.js';
+import { executeReplaceQuery } from './replace-query.js';
+import {
+  appendTestInputs,
+  decodeTestKey,
+  readTestRecords,
+  testAssertion,
+  topicShape,
+  type TestAssertion,
+  type TestInput,
+  type TestRecord,
+  type TopicShape,
+} from './test-records.js';
 
 export interface EngineOptions {
   /** The data directory (`--data-dir`), or `:memory:` for a private in-memory one. */
@@ -95,6 +107,7 @@ export class Engine {
       case 'BoundCreateSource':
         return executeCreateSource(ctx, bound);
       case 'BoundCreateAsSelect':
+        if (bound.orReplace && bound.exists) return executeReplaceQuery(ctx, this.queries, bound);
         return executeCreateAsSelect(ctx, this.queries, bound);
       case 'BoundInsertValues':
         return executeInsertValues(ctx, bound);
@@ -125,6 +138,9 @@ export class Engine {
         if (bound.value === null) ctx.properties.unset(bound.name);
         else ctx.properties.set(bound.name, bound.value);
         return { kind: 'message', text: bound.value === null ? `Property '${bound.name}' unset.` : `Property '${bound.name}' set to '${bound.value}'.` };
+      case 'BoundAssertValues':
+      case 'BoundAssertSource':
+        throw new EngineError('INVALID_STATEMENT', 'ASSERT statements are checked by `eddy test`; they cannot run here.', statement.span);
       default:
         return assertNever(bound, 'bound statement');
     }
@@ -141,6 +157,37 @@ export class Engine {
       if (batch.length === 0) return out;
       out.push(...batch);
     }
+  }
+
+  // ---------------------------------------------------------------- for the test runner (src/testing)
+
+  /** What an ASSERT statement expects (a record of its sink, or a source's shape). */
+  testAssertion(statement: ParsedStatement): TestAssertion {
+    const bound = analyze(statement, this.analysisContext());
+    if (bound.kind !== 'BoundAssertValues' && bound.kind !== 'BoundAssertSource') {
+      throw new EngineError('INVALID_STATEMENT', 'Not an ASSERT statement.', statement.span);
+    }
+    return testAssertion(this.ctx, bound);
+  }
+
+  /** Writes test input records (JSON keys and values) to their topics, in order. */
+  appendTestInputs(inputs: readonly TestInput[]): void {
+    appendTestInputs(this.ctx, inputs);
+  }
+
+  /** A topic's records as test JSON, from `from` (partition → next offset) on. */
+  readTestRecords(topic: string, from: ReadonlyMap<number, number> = new Map()): TestRecord[] {
+    return readTestRecords(this.ctx, topic, from);
+  }
+
+  /** Key bytes (say, the inner key of a windowed key) as test JSON, in the topic's key format. */
+  decodeTestKey(topic: string, bytes: Uint8Array | null): LosslessJson {
+    return decodeTestKey(this.ctx, topic, bytes);
+  }
+
+  /** The SQL types of a topic's key and value (for comparing numbers as DOUBLE, DECIMAL or integers). */
+  topicShape(topic: string): TopicShape {
+    return topicShape(this.ctx, topic);
   }
 
   /** The catalog as committed now. */
