@@ -2,6 +2,7 @@
 // The `eddy` command line: run, serve, explain, check, test, apply.
 
 import { Command } from 'commander';
+import { registerApply } from './commands/apply.js';
 import { registerCheck } from './commands/check.js';
 import { registerExplain } from './commands/explain.js';
 import { registerRun } from './commands/run.js';
@@ -18,5 +19,6 @@ registerServe(program);
 registerExplain(program);
 registerCheck(program);
 registerTest(program);
+registerApply(program);
 
 await program.parseAsync(process.argv);

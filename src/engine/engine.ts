@@ -8,7 +8,7 @@ import type { SourceRecord } from '../exec/index.js';
 import { EmbeddedLog, formatCodecs, LOG_MIGRATIONS, type LosslessJson } from '../io/index.js';
 import { explainPhysicalPlan, explainPlans, decodePhysicalPlan } from '../plan/index.js';
 import { parse, type ParsedStatement } from '../sql/index.js';
-import { CatalogStore, OffsetStore, openDataDirectory, ProcessingLogStore, QueryLeases } from '../state/index.js';
+import { AppliedFilesStore, CatalogStore, OffsetStore, openDataDirectory, ProcessingLogStore, QueryLeases, type AppliedFile } from '../state/index.js';
 import { executeCreateAsSelect } from './create-as-select.js';
 import { executeCreateSource } from './create-source.js';
 import { executeDescribe } from './describe.js';
@@ -23,6 +23,7 @@ import type { StatementResult } from './statement-result.js';
 import { executeTerminate } from './terminate.js';
 import { transientQuery } from './transient-query.js';
 import { executeReplaceQuery } from './replace-query.js';
+import { planApply, type ApplyAction, type Definition } from './apply-plan.js';
 import {
   appendTestInputs,
   decodeTestKey,
@@ -188,6 +189,57 @@ export class Engine {
   /** The SQL types of a topic's key and value (for comparing numbers as DOUBLE, DECIMAL or integers). */
   topicShape(topic: string): TopicShape {
     return topicShape(this.ctx, topic);
+  }
+
+  // ---------------------------------------------------------------- for `eddy apply`
+
+  /** What applying these definitions would do (create / replace / unchanged / drop / keep). */
+  planApply(definitions: readonly Definition[], options: { prune: boolean }): ApplyAction[] {
+    return planApply(this.ctx.catalog(), definitions, options.prune, (s) => analyze(s, this.analysisContext()));
+  }
+
+  /** Carries out one planned action; returns what it did (null for unchanged and kept sources). */
+  async applyAction(action: ApplyAction): Promise<string | null> {
+    switch (action.kind) {
+      case 'unchanged':
+      case 'keep':
+        return null;
+      case 'create':
+      case 'set':
+        return this.resultText(await this.execute(action.definition.statement));
+      case 'replace': {
+        if (action.refused !== null) throw new EngineError('INVALID_STATEMENT', `Cannot replace ${action.name}: ${action.refused}.`, action.definition.statement.span);
+        const parsed = action.definition.statement;
+        const stmt = parsed.statement;
+        if (stmt.kind !== 'CreateSource' && stmt.kind !== 'CreateAsSelect') return null;
+        return this.resultText(await this.execute({ ...parsed, statement: { ...stmt, orReplace: true, ifNotExists: false } }));
+      }
+      case 'drop': {
+        const catalog = this.ctx.catalog();
+        const source = catalog.sources.get(action.name);
+        if (source === undefined) return null;
+        const query = action.queryId === null ? undefined : catalog.queries.get(action.queryId);
+        const texts: string[] = [];
+        if (query !== undefined) texts.push(this.resultText(await executeTerminate(this.ctx, this.queries, { kind: 'BoundTerminate', queries: [query] })));
+        texts.push(this.resultText(executeDropSource(this.ctx, { kind: 'BoundDropSource', source, deleteTopic: false })));
+        return texts.join(' ');
+      }
+      default:
+        return assertNever(action, 'apply action');
+    }
+  }
+
+  /** Records a definition file as applied (unless recorded with the same hash); returns whether it wrote. */
+  recordAppliedFile(file: AppliedFile): boolean {
+    return new AppliedFilesStore(this.ctx.db).record(file);
+  }
+
+  appliedFiles(): AppliedFile[] {
+    return new AppliedFilesStore(this.ctx.db).list();
+  }
+
+  private resultText(result: StatementResult): string {
+    return result.kind === 'message' || result.kind === 'text' ? result.text : '';
   }
 
   /** The catalog as committed now. */

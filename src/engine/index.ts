@@ -7,3 +7,5 @@ export { PROPERTY_SPECS } from './session-properties.js';
 export type { TestRecord, TestInput, TestAssertion, TopicShape } from './test-records.js';
 export { formatLosslessJson } from './test-records.js';
 export { parseLosslessJson, JsonNumber, type LosslessJson } from '../io/index.js';
+export { DefinitionError, type ApplyAction, type Definition } from './apply-plan.js';
+export type { AppliedFile } from '../state/index.js';

@@ -62,7 +62,10 @@ async function runSqlTest(test: SqlTest, fullText: string, file: string): Promis
         } catch (e) {
           return onError(e, statement.span);
         }
-        if (failure !== null) return done('failed', new EngineError('INVALID_STATEMENT', failure, statement.span).render(fullText, file));
+        if (failure !== null) {
+          const [headline = '', ...details] = failure.split('\n');
+          return done('failed', [new EngineError('INVALID_STATEMENT', headline, statement.span).render(fullText, file), ...details].join('\n'));
+        }
         continue;
       }
       try {
