@@ -121,7 +121,7 @@ function dropOrder(catalog: Catalog, removed: readonly SourceDefinition[]): Sour
   const out: SourceDefinition[] = [];
   while (left.size > 0) {
     const next = [...left.values()].find((s) => !queriesUsing(catalog, s.name).some((q) => q.sink !== s.name && left.has(q.sink)));
-    const pick = next ?? ([...left.values()][0] as SourceDefinition);
+    const pick = next ?? ([...left.values()][0]);
     out.push(pick);
     left.delete(pick.name);
   }
