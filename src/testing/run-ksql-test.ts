@@ -47,6 +47,8 @@ export async function runKsqlTest(c: KsqlTestCase): Promise<KsqlTestResult> {
     } catch (e) {
       return done('error', renderTestError(e, c.statements, c.statementsFile));
     }
+    const recorder = new SinkRecorder(engine);
+    for (const r of c.outputs ?? []) recorder.watch(r.topic);
     for (const statement of statements) {
       try {
         const result = await engine.execute(statement);
@@ -54,10 +56,14 @@ export async function runKsqlTest(c: KsqlTestCase): Promise<KsqlTestResult> {
       } catch (e) {
         return done('error', renderTestError(e, c.statements, c.statementsFile, statement.span));
       }
+      // Each INSERT … VALUES is processed before the next, so outputs keep the statements' order.
+      if (statement.statement.kind === 'InsertValues') {
+        await engine.drain();
+        recorder.watchSinks();
+        recorder.collect();
+      }
     }
-    const recorder = new SinkRecorder(engine);
     recorder.watchSinks();
-    for (const r of c.outputs ?? []) recorder.watch(r.topic);
     await engine.drain();
     recorder.collect();
     try {
