@@ -121,7 +121,9 @@ function dropOrder(catalog: Catalog, removed: readonly SourceDefinition[]): Sour
   const out: SourceDefinition[] = [];
   while (left.size > 0) {
     const next = [...left.values()].find((s) => !queriesUsing(catalog, s.name).some((q) => q.sink !== s.name && left.has(q.sink)));
-    const pick = next ?? ([...left.values()][0]);
+    // A cycle cannot happen (a query never reads its own sink); take any one if it did.
+    const pick = next ?? [...left.values()][0];
+    if (pick === undefined) break;
     out.push(pick);
     left.delete(pick.name);
   }

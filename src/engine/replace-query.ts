@@ -48,7 +48,7 @@ function ownerQuery(catalog: Catalog, name: string): QueryDefinition {
   if (query === undefined) {
     throw new EngineError(
       'INVALID_STATEMENT',
-      `Cannot replace ${name}: it is not written by a running query (a stream over a topic cannot become a query's sink; DROP it first).`,
+      `Cannot replace ${name}: it is not the sink of a persistent query (a stream over a topic cannot become one in place; DROP it first).`,
     );
   }
   return query;

@@ -1,7 +1,7 @@
 // Unit tests for record matching: windowed keys (time and session byte layouts), tombstones, headers, timestamps.
 import { describe, expect, it } from 'vitest';
 import { SqlTypes } from '../../../src/common/index.js';
-import { parseLosslessJson, type LosslessJson, type TestRecord } from '../../../src/engine/index.js';
+import { parseLosslessJson, type TestRecord } from '../../../src/engine/index.js';
 import { matchRecord, parseRecordFile, splitWindowedKey, windowedKeyBytes, type FileRecord, type MatchContext } from '../../../src/testing/index.js';
 
 const utf8 = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
@@ -23,7 +23,7 @@ function actual(keyBytes: Uint8Array | null, value: string | null, timestamp = 0
     topic: 'T',
     key: keyBytes === null ? null : Buffer.from(keyBytes).toString('utf8'),
     keyBytes,
-    value: value === null ? null : (parseLosslessJson(value) as LosslessJson),
+    value: value === null ? null : (parseLosslessJson(value)),
     timestamp,
     headers,
     partition: 0,
