@@ -15,9 +15,8 @@ export function analyzeCreateAsSelect(stmt: CreateAsSelect, text: string, ctx: A
     throw new EngineError('NOT_SUPPORTED', 'CREATE TABLE … AS SELECT is not supported yet: aggregation and tables come in a later version.', stmt.span);
   }
   const existing = ctx.catalog.sources.get(name);
-  if (existing !== undefined && !stmt.ifNotExists) {
-    const hint = stmt.orReplace ? ' CREATE OR REPLACE of a persistent query is not supported yet: DROP it first.' : '';
-    throw new EngineError('SOURCE_EXISTS', `A ${existing.kind.toLowerCase()} named ${name} already exists.${hint}`, stmt.name.span);
+  if (existing !== undefined && !stmt.ifNotExists && !stmt.orReplace) {
+    throw new EngineError('SOURCE_EXISTS', `A ${existing.kind.toLowerCase()} named ${name} already exists.`, stmt.name.span);
   }
   const query = analyzeQuery(stmt.query, ctx.catalog, name);
   if (stmt.query.from.name.name === name) {

@@ -4,6 +4,7 @@ import { requireSource } from '../catalog/index.js';
 import { assertNever, EngineError } from '../common/index.js';
 import type { ParsedStatement, Statement } from '../sql/index.js';
 import type { AnalysisContext } from './analysis-context.js';
+import { analyzeAssertSource, analyzeAssertValues } from './analyze-assert.js';
 import { analyzeCreateAsSelect } from './analyze-create-as-select.js';
 import { analyzeCreateSource } from './analyze-create-source.js';
 import { analyzeInsertValues } from './analyze-insert.js';
@@ -65,6 +66,11 @@ function analyzeStatement(stmt: Statement, text: string, ctx: AnalysisContext): 
       return { kind: 'BoundSetProperty', name: stmt.name, value: stmt.value };
     case 'UnsetProperty':
       return { kind: 'BoundSetProperty', name: stmt.name, value: null };
+    case 'AssertValues':
+    case 'AssertNullValues':
+      return analyzeAssertValues(stmt, ctx.catalog);
+    case 'AssertSource':
+      return analyzeAssertSource(stmt, ctx);
     default:
       return assertNever(stmt, 'statement');
   }

@@ -109,4 +109,25 @@ export type BoundStatement =
   | BoundDropSource
   | BoundTerminate
   | BoundExplain
-  | BoundSetProperty;
+  | BoundSetProperty
+  | BoundAssertValues
+  | BoundAssertSource;
+
+/** `ASSERT [NULL] VALUES`: the record the sink's next output must be (checked by the test runner). */
+export interface BoundAssertValues {
+  readonly kind: 'BoundAssertValues';
+  readonly target: SourceDefinition;
+  /** One expression per column of the target's schema (NULL where not given). */
+  readonly values: readonly BoundExpr[];
+  /** The expected record timestamp, when ROWTIME was given. */
+  readonly rowtime: BoundExpr | null;
+  /** `ASSERT NULL VALUES`: a tombstone (null value) for the key. */
+  readonly tombstone: boolean;
+}
+
+/** `ASSERT STREAM|TABLE`: how the source differs from the assertion (empty: it matches). */
+export interface BoundAssertSource {
+  readonly kind: 'BoundAssertSource';
+  readonly source: SourceDefinition;
+  readonly problems: readonly string[];
+}

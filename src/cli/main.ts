@@ -1,12 +1,14 @@
 #!/usr/bin/env node
-// The `eddy` command line: repl (the default), run, serve, explain, check.
+// The `eddy` command line: repl (the default), run, serve, explain, check, test, apply.
 
 import { Command } from 'commander';
+import { registerApply } from './commands/apply.js';
 import { registerCheck } from './commands/check.js';
 import { registerExplain } from './commands/explain.js';
 import { registerRepl } from './commands/repl.js';
 import { registerRun } from './commands/run.js';
 import { registerServe } from './commands/serve.js';
+import { registerTest } from './commands/test.js';
 
 const program = new Command();
 program
@@ -18,5 +20,7 @@ registerRun(program);
 registerServe(program);
 registerExplain(program);
 registerCheck(program);
+registerTest(program);
+registerApply(program);
 
 await program.parseAsync(process.argv);

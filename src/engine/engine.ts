@@ -6,10 +6,10 @@ import type { Catalog } from '../catalog/index.js';
 import { assertNever, EngineError, systemClock, type Clock } from '../common/index.js';
 import type { SourceRecord } from '../exec/index.js';
 import { listFunctions } from '../functions/index.js';
-import { EmbeddedLog, formatCodecs, LOG_MIGRATIONS } from '../io/index.js';
+import { EmbeddedLog, formatCodecs, LOG_MIGRATIONS, type LosslessJson } from '../io/index.js';
 import { explainPhysicalPlan, explainPlans, decodePhysicalPlan } from '../plan/index.js';
 import { parse, type ParsedStatement } from '../sql/index.js';
-import { CatalogStore, OffsetStore, openDataDirectory, ProcessingLogStore, QueryLeases } from '../state/index.js';
+import { AppliedFilesStore, CatalogStore, OffsetStore, openDataDirectory, ProcessingLogStore, QueryLeases, type AppliedFile } from '../state/index.js';
 import { executeCreateAsSelect } from './create-as-select.js';
 import { executeCreateSource } from './create-source.js';
 import { executeDescribe } from './describe.js';
@@ -23,6 +23,19 @@ import { executeShow } from './show.js';
 import type { StatementResult } from './statement-result.js';
 import { executeTerminate } from './terminate.js';
 import { transientQuery } from './transient-query.js';
+import { executeReplaceQuery } from './replace-query.js';
+import { planApply, type ApplyAction, type Definition } from './apply-plan.js';
+import {
+  appendTestInputs,
+  decodeTestKey,
+  readTestRecords,
+  testAssertion,
+  topicShape,
+  type TestAssertion,
+  type TestInput,
+  type TestRecord,
+  type TopicShape,
+} from './test-records.js';
 
 export interface EngineOptions {
   /** The data directory (`--data-dir`), or `:memory:` for a private in-memory one. */
@@ -96,6 +109,7 @@ export class Engine {
       case 'BoundCreateSource':
         return executeCreateSource(ctx, bound);
       case 'BoundCreateAsSelect':
+        if (bound.orReplace && bound.exists) return executeReplaceQuery(ctx, this.queries, bound);
         return executeCreateAsSelect(ctx, this.queries, bound);
       case 'BoundInsertValues':
         return executeInsertValues(ctx, bound);
@@ -126,6 +140,9 @@ export class Engine {
         if (bound.value === null) ctx.properties.unset(bound.name);
         else ctx.properties.set(bound.name, bound.value);
         return { kind: 'message', text: bound.value === null ? `Property '${bound.name}' unset.` : `Property '${bound.name}' set to '${bound.value}'.` };
+      case 'BoundAssertValues':
+      case 'BoundAssertSource':
+        throw new EngineError('INVALID_STATEMENT', 'ASSERT statements are checked by `eddy test`; they cannot run here.', statement.span);
       default:
         return assertNever(bound, 'bound statement');
     }
@@ -142,6 +159,88 @@ export class Engine {
       if (batch.length === 0) return out;
       out.push(...batch);
     }
+  }
+
+  // ---------------------------------------------------------------- for the test runner (src/testing)
+
+  /** What an ASSERT statement expects (a record of its sink, or a source's shape). */
+  testAssertion(statement: ParsedStatement): TestAssertion {
+    const bound = analyze(statement, this.analysisContext());
+    if (bound.kind !== 'BoundAssertValues' && bound.kind !== 'BoundAssertSource') {
+      throw new EngineError('INVALID_STATEMENT', 'Not an ASSERT statement.', statement.span);
+    }
+    return testAssertion(this.ctx, bound);
+  }
+
+  /** Writes test input records (JSON keys and values) to their topics, in order. */
+  appendTestInputs(inputs: readonly TestInput[]): void {
+    appendTestInputs(this.ctx, inputs);
+  }
+
+  /** A topic's records as test JSON, from `from` (partition → next offset) on. */
+  readTestRecords(topic: string, from: ReadonlyMap<number, number> = new Map()): TestRecord[] {
+    return readTestRecords(this.ctx, topic, from);
+  }
+
+  /** Key bytes (say, the inner key of a windowed key) as test JSON, in the topic's key format. */
+  decodeTestKey(topic: string, bytes: Uint8Array | null): LosslessJson {
+    return decodeTestKey(this.ctx, topic, bytes);
+  }
+
+  /** The SQL types of a topic's key and value (for comparing numbers as DOUBLE, DECIMAL or integers). */
+  topicShape(topic: string): TopicShape {
+    return topicShape(this.ctx, topic);
+  }
+
+  // ---------------------------------------------------------------- for `eddy apply`
+
+  /** What applying these definitions would do (create / replace / unchanged / drop / keep). */
+  planApply(definitions: readonly Definition[], options: { prune: boolean }): ApplyAction[] {
+    return planApply(this.ctx.catalog(), definitions, options.prune, (s) => analyze(s, this.analysisContext()));
+  }
+
+  /** Carries out one planned action; returns what it did (null for unchanged and kept sources). */
+  async applyAction(action: ApplyAction): Promise<string | null> {
+    switch (action.kind) {
+      case 'unchanged':
+      case 'keep':
+        return null;
+      case 'create':
+      case 'set':
+        return this.resultText(await this.execute(action.definition.statement));
+      case 'replace': {
+        if (action.refused !== null) throw new EngineError('INVALID_STATEMENT', `Cannot replace ${action.name}: ${action.refused}.`, action.definition.statement.span);
+        const parsed = action.definition.statement;
+        const stmt = parsed.statement;
+        if (stmt.kind !== 'CreateSource' && stmt.kind !== 'CreateAsSelect') return null;
+        return this.resultText(await this.execute({ ...parsed, statement: { ...stmt, orReplace: true, ifNotExists: false } }));
+      }
+      case 'drop': {
+        const catalog = this.ctx.catalog();
+        const source = catalog.sources.get(action.name);
+        if (source === undefined) return null;
+        const query = action.queryId === null ? undefined : catalog.queries.get(action.queryId);
+        const texts: string[] = [];
+        if (query !== undefined) texts.push(this.resultText(await executeTerminate(this.ctx, this.queries, { kind: 'BoundTerminate', queries: [query] })));
+        texts.push(this.resultText(executeDropSource(this.ctx, { kind: 'BoundDropSource', source, deleteTopic: false })));
+        return texts.join(' ');
+      }
+      default:
+        return assertNever(action, 'apply action');
+    }
+  }
+
+  /** Records a definition file as applied (unless recorded with the same hash); returns whether it wrote. */
+  recordAppliedFile(file: AppliedFile): boolean {
+    return new AppliedFilesStore(this.ctx.db).record(file);
+  }
+
+  appliedFiles(): AppliedFile[] {
+    return new AppliedFilesStore(this.ctx.db).list();
+  }
+
+  private resultText(result: StatementResult): string {
+    return result.kind === 'message' || result.kind === 'text' ? result.text : '';
   }
 
   /** The catalog as committed now. */

@@ -4,3 +4,8 @@ export { Engine, type EngineOptions } from './engine.js';
 export type { StatementResult, TransientQuery } from './statement-result.js';
 export type { EngineLogger } from './engine-context.js';
 export { PROPERTY_SPECS } from './session-properties.js';
+export type { TestRecord, TestInput, TestAssertion, TopicShape } from './test-records.js';
+export { formatLosslessJson } from './test-records.js';
+export { parseLosslessJson, JsonNumber, type LosslessJson } from '../io/index.js';
+export { DefinitionError, type ApplyAction, type Definition } from './apply-plan.js';
+export type { AppliedFile } from '../state/index.js';

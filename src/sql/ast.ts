@@ -287,7 +287,37 @@ export type Statement =
   | Terminate
   | Explain
   | SetProperty
-  | UnsetProperty;
+  | UnsetProperty
+  | AssertValues
+  | AssertNullValues
+  | AssertSource;
+
+// ---------------------------------------------------------------- test assertions (`eddy test`)
+
+/** `ASSERT VALUES sink [(cols)] VALUES (…)`: the sink's next record holds these values (others NULL). */
+export interface AssertValues extends Node {
+  readonly kind: 'AssertValues';
+  readonly target: Identifier;
+  readonly columns: readonly Identifier[] | null;
+  readonly values: readonly Expr[];
+}
+
+/** `ASSERT NULL VALUES sink [(keycols)] KEY (…)`: the sink's next record is a tombstone for this key. */
+export interface AssertNullValues extends Node {
+  readonly kind: 'AssertNullValues';
+  readonly target: Identifier;
+  readonly columns: readonly Identifier[] | null;
+  readonly keys: readonly Expr[];
+}
+
+/** `ASSERT STREAM|TABLE name [(cols)] [WITH (…)]`: the source exists with this schema and these properties. */
+export interface AssertSource extends Node {
+  readonly kind: 'AssertSource';
+  readonly sourceKind: SourceKind;
+  readonly name: Identifier;
+  readonly columns: readonly ColumnDefinition[];
+  readonly properties: readonly Property[];
+}
 
 export type StatementKind = Statement['kind'];
 

@@ -62,6 +62,17 @@ export function formatSql(stmt: Statement): string {
       return `SET ${formatString(stmt.name)} = ${formatString(stmt.value)}`;
     case 'UnsetProperty':
       return `UNSET ${formatString(stmt.name)}`;
+    case 'AssertValues':
+    case 'AssertNullValues': {
+      const columns = stmt.columns === null ? '' : ` (${stmt.columns.map(formatIdentifier).join(', ')})`;
+      const [word, values] = stmt.kind === 'AssertValues' ? ['VALUES', stmt.values] : ['KEY', stmt.keys];
+      const nullWord = stmt.kind === 'AssertNullValues' ? 'NULL ' : '';
+      return `ASSERT ${nullWord}VALUES ${formatIdentifier(stmt.target)}${columns} ${word} (${values.map((v) => formatExpr(v)).join(', ')})`;
+    }
+    case 'AssertSource': {
+      const columns = stmt.columns.length > 0 ? ` (${stmt.columns.map(formatColumn).join(', ')})` : '';
+      return `ASSERT ${stmt.sourceKind} ${formatIdentifier(stmt.name)}${columns}${formatWith(stmt.properties)}`;
+    }
     default:
       return assertNever(stmt, 'statement');
   }

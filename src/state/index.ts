@@ -8,3 +8,4 @@ export { QueryLeases, type LeaseHolder } from './query-leases.js';
 export { SqliteStateStore, dropQueryState } from './sqlite-state-store.js';
 export { ProcessingLogStore, type StoredProcessingLogEntry } from './processing-log-store.js';
 export { MemoryStateStore } from './memory-state-store.js';
+export { AppliedFilesStore, type AppliedFile } from './applied-files-store.js';

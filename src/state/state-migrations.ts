@@ -1,4 +1,4 @@
-// STATE_MIGRATIONS: catalog, consumer offsets, query leases, operator state and the processing log.
+// STATE_MIGRATIONS: catalog, consumer offsets, query leases, operator state, the processing log, applied files.
 
 export const STATE_MIGRATIONS: readonly string[] = [
   `CREATE TABLE catalog_sources (name TEXT PRIMARY KEY, definition TEXT NOT NULL);
@@ -18,5 +18,9 @@ export const STATE_MIGRATIONS: readonly string[] = [
    CREATE TABLE processing_log (
      id INTEGER PRIMARY KEY AUTOINCREMENT, logged_at INTEGER NOT NULL, query_id TEXT NOT NULL, topic TEXT NOT NULL,
      partition INTEGER NOT NULL, offset INTEGER NOT NULL, message TEXT NOT NULL, record TEXT
+   );`,
+  // 2: the definition files `eddy apply` applied (path, content hash, when).
+  `CREATE TABLE applied_files (
+     path TEXT PRIMARY KEY, hash TEXT NOT NULL, applied_at INTEGER NOT NULL, statements INTEGER NOT NULL
    );`,
 ];
