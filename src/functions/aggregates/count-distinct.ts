@@ -1,0 +1,66 @@
+// COUNT_DISTINCT: the approximate number of distinct non-NULL values, by HyperLogLog over 2^12 registers.
+
+import { SqlTypes } from '../../common/index.js';
+import type { AggregateFunction, AggregateImplementation } from '../aggregate-function.js';
+import { generic, returnsType } from '../scalar-function.js';
+import { valueKey } from '../value-order.js';
+
+const P = 12;
+const M = 1 << P;
+const ALPHA = 0.7213 / (1 + 1.079 / M);
+
+/** Registers that have seen a value: register index → the largest rank seen (sparse, so small groups stay small). */
+type Sketch = ReadonlyMap<number, number>;
+
+/** MurmurHash3's 32-bit mix over the UTF-16 units of a value's key. */
+export function hash32(text: string): number {
+  let h = 0x9747b28c;
+  for (let i = 0; i < text.length; i++) {
+    h = Math.imul(h ^ text.charCodeAt(i), 0x5bd1e995);
+    h ^= h >>> 15;
+  }
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+function addHash(s: Sketch, h: number): Sketch {
+  const index = h >>> (32 - P);
+  const rest = (h << P) >>> 0;
+  const rank = rest === 0 ? 32 - P + 1 : Math.clz32(rest) + 1;
+  if ((s.get(index) ?? 0) >= rank) return s;
+  return new Map(s).set(index, rank);
+}
+
+/** The HyperLogLog estimate, with linear counting while many registers are still empty. */
+export function estimate(s: Sketch): number {
+  let sum = M - s.size;
+  for (const r of s.values()) sum += 2 ** -r;
+  const raw = (ALPHA * M * M) / sum;
+  const empty = M - s.size;
+  return Math.round(raw <= 2.5 * M && empty > 0 ? M * Math.log(M / empty) : raw);
+}
+
+const countDistinct: AggregateImplementation<Sketch> = {
+  initial: () => new Map(),
+  add: (s, [v]) => (v === null || v === undefined ? s : addHash(s, hash32(valueKey(v)))),
+  merge: (a, b) => {
+    const out = new Map(a);
+    for (const [i, r] of b) if ((out.get(i) ?? 0) < r) out.set(i, r);
+    return out;
+  },
+  result: (s) => BigInt(estimate(s)),
+  serialize: (s) => [...s].sort(([a], [b]) => a - b),
+  deserialize: (j) => new Map(j as [number, number][]),
+};
+
+export const countDistinctAggregate: AggregateFunction = {
+  name: 'COUNT_DISTINCT',
+  description: 'The approximate number of distinct non-NULL values of a column (HyperLogLog, about 1.6% standard error; near exact for small counts).',
+  signatures: [{ params: [generic('T')], returns: returnsType(SqlTypes.BIGINT) }],
+  create: () => countDistinct as AggregateImplementation,
+  approximate: true,
+};
