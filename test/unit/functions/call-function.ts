@@ -1,6 +1,6 @@
 // Test helper: calls a scalar function as a compiled query would — overload resolution, widening casts, NULL rule.
 
-import { Decimal, type SqlType, type Value } from '../../../src/common/index.js';
+import { Decimal, formatValue, type SqlType, type Value } from '../../../src/common/index.js';
 import { implementationFor, resolveCall, type CallArg } from '../../../src/functions/index.js';
 
 export const T = {
@@ -59,3 +59,6 @@ function formatType(t: SqlType): string {
 export const dec = (text: string): Decimal => Decimal.parse(text);
 export const bytes = (...b: number[]): Uint8Array => new Uint8Array(b);
 export const map = (entries: Record<string, Value>): Value => ({ kind: 'map', entries: new Map(Object.entries(entries)) });
+
+/** A value as text (DECIMALs with their scale: `1.240`). */
+export const text = (v: Value): string => formatValue(v);

@@ -8,7 +8,7 @@ import { call, map, returnType, T } from './call-function.js';
 const { INT, BIGINT, DOUBLE, STRING, BOOLEAN } = T;
 const ints = T.array(INT);
 const strings = T.array(STRING);
-const entriesOf = (v: Value): [unknown, unknown][] => [...(v as { entries: Map<unknown, unknown> }).entries];
+const entriesOf = (v: Value): [unknown, unknown][] => [...(v as unknown as { entries: Map<unknown, unknown> }).entries];
 /** A lambda argument whose body has type `body` whatever its parameters are (recording what it was given). */
 const lambdaArg = (arity: number, body: (params: readonly SqlType[]) => SqlType, seen: SqlType[][] = []): LambdaArg => ({
   kind: 'LAMBDA',
@@ -115,7 +115,7 @@ describe('map functions', () => {
       { kind: 'struct', fields: { K: 'a', V: 1 } },
       { kind: 'struct', fields: { K: 'b', V: 2 } },
     ]);
-    expect((call('ENTRIES', [m, BOOLEAN], value, false) as { fields: { K: string } }[]).map((s) => s.fields.K)).toEqual(['b', 'a']);
+    expect((call('ENTRIES', [m, BOOLEAN], value, false) as unknown as { fields: { K: string } }[]).map((s) => s.fields.K)).toEqual(['b', 'a']);
     expect(returnType('ENTRIES', m, BOOLEAN)).toBe('ARRAY<STRUCT<K STRING, V INT>>');
   });
 

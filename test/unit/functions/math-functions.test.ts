@@ -1,7 +1,7 @@
 // Unit tests for the math and trigonometric functions: types per overload, Java rounding, NULLs and edge cases.
 
 import { describe, expect, it } from 'vitest';
-import { call, dec, returnType, T } from './call-function.js';
+import { call, dec, returnType, T, text } from './call-function.js';
 
 const { INT, BIGINT, DOUBLE, STRING } = T;
 
@@ -27,17 +27,17 @@ describe('rounding: ROUND, TRUNC, CEIL, FLOOR', () => {
     expect(call('ROUND', [DOUBLE, INT], 1.5, null)).toBeNull();
     expect(returnType('ROUND', DOUBLE, INT)).toBe('DOUBLE');
     expect(returnType('ROUND', INT, INT)).toBe('DECIMAL(10, 0)'); // INT widens to DECIMAL before DOUBLE
-    expect(call('ROUND', [INT, INT], 1250, -2)?.toString()).toBe('1300');
+    expect(text(call('ROUND', [INT, INT], 1250, -2))).toBe('1300');
   });
 
   it('ROUND and TRUNC on DECIMAL: no places gives DECIMAL(p - s, 0); with places the type stays', () => {
     expect(returnType('ROUND', T.decimal(5, 2))).toBe('DECIMAL(3, 0)');
-    expect(call('ROUND', [T.decimal(5, 2)], dec('12.50'))?.toString()).toBe('13');
-    expect(call('ROUND', [T.decimal(5, 2)], dec('-12.50'))?.toString()).toBe('-12');
+    expect(text(call('ROUND', [T.decimal(5, 2)], dec('12.50')))).toBe('13');
+    expect(text(call('ROUND', [T.decimal(5, 2)], dec('-12.50')))).toBe('-12');
     expect(returnType('ROUND', T.decimal(5, 3), INT)).toBe('DECIMAL(5, 3)');
-    expect(call('ROUND', [T.decimal(5, 3), INT], dec('1.235'), 2)?.toString()).toBe('1.240');
-    expect(call('TRUNC', [T.decimal(5, 3), INT], dec('-1.239'), 2)?.toString()).toBe('-1.230');
-    expect(call('TRUNC', [T.decimal(5, 2)], dec('-12.99'))?.toString()).toBe('-12');
+    expect(text(call('ROUND', [T.decimal(5, 3), INT], dec('1.235'), 2))).toBe('1.240');
+    expect(text(call('TRUNC', [T.decimal(5, 3), INT], dec('-1.239'), 2))).toBe('-1.230');
+    expect(text(call('TRUNC', [T.decimal(5, 2)], dec('-12.99')))).toBe('-12');
   });
 
   it('TRUNC cuts toward zero and returns BIGINT for whole numbers', () => {
@@ -56,8 +56,8 @@ describe('rounding: ROUND, TRUNC, CEIL, FLOOR', () => {
     expect(call('CEIL', [INT], 3)).toBe(3);
     expect(call('FLOOR', [BIGINT], 3n)).toBe(3n);
     expect(returnType('CEIL', T.decimal(4, 2))).toBe('DECIMAL(4, 2)');
-    expect(call('CEIL', [T.decimal(4, 2)], dec('1.25'))?.toString()).toBe('2.00');
-    expect(call('FLOOR', [T.decimal(4, 2)], dec('-1.25'))?.toString()).toBe('-2.00');
+    expect(text(call('CEIL', [T.decimal(4, 2)], dec('1.25')))).toBe('2.00');
+    expect(text(call('FLOOR', [T.decimal(4, 2)], dec('-1.25')))).toBe('-2.00');
     expect(call('FLOOR', [DOUBLE], null)).toBeNull();
   });
 });
@@ -65,7 +65,7 @@ describe('rounding: ROUND, TRUNC, CEIL, FLOOR', () => {
 describe('ABS, SIGN, SQRT, CBRT, EXP, LN, LOG, POWER, PI, RANDOM', () => {
   it('ABS keeps the type; DECIMAL stays exact', () => {
     expect(call('ABS', [INT], -3)).toBe(3);
-    expect(call('ABS', [T.decimal(4, 2)], dec('-1.50'))?.toString()).toBe('1.50');
+    expect(text(call('ABS', [T.decimal(4, 2)], dec('-1.50')))).toBe('1.50');
     expect(call('ABS', [INT], null)).toBeNull();
   });
 
@@ -110,7 +110,7 @@ describe('GREATEST and LEAST', () => {
     expect(returnType('LEAST', INT, DOUBLE)).toBe('DOUBLE');
     expect(call('GREATEST', [STRING, STRING], 'apple', 'Banana')).toBe('apple');
     expect(call('LEAST', [STRING, STRING, STRING], 'b', 'a', 'c')).toBe('a');
-    expect(call('GREATEST', [T.decimal(3, 1), T.decimal(3, 1)], dec('1.5'), dec('-2.0'))?.toString()).toBe('1.5');
+    expect(text(call('GREATEST', [T.decimal(3, 1), T.decimal(3, 1)], dec('1.5'), dec('-2.0')))).toBe('1.5');
   });
 });
 
