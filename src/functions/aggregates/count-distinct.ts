@@ -9,8 +9,8 @@ const P = 12;
 const M = 1 << P;
 const ALPHA = 0.7213 / (1 + 1.079 / M);
 
-/** Registers that have seen a value: register index → the largest rank seen (sparse, so small groups stay small). */
-type Sketch = ReadonlyMap<number, number>;
+/** One rank per register (0: no value seen); copied on change, so states stay immutable. */
+type Sketch = Uint8Array;
 
 /** MurmurHash3's 32-bit mix over the UTF-16 units of a value's key. */
 export function hash32(text: string): number {
@@ -31,30 +31,53 @@ function addHash(s: Sketch, h: number): Sketch {
   const index = h >>> (32 - P);
   const rest = (h << P) >>> 0;
   const rank = rest === 0 ? 32 - P + 1 : Math.clz32(rest) + 1;
-  if ((s.get(index) ?? 0) >= rank) return s;
-  return new Map(s).set(index, rank);
+  if ((s[index] ?? 0) >= rank) return s;
+  const out = s.slice();
+  out[index] = rank;
+  return out;
 }
 
 /** The HyperLogLog estimate, with linear counting while many registers are still empty. */
 export function estimate(s: Sketch): number {
-  let sum = M - s.size;
-  for (const r of s.values()) sum += 2 ** -r;
+  let sum = 0;
+  let empty = 0;
+  for (const r of s) {
+    sum += 2 ** -r;
+    if (r === 0) empty++;
+  }
   const raw = (ALPHA * M * M) / sum;
-  const empty = M - s.size;
   return Math.round(raw <= 2.5 * M && empty > 0 ? M * Math.log(M / empty) : raw);
 }
 
+/** Stored sparse (`[[register, rank], …]`) while few registers are set, else as base64 of all registers. */
+function serialize(s: Sketch): unknown {
+  const set: [number, number][] = [];
+  s.forEach((r, i) => {
+    if (r > 0) set.push([i, r]);
+  });
+  return set.length < M / 8 ? set : Buffer.from(s).toString('base64');
+}
+
+function deserialize(json: unknown): Sketch {
+  if (typeof json === 'string') return new Uint8Array(Buffer.from(json, 'base64'));
+  const s = new Uint8Array(M);
+  for (const [i, r] of json as [number, number][]) s[i] = r;
+  return s;
+}
+
 const countDistinct: AggregateImplementation<Sketch> = {
-  initial: () => new Map(),
+  initial: () => new Uint8Array(M),
   add: (s, [v]) => (v === null || v === undefined ? s : addHash(s, hash32(valueKey(v)))),
   merge: (a, b) => {
-    const out = new Map(a);
-    for (const [i, r] of b) if ((out.get(i) ?? 0) < r) out.set(i, r);
+    const out = a.slice();
+    b.forEach((r, i) => {
+      if ((out[i] ?? 0) < r) out[i] = r;
+    });
     return out;
   },
   result: (s) => BigInt(estimate(s)),
-  serialize: (s) => [...s].sort(([a], [b]) => a - b),
-  deserialize: (j) => new Map(j as [number, number][]),
+  serialize,
+  deserialize,
 };
 
 export const countDistinctAggregate: AggregateFunction = {

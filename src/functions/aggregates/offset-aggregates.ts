@@ -1,6 +1,6 @@
 // EARLIEST_BY_OFFSET and LATEST_BY_OFFSET: the first or last value(s) of a column in arrival (offset) order.
 
-import { SqlTypes, type SqlType, type Value } from '../../common/index.js';
+import { EngineError, formatValue, SqlTypes, type SqlType, type Value } from '../../common/index.js';
 import type { AggregateFunction, AggregateImplementation } from '../aggregate-function.js';
 import { generic, returnsFirstArg, type Signature } from '../scalar-function.js';
 import { decodeValues, encodeValues } from './state-codec.js';
@@ -30,7 +30,9 @@ function create(earliest: boolean) {
     const counted = argTypes[1]?.kind === 'INT';
     const n = counted ? Number(literals[1] ?? 1) : 1;
     const flag = literals[counted ? 2 : 1];
-    if (!Number.isInteger(n) || n < 1) throw new Error(`${earliest ? 'EARLIEST' : 'LATEST'}_BY_OFFSET needs a positive N, got ${String(n)}`);
+    if (!Number.isInteger(n) || n < 1) {
+      throw new EngineError('TYPE_MISMATCH', `${earliest ? 'EARLIEST' : 'LATEST'}_BY_OFFSET needs a positive literal N, got ${formatValue(literals[1] ?? null)}.`);
+    }
     return byOffset(earliest, n, flag === undefined || flag === null ? true : flag === true, !counted) as AggregateImplementation;
   };
 }

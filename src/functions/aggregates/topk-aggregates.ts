@@ -1,6 +1,6 @@
 // TOPK and TOPKDISTINCT: the k largest non-NULL values of a column (with or without repeats), largest first.
 
-import type { SqlType, Value } from '../../common/index.js';
+import { EngineError, formatValue, type SqlType, type Value } from '../../common/index.js';
 import type { AggregateFunction, AggregateImplementation } from '../aggregate-function.js';
 import type { Signature } from '../scalar-function.js';
 import { compareValues, valueKey } from '../value-order.js';
@@ -38,7 +38,7 @@ function topK(k: number, distinct: boolean): AggregateImplementation<readonly Va
 function create(name: string, distinct: boolean) {
   return (_types: readonly SqlType[], literals: readonly (Value | undefined)[]): AggregateImplementation => {
     const k = Number(literals[1] ?? NaN);
-    if (!Number.isInteger(k) || k < 1) throw new Error(`${name} needs a positive literal k`);
+    if (!Number.isInteger(k) || k < 1) throw new EngineError('TYPE_MISMATCH', `${name} needs a positive literal k, got ${formatValue(literals[1] ?? null)}.`);
     return topK(k, distinct) as AggregateImplementation;
   };
 }
