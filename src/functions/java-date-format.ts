@@ -76,10 +76,23 @@ function formatter(pattern: string): DateTimeFormatter {
   return f;
 }
 
+/** Tokens per pattern, and whether any is a text field (patterns repeat row after row). */
+const TOKENS = new Map<string, { tokens: Token[]; text: boolean }>();
+function tokensOf(pattern: string): { tokens: Token[]; text: boolean } {
+  let t = TOKENS.get(pattern);
+  if (t === undefined) {
+    const tokens = tokenize(pattern);
+    t = { tokens, text: tokens.some(isText) };
+    if (TOKENS.size > 2000) TOKENS.clear();
+    TOKENS.set(pattern, t);
+  }
+  return t;
+}
+
 /** Formats a date, time or zoned date-time with a Java pattern; text fields print in English. */
 export function formatTemporal(value: TemporalAccessor & { format(f: DateTimeFormatter): string }, pattern: string): string {
-  const tokens = tokenize(pattern);
-  if (!tokens.some(isText)) return value.format(formatter(pattern));
+  const { tokens, text } = tokensOf(pattern);
+  if (!text) return value.format(formatter(pattern));
   const rewritten = tokens
     .map((t) => {
       if (!isText(t)) return t.text;
@@ -114,7 +127,8 @@ export interface ParsedDateTime {
 /** Parses `text` with a Java pattern, accepting English month and day names; throws when it does not match. */
 export function parseDateTime(text: string, pattern: string): ParsedDateTime {
   let input = text;
-  const tokens = tokenize(pattern).map((t): Token => {
+  const { tokens: parsed, text: hasText } = tokensOf(pattern);
+  const tokens = !hasText ? parsed : parsed.map((t): Token => {
     if ((t.letter === 'M' || t.letter === 'L') && t.text.length >= 3) {
       input = replaceNames(input, MONTHS, (i) => String(i + 1).padStart(2, '0'));
       return { text: 'MM', letter: 'M' };

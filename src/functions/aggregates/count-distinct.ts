@@ -12,13 +12,16 @@ const ALPHA = 0.7213 / (1 + 1.079 / M);
 /** One rank per register (0: no value seen); copied on change, so states stay immutable. */
 type Sketch = Uint8Array;
 
-/** MurmurHash3's 32-bit mix over the UTF-16 units of a value's key. */
+/** MurmurHash3 (32-bit) over the UTF-16 units of a value's key. */
 export function hash32(text: string): number {
   let h = 0x9747b28c;
   for (let i = 0; i < text.length; i++) {
-    h = Math.imul(h ^ text.charCodeAt(i), 0x5bd1e995);
-    h ^= h >>> 15;
+    let k = Math.imul(text.charCodeAt(i), 0xcc9e2d51);
+    k = Math.imul((k << 15) | (k >>> 17), 0x1b873593);
+    h ^= k;
+    h = (Math.imul((h << 13) | (h >>> 19), 5) + 0xe6546b64) | 0;
   }
+  h ^= text.length;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
