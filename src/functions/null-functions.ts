@@ -2,6 +2,7 @@
 
 import type { SqlType } from '../common/index.js';
 import { returnsFirstArg, type ScalarFunction } from './scalar-function.js';
+import { valuesEqual } from './value-order.js';
 
 export const nullFunctions: readonly ScalarFunction[] = [
   {
@@ -29,6 +30,6 @@ export const nullFunctions: readonly ScalarFunction[] = [
     signatures: [{ params: ['ANY', 'ANY'], returns: returnsFirstArg }],
     callOnNull: true,
     unifiesArguments: true,
-    invoke: ([a, b]) => (a === b ? null : (a ?? null)),
+    invoke: ([a, b]) => (a !== null && a !== undefined && valuesEqual(a, b ?? null) ? null : (a ?? null)),
   },
 ];

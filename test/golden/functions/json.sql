@@ -1,0 +1,13 @@
+-- JSON functions over JSON text: paths, exact numbers, shapes, invalid JSON and NULLs.
+CREATE STREAM j (k INT KEY, doc VARCHAR)
+  WITH (KAFKA_TOPIC = 'j', PARTITIONS = 1, VALUE_FORMAT = 'JSON');
+
+INSERT INTO j VALUES (1, '{"log": {"cloud": "gcp836Csd", "instance": 4, "ratio": 1.50}, "tags": ["a", "b"], "big": 12345678901234567890}');
+INSERT INTO j VALUES (2, '[1, [2, 3], "x", null, 2.5]');
+INSERT INTO j VALUES (3, 'not json');
+INSERT INTO j VALUES (4, NULL);
+
+SELECT k, EXTRACTJSONFIELD(doc, '$.log.cloud'), EXTRACTJSONFIELD(doc, '$.log.instance'), EXTRACTJSONFIELD(doc, '$.log.ratio'), EXTRACTJSONFIELD(doc, '$.tags'), EXTRACTJSONFIELD(doc, '$[1][0]'), EXTRACTJSONFIELD(doc, '$.big') FROM j EMIT CHANGES;
+SELECT k, IS_JSON_STRING(doc), JSON_ARRAY_LENGTH(doc), JSON_ARRAY_CONTAINS(doc, 1), JSON_ARRAY_CONTAINS(doc, 2.5), JSON_ARRAY_CONTAINS(doc, 'x'), JSON_ARRAY_CONTAINS(doc, 2) FROM j EMIT CHANGES;
+SELECT k, JSON_KEYS(doc), JSON_ITEMS(doc), JSON_RECORDS(doc), JSON_CONCAT(doc, '{"z": true}'), JSON_CONCAT(doc, '[9]') FROM j EMIT CHANGES;
+SELECT k, TO_JSON_STRING(doc), TO_JSON_STRING(k), TO_JSON_STRING(1.5), TO_JSON_STRING(CAST(k AS DOUBLE)), TO_JSON_STRING(NULL), TO_JSON_STRING(JSON_KEYS(doc)) FROM j EMIT CHANGES;
