@@ -184,6 +184,8 @@ export class KafkaFeed {
       const left = deadline - Date.now();
       if (left <= 0 || signal?.aborted === true || this.stopped) {
         if (this.crash !== null) throw new Error(`Kafka consumer of ${topic}: ${this.crash.message}`);
+        // Fetches arrive as I/O: a caller polling in a loop without waiting must still let them in.
+        await new Promise((resolve) => setImmediate(resolve));
         return [];
       }
       await new Promise<void>((resolve) => {
