@@ -26,5 +26,8 @@ export function registerServe(program: Command): void {
       clearInterval(keepAlive);
       process.stderr.write('eddy serve: stopping; the queries resume wherever this data directory is opened next.\n');
       await engine.close();
+      process.stderr.write('eddy serve: stopped.\n');
+      // A Kafka client that reconnected during an outage may still hold a timer: everything is closed, so leave.
+      process.exit(process.exitCode ?? 0);
     });
 }

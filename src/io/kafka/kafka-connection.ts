@@ -51,7 +51,10 @@ export class KafkaConnection {
     if (this.admin === null) {
       const admin = this.kafka.admin();
       this.admin = admin.connect().then(() => admin);
-      this.admin.catch(() => (this.admin = null));
+      this.admin.catch(() => {
+        this.admin = null;
+        void admin.disconnect().catch(() => undefined);
+      });
     }
     return this.admin;
   }
@@ -61,7 +64,10 @@ export class KafkaConnection {
     if (this.producer === null) {
       const producer = this.newProducer({ idempotent: true, maxInFlightRequests: 1 });
       this.producer = producer.connect().then(() => producer);
-      this.producer.catch(() => (this.producer = null));
+      this.producer.catch(() => {
+        this.producer = null;
+        void producer.disconnect().catch(() => undefined);
+      });
     }
     return this.producer;
   }

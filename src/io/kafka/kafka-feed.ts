@@ -64,8 +64,13 @@ export class KafkaFeed {
     const consumer = connection.newConsumer(options.groupId);
     const feed = new KafkaFeed(connection, consumer, options);
     feed.listen();
-    await consumer.connect();
-    await consumer.subscribe({ topics: [...options.topics], fromBeginning: options.reset === 'earliest' });
+    try {
+      await consumer.connect();
+      await consumer.subscribe({ topics: [...options.topics], fromBeginning: options.reset === 'earliest' });
+    } catch (e) {
+      await consumer.disconnect().catch(() => undefined);
+      throw e;
+    }
     await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,

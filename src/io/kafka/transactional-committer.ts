@@ -88,7 +88,10 @@ export class TransactionalCommitter implements BatchCommitter {
         transactionTimeout: TRANSACTION_TIMEOUT_MS,
       });
       producer = p.connect().then(() => p);
-      producer.catch(() => this.producers.delete(key));
+      producer.catch(() => {
+        this.producers.delete(key);
+        void p.disconnect().catch(() => undefined);
+      });
       this.producers.set(key, producer);
     }
     return producer;
