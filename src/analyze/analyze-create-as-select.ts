@@ -7,6 +7,7 @@ import type { AnalysisContext } from './analysis-context.js';
 import { analyzeCreateSourceFormats } from './sink-formats.js';
 import { analyzeQuery } from './analyze-query.js';
 import type { BoundCreateAsSelect, TopicRequest } from './bound-statement.js';
+import { topicRequest } from './topic-request.js';
 import { WithProperties } from './with-properties.js';
 
 export function analyzeCreateAsSelect(stmt: CreateAsSelect, text: string, ctx: AnalysisContext): BoundCreateAsSelect {
@@ -37,7 +38,7 @@ export function analyzeCreateAsSelect(stmt: CreateAsSelect, text: string, ctx: A
   if (topicName === query.source.topic) {
     throw new EngineError('INVALID_STATEMENT', `${name} cannot write to '${topicName}', the topic it reads from.`, props.spanOf('KAFKA_TOPIC'));
   }
-  const createTopic: TopicRequest | null = topic === undefined ? { name: topicName, partitions } : null;
+  const createTopic: TopicRequest | null = topic === undefined ? topicRequest(props, topicName, partitions) : null;
   const sink: SourceDefinition = {
     name,
     kind: 'STREAM',

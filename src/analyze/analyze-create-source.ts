@@ -6,6 +6,7 @@ import type { CreateSource } from '../sql/index.js';
 import type { AnalysisContext } from './analysis-context.js';
 import type { BoundCreateSource, TopicRequest } from './bound-statement.js';
 import { resolveType } from './resolve-type.js';
+import { topicRequest } from './topic-request.js';
 import { WithProperties } from './with-properties.js';
 
 export function analyzeCreateSource(stmt: CreateSource, text: string, ctx: AnalysisContext): BoundCreateSource {
@@ -35,7 +36,7 @@ export function analyzeCreateSource(stmt: CreateSource, text: string, ctx: Analy
         props.spanOf('KAFKA_TOPIC'),
       );
     }
-    createTopic = { name: topicName, partitions };
+    createTopic = topicRequest(props, topicName, partitions);
   } else if (partitions !== undefined && partitions !== topic.partitions) {
     throw new EngineError(
       'TOPIC_MISMATCH',

@@ -9,6 +9,10 @@ import type { BoundExpr } from './bound-expr.js';
 export interface TopicRequest {
   readonly name: string;
   readonly partitions: number;
+  /** Honoured on Kafka; the embedded log keeps one copy of every record. */
+  readonly replicas?: number;
+  readonly retentionMs?: number;
+  readonly cleanupPolicy?: 'delete' | 'compact' | 'compact,delete';
 }
 
 export interface ProjectionItem {

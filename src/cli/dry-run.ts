@@ -14,6 +14,6 @@ export async function dryRun(engine: Engine, statements: readonly ParsedStatemen
   for (const statement of statements) {
     await visit(statement);
     if (DEFINITIONS.has(statement.statement.kind)) await engine.execute(statement);
-    else engine.check(statement);
+    else await engine.check(statement);
   }
 }

@@ -7,18 +7,28 @@ import type { EngineContext } from './engine-context.js';
 import type { PersistentQueries } from './persistent-queries.js';
 import { planQuery } from './plan-query.js';
 import type { StatementResult } from './statement-result.js';
+import { topicSettings } from './topic-settings.js';
 
-export function executeCreateAsSelect(ctx: EngineContext, queries: PersistentQueries, bound: BoundCreateAsSelect): StatementResult {
-  const created = ctx.catalogStore.transaction((): QueryDefinition | null => {
-    const catalog = ctx.catalog();
-    if (catalog.sources.has(bound.sink.name)) {
+export async function executeCreateAsSelect(ctx: EngineContext, queries: PersistentQueries, bound: BoundCreateAsSelect): Promise<StatementResult> {
+  // The id is taken first (a failed statement leaves a gap), so the topics can be prepared outside the catalog's lock.
+  const id = ctx.catalogStore.transaction((): string | null => {
+    if (ctx.catalog().sources.has(bound.sink.name)) {
       if (bound.ifNotExists) return null;
       throw new EngineError('SOURCE_EXISTS', `A stream named ${bound.sink.name} already exists.`);
     }
-    const id = `CSAS_${bound.sink.name}_${ctx.catalogStore.nextNumber('query')}`;
-    const { physical } = planQuery(bound.query, bound.sink, id);
-    if (bound.createTopic !== null && ctx.log.describeTopic(bound.createTopic.name) === undefined) {
-      ctx.log.createTopic(bound.createTopic.name, bound.createTopic.partitions, ctx.clock.now());
+    return `CSAS_${bound.sink.name}_${ctx.catalogStore.nextNumber('query')}`;
+  });
+  if (id === null) return { kind: 'message', text: `Stream ${bound.sink.name} already exists.` };
+  const { physical } = planQuery(bound.query, bound.sink, id);
+  if (bound.createTopic !== null && (await ctx.topics.describeTopic(bound.createTopic.name)) === undefined) {
+    await ctx.topics.createTopic(bound.createTopic.name, topicSettings(bound.createTopic));
+  }
+  // "latest" means the end of the input as of now, not whenever a process first runs the query.
+  if (ctx.properties.get('auto.offset.reset') === 'latest') await ctx.topics.pinStart(id, bound.query.source.topic);
+  const created = ctx.catalogStore.transaction((): QueryDefinition | null => {
+    if (ctx.catalog().sources.has(bound.sink.name)) {
+      if (bound.ifNotExists) return null;
+      throw new EngineError('SOURCE_EXISTS', `A stream named ${bound.sink.name} already exists.`);
     }
     const query: QueryDefinition = {
       id,
@@ -31,11 +41,6 @@ export function executeCreateAsSelect(ctx: EngineContext, queries: PersistentQue
       properties: ctx.properties.effective(),
       createdAt: ctx.clock.now(),
     };
-    if (ctx.properties.get('auto.offset.reset') === 'latest') {
-      // "latest" means the end of the input as of now, not whenever a process first runs the query.
-      const input = ctx.log.describeTopic(bound.query.source.topic);
-      if (input !== undefined) ctx.offsets.save(id, input.name, new Map(input.endOffsets.map((o, p) => [p, o])));
-    }
     ctx.catalogStore.putSource({ ...bound.sink, writtenBy: id });
     ctx.catalogStore.putQuery(query);
     return query;

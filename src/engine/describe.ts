@@ -7,7 +7,7 @@ import type { PersistentQueries } from './persistent-queries.js';
 import { runsIn } from './show.js';
 import type { StatementResult } from './statement-result.js';
 
-export function executeDescribe(ctx: EngineContext, queries: PersistentQueries, bound: BoundDescribe): StatementResult {
+export async function executeDescribe(ctx: EngineContext, queries: PersistentQueries, bound: BoundDescribe): Promise<StatementResult> {
   const s = bound.source;
   const catalog = ctx.catalog();
   const rows: string[][] = [
@@ -23,7 +23,7 @@ export function executeDescribe(ctx: EngineContext, queries: PersistentQueries, 
   if (bound.extended) {
     const writers = [...catalog.queries.values()].filter((q) => q.sink === s.name);
     const readers = [...catalog.queries.values()].filter((q) => q.sources.includes(s.name));
-    const topic = ctx.log.describeTopic(s.topic);
+    const topic = await ctx.topics.describeTopic(s.topic);
     lines.push(`Partitions: ${topic?.partitions ?? '?'}; records: ${topic?.endOffsets.reduce((a, b) => a + b, 0) ?? 0}`);
     lines.push(`Written by: ${writers.map((q) => `${q.id} (${runsIn(ctx, queries, q.id)})`).join(', ') || 'none'}`);
     lines.push(`Read by: ${readers.map((q) => `${q.id} (${runsIn(ctx, queries, q.id)})`).join(', ') || 'none'}`);

@@ -6,10 +6,11 @@ import { EngineError } from '../common/index.js';
 import type { EngineContext } from './engine-context.js';
 import type { StatementResult } from './statement-result.js';
 
-export function executeDropSource(ctx: EngineContext, bound: BoundDropSource): StatementResult {
+export async function executeDropSource(ctx: EngineContext, bound: BoundDropSource): Promise<StatementResult> {
   const source = bound.source;
   if (source === null) return { kind: 'message', text: 'Nothing to drop.' };
-  return ctx.catalogStore.transaction(() => {
+  let topicToDelete: string | null = null;
+  const result = ctx.catalogStore.transaction((): StatementResult => {
     const catalog = ctx.catalog();
     const current = catalog.sources.get(source.name);
     if (current === undefined) return { kind: 'message', text: `${source.name} does not exist any more.` };
@@ -28,8 +29,10 @@ export function executeDropSource(ctx: EngineContext, bound: BoundDropSource): S
     }
     ctx.catalogStore.deleteSource(source.name);
     const shared = [...catalog.sources.values()].some((s) => s.name !== source.name && s.topic === current.topic);
-    if (bound.deleteTopic && !shared) ctx.log.deleteTopic(current.topic);
+    if (bound.deleteTopic && !shared) topicToDelete = current.topic;
     const noun = current.kind === 'STREAM' ? 'Stream' : 'Table';
     return { kind: 'message', text: `${noun} ${source.name} dropped${bound.deleteTopic ? `, and topic '${current.topic}' deleted` : ''}.` };
   });
+  if (topicToDelete !== null) await ctx.topics.deleteTopic(topicToDelete);
+  return result;
 }

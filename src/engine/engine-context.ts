@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import type { Catalog } from '../catalog/index.js';
 import type { Clock } from '../common/index.js';
 import type { CodecFactory, ProcessingLogger } from '../exec/index.js';
-import type { EmbeddedLog } from '../io/index.js';
+import type { Topics } from '../io/index.js';
 import type { CatalogStore, OffsetStore, ProcessingLogStore, QueryLeases } from '../state/index.js';
 import type { SessionProperties } from './session-properties.js';
 
@@ -15,7 +15,8 @@ export interface EngineLogger {
 
 export interface EngineContext {
   readonly db: Database.Database;
-  readonly log: EmbeddedLog;
+  /** The topics: the embedded log, or a Kafka cluster (`--brokers`). */
+  readonly topics: Topics;
   readonly catalogStore: CatalogStore;
   readonly offsets: OffsetStore;
   readonly leases: QueryLeases;

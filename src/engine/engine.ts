@@ -6,7 +6,7 @@ import type { Catalog } from '../catalog/index.js';
 import { assertNever, EngineError, systemClock, type Clock } from '../common/index.js';
 import type { SourceRecord } from '../exec/index.js';
 import { listFunctions } from '../functions/index.js';
-import { EmbeddedLog, formatCodecs, LOG_MIGRATIONS, type LosslessJson } from '../io/index.js';
+import { EmbeddedLog, formatCodecs, KafkaTopics, LOG_MIGRATIONS, type LosslessJson, type Topics } from '../io/index.js';
 import { explainPhysicalPlan, explainPlans, decodePhysicalPlan } from '../plan/index.js';
 import { parse, type ParsedStatement } from '../sql/index.js';
 import { AppliedFilesStore, CatalogStore, OffsetStore, openDataDirectory, ProcessingLogStore, QueryLeases, type AppliedFile } from '../state/index.js';
@@ -15,6 +15,8 @@ import { executeCreateSource } from './create-source.js';
 import { executeDescribe } from './describe.js';
 import { executeDropSource } from './drop-source.js';
 import type { EngineContext, EngineLogger } from './engine-context.js';
+import { DryRunTopics } from './dry-run-topics.js';
+import { EmbeddedTopics } from './embedded-topics.js';
 import { executeInsertValues } from './insert-values.js';
 import { LEASE_TTL_MS, PersistentQueries } from './persistent-queries.js';
 import { planQuery } from './plan-query.js';
@@ -45,6 +47,10 @@ export interface EngineOptions {
   /** Run persistent queries in this process (false for `eddy explain` / `eddy check`). */
   readonly runQueries?: boolean;
   readonly logger?: EngineLogger;
+  /** Kafka bootstrap servers (`--brokers`): topics live on that cluster instead of the embedded log. */
+  readonly brokers?: readonly string[];
+  /** Names this deployment's consumer groups and transactional ids on Kafka (`--service-id`, default `eddy`). */
+  readonly serviceId?: string;
 }
 
 const stderrLogger: EngineLogger = {
@@ -70,12 +76,21 @@ export class Engine {
     const processingLogStore = new ProcessingLogStore(db);
     const clock = options.clock ?? systemClock;
     const logger = options.logger ?? stderrLogger;
+    const offsets = new OffsetStore(db);
+    const leases = new QueryLeases(db, randomUUID(), LEASE_TTL_MS);
+    const brokers = options.brokers ?? [];
+    const real: Topics =
+      brokers.length > 0
+        ? new KafkaTopics({ brokers, serviceId: options.serviceId ?? 'eddy' })
+        : new EmbeddedTopics(db, new EmbeddedLog(db), offsets, leases, clock);
+    // Without queries (check, explain) definitions apply to an in-memory catalog: existing topics are read, none written.
+    const topics = options.runQueries === false && brokers.length > 0 ? new DryRunTopics(real) : real;
     const ctx: EngineContext = {
       db,
-      log: new EmbeddedLog(db),
+      topics,
       catalogStore,
-      offsets: new OffsetStore(db),
-      leases: new QueryLeases(db, randomUUID(), LEASE_TTL_MS),
+      offsets,
+      leases,
       processingLogStore,
       processingLogger: {
         log: (entry) => {
@@ -98,12 +113,12 @@ export class Engine {
   }
 
   /** Analyzes without running (what `eddy check` does); throws a located EngineError. */
-  check(statement: ParsedStatement): BoundStatement {
-    return analyze(statement, this.analysisContext());
+  async check(statement: ParsedStatement): Promise<BoundStatement> {
+    return analyze(statement, await this.analysisContext());
   }
 
   async execute(statement: ParsedStatement): Promise<StatementResult> {
-    const bound = analyze(statement, this.analysisContext());
+    const bound = analyze(statement, await this.analysisContext());
     const ctx = this.ctx;
     switch (bound.kind) {
       case 'BoundCreateSource':
@@ -149,23 +164,17 @@ export class Engine {
   }
 
   /** The raw records of a topic, partition by partition (what PRINT shows; tests read sinks with it). */
-  topicRecords(topic: string): SourceRecord[] {
-    const description = this.ctx.log.describeTopic(topic);
+  async topicRecords(topic: string): Promise<SourceRecord[]> {
+    const description = await this.ctx.topics.describeTopic(topic);
     if (description === undefined) throw new EngineError('UNKNOWN_TOPIC', `Topic '${topic}' does not exist.`);
-    const reader = this.ctx.log.reader(topic, 'earliest');
-    const out: SourceRecord[] = [];
-    for (;;) {
-      const batch = reader.readAvailable(10_000);
-      if (batch.length === 0) return out;
-      out.push(...batch);
-    }
+    return this.ctx.topics.readAll(topic);
   }
 
   // ---------------------------------------------------------------- for the test runner (src/testing)
 
   /** What an ASSERT statement expects (a record of its sink, or a source's shape). */
-  testAssertion(statement: ParsedStatement): TestAssertion {
-    const bound = analyze(statement, this.analysisContext());
+  async testAssertion(statement: ParsedStatement): Promise<TestAssertion> {
+    const bound = analyze(statement, await this.analysisContext());
     if (bound.kind !== 'BoundAssertValues' && bound.kind !== 'BoundAssertSource') {
       throw new EngineError('INVALID_STATEMENT', 'Not an ASSERT statement.', statement.span);
     }
@@ -173,12 +182,12 @@ export class Engine {
   }
 
   /** Writes test input records (JSON keys and values) to their topics, in order. */
-  appendTestInputs(inputs: readonly TestInput[]): void {
-    appendTestInputs(this.ctx, inputs);
+  async appendTestInputs(inputs: readonly TestInput[]): Promise<void> {
+    await appendTestInputs(this.ctx, inputs);
   }
 
   /** A topic's records as test JSON, from `from` (partition → next offset) on. */
-  readTestRecords(topic: string, from: ReadonlyMap<number, number> = new Map()): TestRecord[] {
+  readTestRecords(topic: string, from: ReadonlyMap<number, number> = new Map()): Promise<TestRecord[]> {
     return readTestRecords(this.ctx, topic, from);
   }
 
@@ -188,15 +197,16 @@ export class Engine {
   }
 
   /** The SQL types of a topic's key and value (for comparing numbers as DOUBLE, DECIMAL or integers). */
-  topicShape(topic: string): TopicShape {
+  topicShape(topic: string): Promise<TopicShape> {
     return topicShape(this.ctx, topic);
   }
 
   // ---------------------------------------------------------------- for `eddy apply`
 
   /** What applying these definitions would do (create / replace / unchanged / drop / keep). */
-  planApply(definitions: readonly Definition[], options: { prune: boolean }): ApplyAction[] {
-    return planApply(this.ctx.catalog(), definitions, options.prune, (s) => analyze(s, this.analysisContext()));
+  async planApply(definitions: readonly Definition[], options: { prune: boolean }): Promise<ApplyAction[]> {
+    const context = await this.analysisContext();
+    return planApply(this.ctx.catalog(), definitions, options.prune, (s) => analyze(s, context));
   }
 
   /** Carries out one planned action; returns what it did (null for unchanged and kept sources). */
@@ -222,7 +232,7 @@ export class Engine {
         const query = action.queryId === null ? undefined : catalog.queries.get(action.queryId);
         const texts: string[] = [];
         if (query !== undefined) texts.push(this.resultText(await executeTerminate(this.ctx, this.queries, { kind: 'BoundTerminate', queries: [query] })));
-        texts.push(this.resultText(executeDropSource(this.ctx, { kind: 'BoundDropSource', source, deleteTopic: false })));
+        texts.push(this.resultText(await executeDropSource(this.ctx, { kind: 'BoundDropSource', source, deleteTopic: false })));
         return texts.join(' ');
       }
       default:
@@ -263,11 +273,12 @@ export class Engine {
     if (this.closed) return;
     this.closed = true;
     await this.queries.close();
+    await this.ctx.topics.close();
     this.ctx.db.close();
   }
 
-  private analysisContext(): AnalysisContext {
-    const topics = new Map<string, TopicInfo>(this.ctx.log.listTopics().map((t) => [t.name, t]));
+  private async analysisContext(): Promise<AnalysisContext> {
+    const topics = new Map<string, TopicInfo>((await this.ctx.topics.listTopics()).map((t) => [t.name, t]));
     return { catalog: this.ctx.catalog(), topics };
   }
 }

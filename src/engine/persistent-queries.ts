@@ -2,9 +2,9 @@
 
 import { decodePhysicalPlan } from '../plan/index.js';
 import type { QueryDefinition } from '../catalog/index.js';
-import { buildPipeline, FencedError, newCounters, QueryRunner, type QueryCounters } from '../exec/index.js';
+import { buildPipeline, FencedError, newCounters, QueryRunner, type Pipeline, type QueryCounters } from '../exec/index.js';
+import type { ProcessingGuarantee, QueryIo } from '../io/index.js';
 import { SqliteStateStore } from '../state/index.js';
-import { EmbeddedCommitter } from './embedded-committer.js';
 import type { EngineContext } from './engine-context.js';
 
 /** How long a lease survives without a heartbeat before another process may take the query over. */
@@ -12,10 +12,15 @@ export const LEASE_TTL_MS = 10_000;
 const HEARTBEAT_MS = 2_000;
 const RECONCILE_MS = 1_000;
 const IDLE_WAIT_MS = 250;
+/** After a failure (a broker that is away, say) a query waits this long, doubling up to the maximum. */
+const RETRY_MIN_MS = 500;
+const RETRY_MAX_MS = 10_000;
 
 interface RunningQuery {
   readonly id: string;
-  readonly runner: QueryRunner;
+  /** Null until the query's readers and committer are open (on Kafka: joined its consumer group). */
+  runner: QueryRunner | null;
+  io: QueryIo | null;
   readonly counters: QueryCounters;
   readonly abort: AbortController;
   /** Resolves when the loop has exited. */
@@ -83,36 +88,48 @@ export class PersistentQueries {
       codecs: ctx.codecs,
       ctx: { queryId: def.id, state: new SqliteStateStore(ctx.db, def.id), processingLog: ctx.processingLogger, counters },
     });
-    const readers = pipeline.topics.map((topic) => {
-      const committed = ctx.offsets.load(def.id, topic);
-      return ctx.log.reader(topic, committed ?? (def.properties['auto.offset.reset'] === 'latest' ? 'latest' : 'earliest'));
-    });
-    const runner = new QueryRunner({
-      pipeline,
-      readers,
-      committer: new EmbeddedCommitter(ctx.db, ctx.log, ctx.offsets, ctx.leases, def.id),
-      maxBatchRecords: Number(def.properties['max.poll.records'] ?? ctx.properties.get('max.poll.records')),
-    });
-    const query: RunningQuery = { id: def.id, runner, counters, abort: new AbortController(), done: Promise.resolve() };
-    query.done = this.loop(query);
+    const query: RunningQuery = { id: def.id, runner: null, io: null, counters, abort: new AbortController(), done: Promise.resolve() };
+    query.done = this.loop(query, def, pipeline);
     this.running.set(def.id, query);
   }
 
-  private async loop(q: RunningQuery): Promise<void> {
+  /** Opens the query's topics, then poll → process → commit until stopped; failures are retried with backoff. */
+  private async loop(q: RunningQuery, def: QueryDefinition, pipeline: Pipeline): Promise<void> {
     const signal = q.abort.signal;
+    const ctx = this.ctx;
+    let retryMs = RETRY_MIN_MS;
     while (!signal.aborted) {
       try {
+        if (q.runner === null) {
+          q.io = await ctx.topics.openQuery({
+            queryId: def.id,
+            topics: pipeline.topics,
+            reset: def.properties['auto.offset.reset'] === 'latest' ? 'latest' : 'earliest',
+            guarantee: (def.properties['processing.guarantee'] ?? 'exactly_once_v2') as ProcessingGuarantee,
+          });
+          q.runner = new QueryRunner({
+            pipeline,
+            readers: q.io.readers,
+            ...(q.io.committer === undefined ? {} : { committer: q.io.committer }),
+            maxBatchRecords: Number(def.properties['max.poll.records'] ?? ctx.properties.get('max.poll.records')),
+          });
+          if (retryMs > RETRY_MIN_MS) ctx.logger.info(`Query ${q.id} is running again.`);
+        }
         await q.runner.step(IDLE_WAIT_MS, signal);
+        retryMs = RETRY_MIN_MS;
       } catch (e) {
         if (e instanceof FencedError) {
-          this.ctx.logger.warn(`Query ${q.id} moved to another process; it stops here.`);
+          ctx.logger.warn(`Query ${q.id} moved to another process; it stops here.`);
           break;
         }
-        this.ctx.logger.warn(`Query ${q.id} failed a batch and will retry: ${(e as Error).message}`);
-        await new Promise((r) => setTimeout(r, 1000));
+        const waiting = q.runner === null ? `cannot open its topics on ${ctx.topics.kind === 'kafka' ? 'Kafka' : 'the embedded log'}` : 'failed a batch';
+        ctx.logger.warn(`Query ${q.id} ${waiting} (${(e as Error).message}); retrying in ${(retryMs / 1000).toFixed(1)} s.`);
+        await abortableSleep(retryMs, signal);
+        retryMs = Math.min(retryMs * 2, RETRY_MAX_MS);
       }
     }
-    q.runner.close();
+    q.runner?.close();
+    await q.io?.close().catch(() => undefined);
     this.running.delete(q.id);
   }
 
@@ -133,7 +150,7 @@ export class PersistentQueries {
     this.reconcile();
     while (signal?.aborted !== true) {
       const all = [...this.running.values()];
-      if (all.every((q) => q.runner.caughtUp())) return;
+      if (all.every((q) => q.runner?.caughtUp() === true)) return;
       await new Promise((r) => setTimeout(r, 2));
     }
   }
@@ -153,4 +170,16 @@ export class PersistentQueries {
     await Promise.all([...this.running.keys()].map((id) => this.stop(id)));
     this.ctx.leases.releaseAll();
   }
+}
+
+function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
 }

@@ -17,6 +17,11 @@ export const PROPERTY_SPECS: Readonly<Record<string, PropertySpec>> = {
     description: 'Where a new query starts reading: earliest (all data) or latest (only new records).',
     validate: (v) => (v === 'earliest' || v === 'latest' ? null : "must be 'earliest' or 'latest'"),
   },
+  'processing.guarantee': {
+    default: 'exactly_once_v2',
+    description: "How a persistent query commits on Kafka: exactly_once_v2 (outputs and input offsets in one transaction) or at_least_once. The embedded log is always exactly-once.",
+    validate: (v) => (v === 'exactly_once_v2' || v === 'at_least_once' ? null : "must be 'exactly_once_v2' or 'at_least_once'"),
+  },
   'max.poll.records': {
     default: '500',
     description: 'The most records a query reads and commits as one batch.',

@@ -6,7 +6,7 @@ import type { EngineContext } from './engine-context.js';
 import type { PersistentQueries } from './persistent-queries.js';
 import type { StatementResult } from './statement-result.js';
 
-export function executeShow(ctx: EngineContext, queries: PersistentQueries, bound: BoundShow): StatementResult {
+export async function executeShow(ctx: EngineContext, queries: PersistentQueries, bound: BoundShow): Promise<StatementResult> {
   const catalog = ctx.catalog();
   switch (bound.what) {
     case 'STREAMS':
@@ -22,11 +22,12 @@ export function executeShow(ctx: EngineContext, queries: PersistentQueries, boun
       return { kind: 'table', title: null, columns: ['Query ID', 'Query Type', 'Status', 'Runs In', 'Sink Name', 'Sink Kafka Topic', 'Query String'], rows };
     }
     case 'TOPICS': {
-      const rows = ctx.log.listTopics().map((t) => {
-        const description = ctx.log.describeTopic(t.name);
+      const rows: string[][] = [];
+      for (const t of await ctx.topics.listTopics()) {
+        const description = await ctx.topics.describeTopic(t.name);
         const records = description?.endOffsets.reduce((a, b) => a + b, 0) ?? 0;
-        return [t.name, String(t.partitions), String(records)];
-      });
+        rows.push([t.name, String(t.partitions), String(records)]);
+      }
       return { kind: 'table', title: null, columns: ['Kafka Topic', 'Partitions', 'Records'], rows };
     }
     case 'PROPERTIES':

@@ -14,11 +14,11 @@ export async function executeTerminate(ctx: EngineContext, queries: PersistentQu
       ctx.catalogStore.deleteQuery(q.id);
       // Dropping the lease row fences a process that still runs it: its next commit fails.
       ctx.leases.revoke(q.id);
-      ctx.offsets.drop(q.id);
       dropQueryState(ctx.db, q.id);
       const sink = ctx.catalog().sources.get(q.sink);
       if (sink !== undefined && sink.writtenBy === q.id) ctx.catalogStore.putSource({ ...sink, writtenBy: null });
     });
+    await ctx.topics.forgetQuery(q.id);
   }
   return { kind: 'message', text: `Terminated ${bound.queries.map((q) => q.id).join(', ')}.` };
 }

@@ -50,9 +50,9 @@ function sourceOfTopic(ctx: EngineContext, topic: string): SourceDefinition | un
   return sources.find((s) => s.writtenBy !== null) ?? sources[0];
 }
 
-export function topicShape(ctx: EngineContext, topic: string): TopicShape {
+export async function topicShape(ctx: EngineContext, topic: string): Promise<TopicShape> {
   const source = sourceOfTopic(ctx, topic);
-  const partitions = ctx.log.describeTopic(topic)?.partitions ?? null;
+  const partitions = (await ctx.topics.describeTopic(topic))?.partitions ?? null;
   if (source === undefined) return { keyType: null, valueType: null, partitions };
   const keys = source.schema.columns.filter((c) => c.namespace === 'key');
   const values = source.schema.columns.filter((c) => c.namespace === 'value');
@@ -63,7 +63,7 @@ export function topicShape(ctx: EngineContext, topic: string): TopicShape {
 }
 
 /** Appends input records in order, encoding key and value in the formats of the stream or table over each topic. */
-export function appendTestInputs(ctx: EngineContext, inputs: readonly TestInput[]): void {
+export async function appendTestInputs(ctx: EngineContext, inputs: readonly TestInput[]): Promise<void> {
   const records = inputs.map((input) => {
     const source = sourceOfTopic(ctx, input.topic);
     if (source === undefined) throw new EngineError('UNKNOWN_TOPIC', `Input topic '${input.topic}' is not the topic of any stream or table.`);
@@ -75,7 +75,7 @@ export function appendTestInputs(ctx: EngineContext, inputs: readonly TestInput[
       headers: (input.headers ?? []).map((h) => ({ key: h.key, value: h.value === null ? null : new Uint8Array(Buffer.from(h.value, 'base64')) })),
     };
   });
-  ctx.catalogStore.transaction(() => ctx.log.append(records));
+  await ctx.topics.append(records);
 }
 
 function encodeKey(ctx: EngineContext, source: SourceDefinition, key: LosslessJson): Uint8Array | null {
@@ -94,14 +94,9 @@ function encodeKey(ctx: EngineContext, source: SourceDefinition, key: LosslessJs
 }
 
 /** The topic's records from `from` (partition → next offset) on, partition by partition. */
-export function readTestRecords(ctx: EngineContext, topic: string, from: ReadonlyMap<number, number>): TestRecord[] {
-  const reader = ctx.log.reader(topic, from);
-  const out: TestRecord[] = [];
-  for (;;) {
-    const batch = reader.readAvailable(10_000);
-    if (batch.length === 0) return out;
-    for (const r of batch) out.push(toTestRecord(ctx, r));
-  }
+export async function readTestRecords(ctx: EngineContext, topic: string, from: ReadonlyMap<number, number>): Promise<TestRecord[]> {
+  const records = await ctx.topics.readAll(topic);
+  return records.filter((r) => r.offset >= (from.get(r.partition) ?? 0)).map((r) => toTestRecord(ctx, r));
 }
 
 function toTestRecord(ctx: EngineContext, r: SourceRecord): TestRecord {

@@ -42,11 +42,8 @@ export function transientQuery(ctx: EngineContext, plan: PhysicalPlan, columns: 
           if (limit !== null && delivered >= limit) stop.abort();
         },
       });
-      const runner = new QueryRunner({
-        pipeline,
-        readers: pipeline.topics.map((t) => ctx.log.reader(t, start)),
-        maxBatchRecords,
-      });
+      const io = await ctx.topics.openQuery({ queryId: plan.queryId, topics: pipeline.topics, reset: start, guarantee: null });
+      const runner = new QueryRunner({ pipeline, readers: io.readers, maxBatchRecords });
       try {
         if (mode === 'pull' || options.untilCaughtUp === true) {
           await runner.runUntilCaughtUp(stop.signal);
@@ -56,6 +53,7 @@ export function transientQuery(ctx: EngineContext, plan: PhysicalPlan, columns: 
       } finally {
         outer?.removeEventListener('abort', onAbort);
         runner.close();
+        await io.close();
       }
     },
   };

@@ -41,7 +41,7 @@ export class QueryRunner {
       if (records.length === 0) continue;
       this.inFlight = true;
       try {
-        this.process(reader, records);
+        await this.process(reader, records);
       } finally {
         this.inFlight = false;
       }
@@ -50,7 +50,7 @@ export class QueryRunner {
     return 0;
   }
 
-  private process(reader: TopicReader, records: readonly SourceRecord[]): void {
+  private async process(reader: TopicReader, records: readonly SourceRecord[]): Promise<void> {
     const { pipeline, committer } = this.options;
     if (committer === undefined) {
       pipeline.process(reader.topic, records);
@@ -58,7 +58,7 @@ export class QueryRunner {
     }
     const positions = new Map(reader.positions());
     try {
-      committer.commit(reader.topic, positions, () => {
+      await committer.commit(reader.topic, positions, () => {
         pipeline.process(reader.topic, records);
         return pipeline.drainSinkRecords();
       });

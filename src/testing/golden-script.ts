@@ -44,7 +44,7 @@ export async function runGoldenScript(text: string, file: string): Promise<strin
       out.push('');
     }
     await engine.drain();
-    out.push(...renderSinks(engine));
+    out.push(...(await renderSinks(engine)));
   } finally {
     await engine.close();
   }
@@ -85,14 +85,14 @@ function renderError(e: unknown, text: string, file: string, fallback?: SourceSp
   return `> INTERNAL ERROR ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`;
 }
 
-function renderSinks(engine: Engine): string[] {
+async function renderSinks(engine: Engine): Promise<string[]> {
   const out: string[] = [];
   const catalog = engine.catalog();
   for (const query of catalog.queries.values()) {
     const sink = catalog.sources.get(query.sink);
     if (sink === undefined) continue;
     out.push(`-- sink ${sink.name} (topic '${sink.topic}', written by ${query.id})`);
-    for (const r of engine.topicRecords(sink.topic)) {
+    for (const r of await engine.topicRecords(sink.topic)) {
       const value = r.value === null ? null : Buffer.from(r.value).toString('utf8');
       out.push(`${value === null ? '-' : '+'} p${r.partition}@${r.offset} t=${r.timestamp - GOLDEN_EPOCH} key=${renderBytes(r.key)} value=${value ?? 'null'}`);
     }

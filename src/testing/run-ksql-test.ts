@@ -1,7 +1,7 @@
 // runKsqlTest: one ksql-test-runner case — statements, then input records in file order, then outputs compared per topic.
 
 import { manualClock } from '../common/index.js';
-import { Engine, type TestInput } from '../engine/index.js';
+import { Engine, type TestInput, type TopicShape } from '../engine/index.js';
 import { renderTestError } from './render-test-error.js';
 import { SinkRecorder } from './sink-recorder.js';
 import type { FileRecord } from './test-file-records.js';
@@ -60,27 +60,29 @@ export async function runKsqlTest(c: KsqlTestCase): Promise<KsqlTestResult> {
       if (statement.statement.kind === 'InsertValues') {
         await engine.drain();
         recorder.watchSinks();
-        recorder.collect();
+        await recorder.collect();
       }
     }
     recorder.watchSinks();
     await engine.drain();
-    recorder.collect();
+    await recorder.collect();
     try {
-      for (const batch of inputBatches(engine, c.inputs)) {
-        engine.appendTestInputs(batch);
+      for (const batch of await inputBatches(engine, c.inputs)) {
+        await engine.appendTestInputs(batch);
         await engine.drain();
-        recorder.collect();
+        await recorder.collect();
       }
     } catch (e) {
       return done('error', renderTestError(e, c.statements, c.statementsFile));
     }
     const actual = recorder.watched().flatMap((t) => recorder.records(t).map(actualRecord));
     if (c.outputs === null) return done('passed', '', actual);
+    const shapes = new Map<string, TopicShape>();
+    for (const topic of new Set(c.outputs.map((o) => o.topic))) shapes.set(topic, await engine.topicShape(topic));
     const comparisons = compareOutputs(
       c.outputs,
       (topic) => recorder.records(topic),
-      (topic) => ({ shape: engine.topicShape(topic), decodeKey: (b) => engine.decodeTestKey(topic, b), noInputs: c.inputs.length === 0 }),
+      (topic) => ({ shape: shapes.get(topic) ?? NO_SHAPE, decodeKey: (b) => engine.decodeTestKey(topic, b), noInputs: c.inputs.length === 0 }),
     );
     if (comparisons.every((x) => x.ok)) return done('passed', '', actual);
     const extra = warnings.length === 0 ? '' : `\nwarnings while running:\n${warnings.map((w) => `  ${w}`).join('\n')}`;
@@ -91,13 +93,18 @@ export async function runKsqlTest(c: KsqlTestCase): Promise<KsqlTestResult> {
 }
 
 /** Splits inputs into batches that keep file order: runs of one single-partition topic, else single records. */
-function inputBatches(engine: Engine, inputs: readonly FileRecord[]): TestInput[][] {
+/** A topic that does not exist: no types known, no partitions. */
+const NO_SHAPE: TopicShape = { keyType: null, valueType: null, partitions: null };
+
+async function inputBatches(engine: Engine, inputs: readonly FileRecord[]): Promise<TestInput[][]> {
+  const partitions = new Map<string, number | null>();
+  for (const topic of new Set(inputs.map((r) => r.topic))) partitions.set(topic, (await engine.topicShape(topic)).partitions);
   const batches: TestInput[][] = [];
   let current: TestInput[] = [];
   let batchTopic: string | null = null;
   for (const r of inputs) {
     const input: TestInput = { topic: r.topic, key: r.key, value: r.value, timestamp: r.timestamp ?? 0, ...(r.headers === null ? {} : { headers: r.headers }) };
-    const single = engine.topicShape(r.topic).partitions === 1;
+    const single = partitions.get(r.topic) === 1;
     if (current.length > 0 && (!single || r.topic !== batchTopic)) {
       batches.push(current);
       current = [];

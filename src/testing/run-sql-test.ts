@@ -58,7 +58,7 @@ async function runSqlTest(test: SqlTest, fullText: string, file: string): Promis
         await engine.drain();
         let failure: string | null;
         try {
-          failure = checkAssertion(engine, statement, recorder, cursors);
+          failure = await checkAssertion(engine, statement, recorder, cursors);
         } catch (e) {
           return onError(e, statement.span);
         }
@@ -86,13 +86,13 @@ async function runSqlTest(test: SqlTest, fullText: string, file: string): Promis
   }
 }
 
-function checkAssertion(engine: Engine, statement: ParsedStatement, recorder: SinkRecorder, cursors: Map<string, number>): string | null {
-  const assertion = engine.testAssertion(statement);
+async function checkAssertion(engine: Engine, statement: ParsedStatement, recorder: SinkRecorder, cursors: Map<string, number>): Promise<string | null> {
+  const assertion = await engine.testAssertion(statement);
   if (assertion.kind === 'source') {
     return assertion.problems.length === 0 ? null : `${assertion.name} does not match:\n${assertion.problems.map((p) => `  - ${p}`).join('\n')}`;
   }
   recorder.watch(assertion.topic);
-  recorder.collect();
+  await recorder.collect();
   const records = recorder.records(assertion.topic);
   const index = cursors.get(assertion.topic) ?? 0;
   cursors.set(assertion.topic, index + 1);
@@ -101,7 +101,7 @@ function checkAssertion(engine: Engine, statement: ParsedStatement, recorder: Si
   if (actual === undefined) {
     return `${assertion.sink} has no record #${index + 1} (it has ${records.length})\n  expected  ${formatFileRecord(expected)}`;
   }
-  const shape = engine.topicShape(assertion.topic);
+  const shape = await engine.topicShape(assertion.topic);
   const problem = matchRecord(expected, actual, { shape, decodeKey: (b) => engine.decodeTestKey(assertion.topic, b), noInputs: false });
   if (problem === null) return null;
   return [

@@ -22,10 +22,10 @@ export class SinkRecorder {
   }
 
   /** Reads what was appended since the last call, topic by topic, partition by partition. */
-  collect(): void {
+  async collect(): Promise<void> {
     for (const [topic, state] of this.topics) {
-      if (this.engine.topicShape(topic).partitions === null) continue;
-      for (const r of this.engine.readTestRecords(topic, state.positions)) {
+      if ((await this.engine.topicShape(topic)).partitions === null) continue;
+      for (const r of await this.engine.readTestRecords(topic, state.positions)) {
         state.records.push(r);
         state.positions.set(r.partition, r.offset + 1);
       }

@@ -58,7 +58,7 @@ async function apply(path: string | undefined, opts: ApplyOptions): Promise<numb
     const textOf = (file: string) => files.find((f) => f.path === file)?.text ?? '';
     let plan: ApplyAction[];
     try {
-      plan = engine.planApply(definitions, { prune: opts.prune === true });
+      plan = await engine.planApply(definitions, { prune: opts.prune === true });
     } catch (e) {
       const file = e instanceof DefinitionError ? e.file : path;
       return reportError(e, textOf(file), file);

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { Engine } from '../../engine/index.js';
 import { dryRun } from '../dry-run.js';
+import { brokersOption, kafkaEngineOptions, serviceIdOption, type KafkaCliOptions } from '../kafka-options.js';
 import { EXIT_OK, EXIT_RUNTIME, reportError } from '../report-error.js';
 
 export function registerCheck(program: Command): void {
@@ -11,8 +12,10 @@ export function registerCheck(program: Command): void {
     .command('check')
     .description('parse and analyze a .sql file without running it (exit 0: valid, 2: SQL error)')
     .argument('<file>', 'the .sql file to check')
-    .action(async (file: string) => {
-      process.exitCode = await withScript(file, async (engine, text) => {
+    .addOption(brokersOption())
+    .addOption(serviceIdOption())
+    .action(async (file: string, opts: KafkaCliOptions) => {
+      process.exitCode = await withScript(file, opts, async (engine, text) => {
         const statements = engine.parse(text);
         let current = statements[0];
         try {
@@ -30,7 +33,7 @@ export function registerCheck(program: Command): void {
 }
 
 /** Reads the file and opens an in-memory engine that runs no queries; reports parse errors. */
-export async function withScript(file: string, body: (engine: Engine, text: string) => Promise<number>): Promise<number> {
+export async function withScript(file: string, opts: KafkaCliOptions, body: (engine: Engine, text: string) => Promise<number>): Promise<number> {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -38,7 +41,7 @@ export async function withScript(file: string, body: (engine: Engine, text: stri
     process.stderr.write(`${file}: cannot read: ${(e as Error).message}\n`);
     return EXIT_RUNTIME;
   }
-  const engine = Engine.open({ dataDir: ':memory:', runQueries: false });
+  const engine = Engine.open({ dataDir: ':memory:', runQueries: false, ...kafkaEngineOptions(opts) });
   try {
     return await body(engine, text);
   } catch (e) {

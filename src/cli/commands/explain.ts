@@ -2,6 +2,7 @@
 
 import type { Command } from 'commander';
 import { dryRun } from '../dry-run.js';
+import { brokersOption, serviceIdOption, type KafkaCliOptions } from '../kafka-options.js';
 import { renderResult } from '../render.js';
 import { EXIT_OK, reportError } from '../report-error.js';
 import { withScript } from './check.js';
@@ -11,8 +12,10 @@ export function registerExplain(program: Command): void {
     .command('explain')
     .description('print the plans of the queries in a .sql file (definitions apply to an in-memory catalog)')
     .argument('<file>', 'the .sql file to explain')
-    .action(async (file: string) => {
-      process.exitCode = await withScript(file, async (engine, text) => {
+    .addOption(brokersOption())
+    .addOption(serviceIdOption())
+    .action(async (file: string, opts: KafkaCliOptions) => {
+      process.exitCode = await withScript(file, opts, async (engine, text) => {
         const statements = engine.parse(text);
         let current = statements[0];
         try {

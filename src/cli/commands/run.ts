@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { Engine } from '../../engine/index.js';
 import { dataDirOption } from '../data-dir-option.js';
+import { brokersOption, kafkaEngineOptions, serviceIdOption, type KafkaCliOptions } from '../kafka-options.js';
 import { EXIT_RUNTIME } from '../report-error.js';
 import { runScriptToEnd } from '../run-script.js';
 
@@ -13,7 +14,9 @@ export function registerRun(program: Command): void {
     .description('run the statements of a .sql file; persistent queries then finish the input available and the command exits')
     .argument('<file>', 'the .sql file to run')
     .addOption(dataDirOption())
-    .action(async (file: string, opts: { dataDir: string }) => {
+    .addOption(brokersOption())
+    .addOption(serviceIdOption())
+    .action(async (file: string, opts: { dataDir: string } & KafkaCliOptions) => {
       let text: string;
       try {
         text = readFileSync(file, 'utf8');
@@ -22,7 +25,7 @@ export function registerRun(program: Command): void {
         process.exitCode = EXIT_RUNTIME;
         return;
       }
-      const engine = Engine.open({ dataDir: opts.dataDir });
+      const engine = Engine.open({ dataDir: opts.dataDir, ...kafkaEngineOptions(opts) });
       try {
         process.exitCode = await runScriptToEnd(engine, text, file);
       } finally {

@@ -3,15 +3,20 @@
 import type { Command } from 'commander';
 import { Engine } from '../../engine/index.js';
 import { dataDirOption } from '../data-dir-option.js';
+import { brokersOption, kafkaEngineOptions, serviceIdOption, type KafkaCliOptions } from '../kafka-options.js';
 
 export function registerServe(program: Command): void {
   program
     .command('serve')
     .description("run the data directory's persistent queries until stopped (Ctrl-C or SIGTERM)")
     .addOption(dataDirOption())
-    .action(async (opts: { dataDir: string }) => {
-      const engine = Engine.open({ dataDir: opts.dataDir });
-      process.stderr.write(`eddy serve: running persistent queries of ${opts.dataDir}; Ctrl-C stops.\n`);
+    .addOption(brokersOption())
+    .addOption(serviceIdOption())
+    .action(async (opts: { dataDir: string } & KafkaCliOptions) => {
+      const kafka = kafkaEngineOptions(opts);
+      const engine = Engine.open({ dataDir: opts.dataDir, ...kafka });
+      const where = kafka.brokers === undefined ? '' : ` on Kafka ${kafka.brokers.join(',')} (service id ${opts.serviceId})`;
+      process.stderr.write(`eddy serve: running persistent queries of ${opts.dataDir}${where}; Ctrl-C stops.\n`);
       // Signal listeners do not keep Node alive, and the engine's timers are unref'd: hold the loop open.
       const keepAlive = setInterval(() => undefined, 1 << 30);
       await new Promise<void>((resolve) => {
@@ -21,5 +26,8 @@ export function registerServe(program: Command): void {
       clearInterval(keepAlive);
       process.stderr.write('eddy serve: stopping; the queries resume wherever this data directory is opened next.\n');
       await engine.close();
+      process.stderr.write('eddy serve: stopped.\n');
+      // A Kafka client that reconnected during an outage may still hold a timer: everything is closed, so leave.
+      process.exit(process.exitCode ?? 0);
     });
 }

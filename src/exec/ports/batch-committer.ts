@@ -7,8 +7,9 @@ export interface BatchCommitter {
    * Atomically: runs `process` (operators update state through the state store inside it), appends
    * the sink records it returns, and records `positions` as the query's committed input positions.
    * Throws `FencedError` when another process now owns the query; nothing is committed then.
+   * The embedded log commits synchronously; Kafka returns a promise (a transaction round trip).
    */
-  commit(topic: string, positions: Positions, process: () => readonly SinkRecord[]): void;
+  commit(topic: string, positions: Positions, process: () => readonly SinkRecord[]): void | Promise<void>;
 }
 
 /** The query's lease moved to another process: stop without committing. */

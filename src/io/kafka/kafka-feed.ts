@@ -1,0 +1,332 @@
+// KafkaFeed: one consumer-group member turned from kafkajs's push callbacks into pull batches, one partition at a time.
+
+import type { Admin, Batch, Consumer } from 'kafkajs';
+import type { Positions, SourceRecord } from '../../exec/index.js';
+import type { KafkaConnection } from './kafka-connection.js';
+import { fromMessage } from './kafka-records.js';
+
+/** A fetched batch of one partition, waiting for the query runner to take it. */
+interface PendingBatch {
+  readonly topic: string;
+  readonly partition: number;
+  records: readonly SourceRecord[];
+  /** The offset after the batch, past any trailing transaction markers. */
+  readonly endOffset: number;
+  /** Lets kafkajs go on fetching (called when the batch is fully taken or dropped). */
+  readonly release: () => void;
+  /** Tells kafkajs to fetch after this batch next (not a commit: offsets are committed with the outputs). */
+  readonly resolve: () => void;
+}
+
+export interface FeedOptions {
+  readonly groupId: string;
+  readonly topics: readonly string[];
+  readonly reset: 'earliest' | 'latest';
+  /**
+   * For committing groups: called before the first batch of a partition after each assignment. The
+   * transactional committer initializes that partition's producer there, which fences a previous
+   * owner and waits for its open transaction to end — only then are the committed offsets final.
+   */
+  readonly prepare?: (topic: string, partition: number) => Promise<void>;
+}
+
+/** While a fetched batch waits for the runner, kafkajs's heartbeats are sent this often. */
+const HEARTBEAT_WHILE_WAITING_MS = 1_000;
+
+export class KafkaFeed {
+  private readonly pending: PendingBatch[] = [];
+  private wakeUps: (() => void)[] = [];
+  /** topic → partitions assigned to this member (known after the first group join). */
+  private assigned: Map<string, Set<number>> | null = null;
+  /** topic → partition → the next offset to read (after what was handed out). */
+  private readonly next = new Map<string, Map<number, number>>();
+  /** topic → partition → end offset (high watermark), with when the snapshot was requested. */
+  private ends = new Map<string, Map<number, number>>();
+  private starts = new Map<string, Map<number, number>>();
+  private endsRequestedAt = -1;
+  private endsRefresh: Promise<void> | null = null;
+  private caughtUpAskedAt: number | null = null;
+  private rewind: Positions | null = null;
+  private rewindTopic: string | null = null;
+  private stopped = false;
+  /** `topic/partition` whose start was checked against the committed offset since the last assignment. */
+  private verified = new Set<string>();
+  /** The last error kafkajs's consumer crashed with (it restarts itself); surfaced by `poll`. */
+  private crash: Error | null = null;
+
+  private constructor(
+    private readonly connection: KafkaConnection,
+    private readonly consumer: Consumer,
+    readonly options: FeedOptions,
+  ) {}
+
+  static async open(connection: KafkaConnection, options: FeedOptions): Promise<KafkaFeed> {
+    const consumer = connection.newConsumer(options.groupId);
+    const feed = new KafkaFeed(connection, consumer, options);
+    feed.listen();
+    try {
+      await consumer.connect();
+      await consumer.subscribe({ topics: [...options.topics], fromBeginning: options.reset === 'earliest' });
+    } catch (e) {
+      await consumer.disconnect().catch(() => undefined);
+      throw e;
+    }
+    await consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: 1,
+      eachBatch: async (payload) =>
+        feed.onBatch(
+          payload.batch,
+          (offset) => payload.resolveOffset(offset),
+          () => payload.isRunning(),
+          () => payload.isStale(),
+          () => payload.heartbeat(),
+        ),
+    });
+    return feed;
+  }
+
+  private listen(): void {
+    const { events } = this.consumer;
+    this.consumer.on(events.GROUP_JOIN, (e) => {
+      const assigned = new Map<string, Set<number>>();
+      for (const [topic, partitions] of Object.entries(e.payload.memberAssignment)) assigned.set(topic, new Set(partitions));
+      this.assigned = assigned;
+      // Positions of partitions this member no longer owns are meaningless now; their batches go back.
+      for (const [topic, byPartition] of this.next) {
+        for (const p of byPartition.keys()) if (assigned.get(topic)?.has(p) !== true) byPartition.delete(p);
+      }
+      this.dropPending((b) => assigned.get(b.topic)?.has(b.partition) !== true);
+      this.verified = new Set();
+      this.caughtUpAskedAt = null;
+      this.endsRequestedAt = -1;
+      this.crash = null;
+    });
+    this.consumer.on(events.START_BATCH_PROCESS, (e) => {
+      const { topic, partition, batchSize, lastOffset, highWatermark } = e.payload;
+      this.setEnd(topic, partition, Number(highWatermark));
+      // A batch of only transaction markers or aborted records never reaches eachBatch: move past it here.
+      if (batchSize === 0) this.advance(topic, partition, Number(lastOffset) + 1);
+    });
+    this.consumer.on(events.CRASH, (e) => {
+      this.crash = e.payload.error;
+    });
+  }
+
+  private async onBatch(batch: Batch, resolveOffset: (offset: string) => void, isRunning: () => boolean, isStale: () => boolean, heartbeat: () => Promise<void>): Promise<void> {
+    if (batch.isEmpty()) return;
+    if (!(await this.startsAtCommitted(batch))) return;
+    this.setEnd(batch.topic, batch.partition, Number(batch.highWatermark));
+    let released = false;
+    const done = new Promise<void>((resolve) => {
+      this.pending.push({
+        topic: batch.topic,
+        partition: batch.partition,
+        records: batch.messages.map((m) => fromMessage(batch.topic, batch.partition, m)),
+        endOffset: Number(batch.lastOffset()) + 1,
+        resolve: () => resolveOffset(batch.lastOffset()),
+        release: () => {
+          released = true;
+          resolve();
+        },
+      });
+    });
+    this.wake();
+    // Wait until the runner takes it (backpressure: one batch per partition in memory), heartbeating meanwhile.
+    while (!released) {
+      await Promise.race([done, new Promise((r) => setTimeout(r, HEARTBEAT_WHILE_WAITING_MS))]);
+      if (released) return;
+      if (!isRunning() || isStale() || this.stopped) {
+        this.dropPending((b) => b.topic === batch.topic && b.partition === batch.partition);
+        return;
+      }
+      await heartbeat().catch(() => undefined);
+    }
+  }
+
+  /**
+   * kafkajs reads a partition's committed offset when it is assigned, which can be before the
+   * previous owner's last transaction is complete. So the first batch after an assignment is checked
+   * (after `prepare`) against the committed offset, and the partition is re-positioned if it differs.
+   */
+  private async startsAtCommitted(batch: Batch): Promise<boolean> {
+    const prepare = this.options.prepare;
+    const key = `${batch.topic}/${batch.partition}`;
+    if (prepare === undefined || this.verified.has(key)) return true;
+    await prepare(batch.topic, batch.partition);
+    const admin = await this.connection.sharedAdmin();
+    const committed = (await committedOffsets(admin, this.options.groupId, batch.topic)).get(batch.partition);
+    this.verified.add(key);
+    const first = batch.firstOffset();
+    if (committed === undefined || first === null || Number(first) === committed) return true;
+    this.consumer.seek({ topic: batch.topic, partition: batch.partition, offset: String(committed) });
+    this.next.get(batch.topic)?.set(batch.partition, committed);
+    return false;
+  }
+
+  /** The next records of `topic` (one partition's, at most `max`), waiting up to `waitMs` for some. */
+  async poll(topic: string, max: number, waitMs: number, signal?: AbortSignal): Promise<readonly SourceRecord[]> {
+    if (this.rewind !== null && this.rewindTopic === topic) await this.performRewind(topic, this.rewind);
+    const deadline = Date.now() + waitMs;
+    for (;;) {
+      const index = this.pending.findIndex((b) => b.topic === topic);
+      const batch = index < 0 ? undefined : this.pending[index];
+      if (batch !== undefined) {
+        const taken = batch.records.slice(0, max);
+        batch.records = batch.records.slice(taken.length);
+        const last = taken[taken.length - 1];
+        if (batch.records.length === 0) {
+          this.pending.splice(index, 1);
+          this.advance(topic, batch.partition, batch.endOffset);
+          batch.resolve();
+          batch.release();
+        } else if (last !== undefined) {
+          this.advance(topic, batch.partition, last.offset + 1);
+        }
+        return taken;
+      }
+      const left = deadline - Date.now();
+      if (left <= 0 || signal?.aborted === true || this.stopped) {
+        if (this.crash !== null) throw new Error(`Kafka consumer of ${topic}: ${this.crash.message}`);
+        // Fetches arrive as I/O: a caller polling in a loop without waiting must still let them in.
+        await new Promise((resolve) => setImmediate(resolve));
+        return [];
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(finish, Math.min(left, 500));
+        function finish() {
+          clearTimeout(timer);
+          signal?.removeEventListener('abort', finish);
+          resolve();
+        }
+        this.wakeUps.push(finish);
+        signal?.addEventListener('abort', finish, { once: true });
+      });
+    }
+  }
+
+  /** The next offset per assigned partition of `topic` (only partitions something was read from). */
+  positions(topic: string): Positions {
+    return new Map(this.next.get(topic) ?? []);
+  }
+
+  /**
+   * After a failed commit: drop what was fetched and restart each assigned partition from the
+   * group's committed offset (or the given position when the group has none), before the next poll.
+   */
+  seek(topic: string, positions: Positions): void {
+    this.rewind = positions;
+    this.rewindTopic = topic;
+    this.dropPending((b) => b.topic === topic);
+  }
+
+  private async performRewind(topic: string, positions: Positions): Promise<void> {
+    this.rewind = null;
+    this.rewindTopic = null;
+    const admin = await this.connection.sharedAdmin();
+    const committed = await committedOffsets(admin, this.options.groupId, topic);
+    for (const p of this.assigned?.get(topic) ?? []) {
+      const target = committed.get(p) ?? positions.get(p) ?? this.starts.get(topic)?.get(p);
+      if (target === undefined) continue;
+      this.consumer.seek({ topic, partition: p, offset: String(target) });
+      this.next.get(topic)?.set(p, target);
+    }
+    this.dropPending((b) => b.topic === topic);
+  }
+
+  /**
+   * True when every assigned partition of `topic` has been read up to an end offset fetched after
+   * the first call of this streak of calls (so a drain sees everything written before it began).
+   */
+  caughtUp(topic: string): boolean {
+    const now = Date.now();
+    this.caughtUpAskedAt ??= now;
+    if (this.assigned === null || this.endsRequestedAt < this.caughtUpAskedAt) {
+      if (this.assigned !== null) this.refreshEnds();
+      return false;
+    }
+    if (this.pending.some((b) => b.topic === topic)) return false;
+    const ends = this.ends.get(topic);
+    for (const p of this.assigned.get(topic) ?? []) {
+      const end = ends?.get(p);
+      const position = this.next.get(topic)?.get(p) ?? this.starts.get(topic)?.get(p);
+      if (end === undefined || position === undefined || position < end) return false;
+    }
+    this.caughtUpAskedAt = null;
+    return true;
+  }
+
+  private refreshEnds(): void {
+    if (this.endsRefresh !== null) return;
+    const requestedAt = Date.now();
+    this.endsRefresh = (async () => {
+      const admin = await this.connection.sharedAdmin();
+      for (const topic of this.options.topics) {
+        const offsets = await admin.fetchTopicOffsets(topic);
+        const committed = await committedOffsets(admin, this.options.groupId, topic);
+        const ends = new Map<number, number>();
+        const starts = new Map<number, number>();
+        for (const o of offsets) {
+          ends.set(o.partition, Number(o.high));
+          const fallback = this.options.reset === 'earliest' ? Number(o.low) : (this.starts.get(topic)?.get(o.partition) ?? Number(o.high));
+          starts.set(o.partition, committed.get(o.partition) ?? fallback);
+        }
+        this.ends.set(topic, ends);
+        this.starts.set(topic, starts);
+      }
+      this.endsRequestedAt = requestedAt;
+    })()
+      .catch(() => undefined)
+      .finally(() => (this.endsRefresh = null));
+  }
+
+  private setEnd(topic: string, partition: number, end: number): void {
+    let byPartition = this.ends.get(topic);
+    if (byPartition === undefined) this.ends.set(topic, (byPartition = new Map<number, number>()));
+    if ((byPartition.get(partition) ?? -1) < end) byPartition.set(partition, end);
+  }
+
+  private advance(topic: string, partition: number, offset: number): void {
+    let byPartition = this.next.get(topic);
+    if (byPartition === undefined) this.next.set(topic, (byPartition = new Map<number, number>()));
+    if ((byPartition.get(partition) ?? -1) < offset) byPartition.set(partition, offset);
+  }
+
+  private dropPending(which: (b: PendingBatch) => boolean): void {
+    for (let i = this.pending.length - 1; i >= 0; i--) {
+      const b = this.pending[i];
+      if (b !== undefined && which(b)) {
+        this.pending.splice(i, 1);
+        b.release();
+      }
+    }
+  }
+
+  private wake(): void {
+    const wakeUps = this.wakeUps;
+    this.wakeUps = [];
+    for (const w of wakeUps) w();
+  }
+
+  /** Commits offsets as a plain group member (at_least_once). */
+  async commitOffsets(topic: string, positions: Positions): Promise<void> {
+    await this.consumer.commitOffsets([...positions].map(([partition, offset]) => ({ topic, partition, offset: String(offset) })));
+  }
+
+  /** Leaves the group (its partitions go to the other members at once) and disconnects. */
+  async close(): Promise<void> {
+    this.stopped = true;
+    this.dropPending(() => true);
+    this.wake();
+    await this.consumer.disconnect().catch(() => undefined);
+  }
+}
+
+/** The group's committed next offsets of `topic` (partitions without a commit are left out). */
+export async function committedOffsets(admin: Admin, groupId: string, topic: string): Promise<Map<number, number>> {
+  const result = await admin.fetchOffsets({ groupId, topics: [topic] });
+  const out = new Map<number, number>();
+  for (const t of result) for (const p of t.partitions) if (Number(p.offset) >= 0) out.set(p.partition, Number(p.offset));
+  return out;
+}

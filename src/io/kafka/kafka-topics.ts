@@ -1,0 +1,134 @@
+// KafkaTopics: the Topics seam over an Apache Kafka cluster — admin, appends, and each query's consumer group and committer.
+
+import { randomUUID } from 'node:crypto';
+import type { IResourceConfigEntry } from 'kafkajs';
+import { EngineError } from '../../common/index.js';
+import type { SinkRecord, SourceRecord } from '../../exec/index.js';
+import type { QueryIo, QueryIoOptions, TopicSettings, TopicStatus, TopicSummary, Topics } from '../topics.js';
+import { AtLeastOnceCommitter } from './at-least-once-committer.js';
+import { KafkaConnection, type KafkaConnectionOptions } from './kafka-connection.js';
+import { KafkaFeed } from './kafka-feed.js';
+import { KafkaTopicReader } from './kafka-topic-reader.js';
+import { messagesByTopic } from './messages-by-topic.js';
+import { PartitionCounts } from './partition-counts.js';
+import { TransactionalCommitter } from './transactional-committer.js';
+
+export class KafkaTopics implements Topics {
+  readonly kind = 'kafka';
+  readonly connection: KafkaConnection;
+  private readonly counts: PartitionCounts;
+
+  constructor(options: KafkaConnectionOptions) {
+    this.connection = new KafkaConnection(options);
+    this.counts = new PartitionCounts(this.connection);
+  }
+
+  /** The consumer group (ksqlDB's application id) of a persistent query; its transactional ids start with it. */
+  groupOf(queryId: string): string {
+    return `eddy-${this.connection.serviceId}-query-${queryId}`;
+  }
+
+  async createTopic(name: string, settings: TopicSettings): Promise<void> {
+    const admin = await this.connection.sharedAdmin();
+    const configEntries: IResourceConfigEntry[] = [];
+    if (settings.retentionMs !== undefined) configEntries.push({ name: 'retention.ms', value: String(settings.retentionMs) });
+    if (settings.cleanupPolicy !== undefined) configEntries.push({ name: 'cleanup.policy', value: settings.cleanupPolicy });
+    let created: boolean;
+    try {
+      created = await admin.createTopics({
+        waitForLeaders: true,
+        topics: [{ topic: name, numPartitions: settings.partitions, replicationFactor: settings.replicas ?? -1, configEntries }],
+      });
+    } catch (e) {
+      throw new EngineError('IO_ERROR', `Kafka could not create topic '${name}': ${kafkaMessage(e)}`);
+    }
+    if (!created) throw new EngineError('CONFLICT', `Topic '${name}' already exists.`);
+    this.counts.forget(name);
+  }
+
+  async describeTopic(name: string): Promise<TopicStatus | undefined> {
+    const admin = await this.connection.sharedAdmin();
+    if (!(await admin.listTopics()).includes(name)) return undefined;
+    const [metadata, offsets] = await Promise.all([admin.fetchTopicMetadata({ topics: [name] }), admin.fetchTopicOffsets(name)]);
+    const partitions = metadata.topics[0]?.partitions ?? [];
+    const endOffsets = Array.from({ length: partitions.length }, (_, p) => Number(offsets.find((o) => o.partition === p)?.high ?? 0));
+    return { name, partitions: partitions.length, endOffsets, replicas: partitions[0]?.replicas.length ?? 0 };
+  }
+
+  async listTopics(): Promise<TopicSummary[]> {
+    const admin = await this.connection.sharedAdmin();
+    const names = (await admin.listTopics()).filter((n) => !n.startsWith('_')).sort();
+    if (names.length === 0) return [];
+    const metadata = await admin.fetchTopicMetadata({ topics: names });
+    return metadata.topics.map((t) => ({ name: t.name, partitions: t.partitions.length })).sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  async deleteTopic(name: string): Promise<void> {
+    const admin = await this.connection.sharedAdmin();
+    await admin.deleteTopics({ topics: [name] });
+    this.counts.forget(name);
+  }
+
+  async append(records: readonly SinkRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    const byTopic = await messagesByTopic(records, this.counts);
+    const producer = await this.connection.sharedProducer();
+    await producer.sendBatch({ topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })), acks: -1 });
+  }
+
+  async readAll(topic: string): Promise<SourceRecord[]> {
+    const io = await this.openQuery({ queryId: `read-${randomUUID()}`, topics: [topic], reset: 'earliest', guarantee: null });
+    const reader = io.readers[0];
+    const out: SourceRecord[] = [];
+    try {
+      while (reader !== undefined && !reader.caughtUp()) out.push(...(await reader.poll(10_000, 50)));
+    } finally {
+      await io.close();
+    }
+    return out.sort((a, b) => a.partition - b.partition || a.offset - b.offset);
+  }
+
+  async openQuery(options: QueryIoOptions): Promise<QueryIo> {
+    const transient = options.guarantee === null;
+    const groupId = transient ? `eddy-${this.connection.serviceId}-transient-${options.queryId}-${randomUUID()}` : this.groupOf(options.queryId);
+    const feedOptions = { groupId, topics: options.topics, reset: options.reset };
+    if (options.guarantee !== 'exactly_once_v2') {
+      const feed = await KafkaFeed.open(this.connection, feedOptions);
+      const readers = options.topics.map((t) => new KafkaTopicReader(feed, t));
+      if (options.guarantee === null) return { readers, close: () => feed.close() };
+      return { readers, committer: new AtLeastOnceCommitter(this.connection, feed, this.counts), close: () => feed.close() };
+    }
+    const committer = new TransactionalCommitter(this.connection, groupId, this.counts);
+    const feed = await KafkaFeed.open(this.connection, { ...feedOptions, prepare: (t, p) => committer.prepare(t, p) });
+    const readers = options.topics.map((t) => new KafkaTopicReader(feed, t));
+    return {
+      readers,
+      committer,
+      close: async () => {
+        await feed.close();
+        await committer.close();
+      },
+    };
+  }
+
+  async pinStart(queryId: string, topic: string): Promise<void> {
+    const admin = await this.connection.sharedAdmin();
+    const offsets = await admin.fetchTopicOffsets(topic);
+    await admin.setOffsets({ groupId: this.groupOf(queryId), topic, partitions: offsets.map((o) => ({ partition: o.partition, offset: o.high })) });
+  }
+
+  async forgetQuery(queryId: string): Promise<void> {
+    const admin = await this.connection.sharedAdmin();
+    await admin.deleteGroups([this.groupOf(queryId)]).catch(() => undefined);
+  }
+
+  async close(): Promise<void> {
+    await this.connection.close();
+  }
+}
+
+function kafkaMessage(e: unknown): string {
+  const err = e as { message?: string; type?: string; errors?: { type?: string; message?: string }[] };
+  if (Array.isArray(err.errors) && err.errors.length > 0) return err.errors.map((x) => x.message ?? x.type ?? '').join('; ');
+  return err.type !== undefined ? `${err.type}: ${err.message ?? ''}` : String(err.message ?? e);
+}

@@ -1,0 +1,65 @@
+// Topics: where a deployment's topics live (the embedded log or Apache Kafka) — the engine's one seam to them.
+
+import type { BatchCommitter, SinkRecord, SourceRecord, TopicReader } from '../exec/index.js';
+
+export type CleanupPolicy = 'delete' | 'compact' | 'compact,delete';
+
+/** What CREATE … WITH (PARTITIONS, REPLICAS, RETENTION_MS, CLEANUP_POLICY) asks of a new topic. */
+export interface TopicSettings {
+  readonly partitions: number;
+  readonly replicas?: number;
+  readonly retentionMs?: number;
+  readonly cleanupPolicy?: CleanupPolicy;
+}
+
+export interface TopicSummary {
+  readonly name: string;
+  readonly partitions: number;
+}
+
+export interface TopicStatus extends TopicSummary {
+  /** Per partition, the offset the next record will get. */
+  readonly endOffsets: readonly number[];
+  readonly replicas?: number;
+}
+
+/** `exactly_once_v2` commits outputs and input offsets atomically; `at_least_once` may repeat a batch after a crash. */
+export type ProcessingGuarantee = 'exactly_once_v2' | 'at_least_once';
+
+export interface QueryIoOptions {
+  /** The query id: a persistent query's consumer group (application id) derives from it. */
+  readonly queryId: string;
+  readonly topics: readonly string[];
+  /** Where to start when the query has no committed positions. */
+  readonly reset: 'earliest' | 'latest';
+  /** A persistent query commits batches with this guarantee; null: a transient (push/pull) query that never commits. */
+  readonly guarantee: ProcessingGuarantee | null;
+}
+
+/** The readers (one per topic, in `topics` order) and the committer a query runner needs. */
+export interface QueryIo {
+  readonly readers: readonly TopicReader[];
+  readonly committer?: BatchCommitter;
+  close(): Promise<void>;
+}
+
+export interface Topics {
+  /** 'embedded' or 'kafka': for messages and DESCRIBE, never for branching in the engine. */
+  readonly kind: 'embedded' | 'kafka';
+  createTopic(name: string, settings: TopicSettings): Promise<void>;
+  describeTopic(name: string): Promise<TopicStatus | undefined>;
+  /** User topics (internal ones — `__consumer_offsets`, Eddy's own `_…` topics — are left out). */
+  listTopics(): Promise<TopicSummary[]>;
+  deleteTopic(name: string): Promise<void>;
+  /** Appends records outside any query (INSERT … VALUES); keyed records go to murmur2(key) % partitions. */
+  append(records: readonly SinkRecord[]): Promise<void>;
+  /** Every record of a topic as of now, partition by partition (PRINT, tests). */
+  readAll(topic: string): Promise<SourceRecord[]>;
+  /** Opens the readers and committer of one run of a query. */
+  openQuery(options: QueryIoOptions): Promise<QueryIo>;
+  /** Records the topic's current end as the query's committed start (auto.offset.reset = latest at creation). */
+  pinStart(queryId: string, topic: string): Promise<void>;
+  /** Forgets a terminated query's committed positions (its consumer group). */
+  forgetQuery(queryId: string): Promise<void>;
+  close(): Promise<void>;
+}
