@@ -11,8 +11,8 @@ import { WithProperties } from './with-properties.js';
 export function analyzeCreateSource(stmt: CreateSource, text: string, ctx: AnalysisContext): BoundCreateSource {
   const name = stmt.name.name;
   const existing = ctx.catalog.sources.get(name);
-  if (stmt.sourceKind === 'TABLE') {
-    throw new EngineError('NOT_SUPPORTED', 'CREATE TABLE is not supported yet: only streams can be declared in this version.', stmt.span);
+  if (stmt.sourceKind === 'TABLE' && existing !== undefined && stmt.orReplace) {
+    throw new EngineError('NOT_SUPPORTED', `CREATE OR REPLACE TABLE is not supported yet: DROP TABLE ${name} first.`, stmt.span);
   }
   if (existing !== undefined && !stmt.ifNotExists && !stmt.orReplace) {
     throw new EngineError('SOURCE_EXISTS', `A ${existing.kind.toLowerCase()} named ${name} already exists.`, stmt.name.span);
@@ -79,6 +79,9 @@ function columnsSchema(stmt: CreateSource): Schema {
     }
     const column: Column = { name: colName, type: resolveType(def.type), namespace: def.constraint === null ? 'value' : 'key' };
     (column.namespace === 'key' ? keys : values).push(column);
+  }
+  if (stmt.sourceKind === 'TABLE' && keys.length === 0) {
+    throw new EngineError('INVALID_STATEMENT', `Table ${stmt.name.name} needs a PRIMARY KEY column, e.g. (ID STRING PRIMARY KEY, …).`, stmt.span);
   }
   return { columns: [...keys, ...values] };
 }

@@ -1,6 +1,6 @@
 // SourceDefinition: a stream or table in the metastore (its topic, schema, formats, event time).
 
-import type { FormatSpec, Schema, SqlType } from '../common/index.js';
+import type { FormatSpec, Schema, SqlType, WindowKind } from '../common/index.js';
 
 export type SourceKind = 'STREAM' | 'TABLE';
 
@@ -20,7 +20,18 @@ export interface SourceDefinition {
   readonly writtenBy: string | null;
   /** The statement that created it, as typed. */
   readonly sql: string;
+  /** A windowed table (a windowed aggregation's result): its key is (key columns, window). Absent: not windowed. */
+  readonly window?: SourceWindow | null;
 }
+
+export interface SourceWindow {
+  readonly kind: WindowKind;
+  /** Window size (null for SESSION). */
+  readonly sizeMs: number | null;
+}
+
+/** Pseudo columns of a windowed source: the window of each row's key. */
+export const WINDOW_BOUND_COLUMNS = ['WINDOWSTART', 'WINDOWEND'] as const;
 
 /** The schema a query sees when it reads the source: its columns plus ROWTIME, ROWPARTITION, ROWOFFSET. */
 export function sourceRelationSchema(source: SourceDefinition): Schema {
@@ -29,6 +40,9 @@ export function sourceRelationSchema(source: SourceDefinition): Schema {
     { name: 'ROWPARTITION', type: { kind: 'INT' } },
     { name: 'ROWOFFSET', type: { kind: 'BIGINT' } },
   ];
+  if (source.window !== undefined && source.window !== null) {
+    for (const name of WINDOW_BOUND_COLUMNS) pseudo.push({ name, type: { kind: 'BIGINT' } });
+  }
   return {
     columns: [...source.schema.columns, ...pseudo.map((p) => ({ ...p, namespace: 'pseudo' as const }))],
   };

@@ -1,8 +1,9 @@
-// executeCreateAsSelect: CREATE STREAM … AS SELECT — the sink stream, its topic, and a persistent query.
+// executeCreateAsSelect: CREATE STREAM|TABLE … AS SELECT — the sink, its topic (and SQLite table), and a persistent query.
 
 import type { BoundCreateAsSelect } from '../analyze/index.js';
 import type { QueryDefinition } from '../catalog/index.js';
 import { EngineError } from '../common/index.js';
+import { createMaterializedTable } from '../state/index.js';
 import type { EngineContext } from './engine-context.js';
 import type { PersistentQueries } from './persistent-queries.js';
 import { planQuery } from './plan-query.js';
@@ -13,16 +14,18 @@ export function executeCreateAsSelect(ctx: EngineContext, queries: PersistentQue
     const catalog = ctx.catalog();
     if (catalog.sources.has(bound.sink.name)) {
       if (bound.ifNotExists) return null;
-      throw new EngineError('SOURCE_EXISTS', `A stream named ${bound.sink.name} already exists.`);
+      throw new EngineError('SOURCE_EXISTS', `A ${catalog.sources.get(bound.sink.name)?.kind.toLowerCase() ?? 'source'} named ${bound.sink.name} already exists.`);
     }
-    const id = `CSAS_${bound.sink.name}_${ctx.catalogStore.nextNumber('query')}`;
+    const table = bound.sink.kind === 'TABLE';
+    if (table) createMaterializedTable(ctx.db, { name: bound.sink.name, schema: bound.sink.schema, window: bound.sink.window?.kind ?? null });
+    const id = `${table ? 'CTAS' : 'CSAS'}_${bound.sink.name}_${ctx.catalogStore.nextNumber('query')}`;
     const { physical } = planQuery(bound.query, bound.sink, id);
     if (bound.createTopic !== null && ctx.log.describeTopic(bound.createTopic.name) === undefined) {
       ctx.log.createTopic(bound.createTopic.name, bound.createTopic.partitions, ctx.clock.now());
     }
     const query: QueryDefinition = {
       id,
-      kind: 'CSAS',
+      kind: table ? 'CTAS' : 'CSAS',
       sink: bound.sink.name,
       sources: [bound.query.source.name],
       sql: bound.sink.sql,
@@ -40,7 +43,9 @@ export function executeCreateAsSelect(ctx: EngineContext, queries: PersistentQue
     ctx.catalogStore.putQuery(query);
     return query;
   });
-  if (created === null) return { kind: 'message', text: `Stream ${bound.sink.name} already exists.` };
+  const noun = bound.sink.kind === 'TABLE' ? 'Table' : 'Stream';
+  if (created === null) return { kind: 'message', text: `${noun} ${bound.sink.name} already exists.` };
   queries.reconcile();
-  return { kind: 'message', text: `Stream ${bound.sink.name} created; query ${created.id} is running.` };
+  const sqlite = bound.sink.kind === 'TABLE' ? ` (materialized in the SQLite table "${bound.sink.name}")` : '';
+  return { kind: 'message', text: `${noun} ${bound.sink.name} created${sqlite}; query ${created.id} is running.` };
 }

@@ -8,7 +8,7 @@ import type { SourceRecord } from '../exec/index.js';
 import { EmbeddedLog, formatCodecs, LOG_MIGRATIONS } from '../io/index.js';
 import { explainPhysicalPlan, explainPlans, decodePhysicalPlan } from '../plan/index.js';
 import { parse, type ParsedStatement } from '../sql/index.js';
-import { CatalogStore, OffsetStore, openDataDirectory, ProcessingLogStore, QueryLeases } from '../state/index.js';
+import { CatalogStore, dumpMaterializedTable, OffsetStore, openDataDirectory, ProcessingLogStore, QueryLeases } from '../state/index.js';
 import { executeCreateAsSelect } from './create-as-select.js';
 import { executeCreateSource } from './create-source.js';
 import { executeDescribe } from './describe.js';
@@ -93,7 +93,7 @@ export class Engine {
     const ctx = this.ctx;
     switch (bound.kind) {
       case 'BoundCreateSource':
-        return executeCreateSource(ctx, bound);
+        return executeCreateSource(ctx, this.queries, bound);
       case 'BoundCreateAsSelect':
         return executeCreateAsSelect(ctx, this.queries, bound);
       case 'BoundInsertValues':
@@ -108,7 +108,7 @@ export class Engine {
       case 'BoundDescribe':
         return executeDescribe(ctx, this.queries, bound);
       case 'BoundDropSource':
-        return executeDropSource(ctx, bound);
+        return executeDropSource(ctx, this.queries, bound);
       case 'BoundTerminate':
         return executeTerminate(ctx, this.queries, bound);
       case 'BoundExplain': {
@@ -117,7 +117,7 @@ export class Engine {
         const [query, sink, id] =
           target.kind === 'BoundQueryStatement'
             ? [target.query, null, `transient_${target.query.source.name}`]
-            : [target.query, target.sink, `CSAS_${target.sink.name}`];
+            : [target.query, target.sink, `${target.sink.kind === 'TABLE' ? 'CTAS' : 'CSAS'}_${target.sink.name}`];
         const planned = planQuery(query, sink, id);
         return { kind: 'text', text: explainPlans(planned.logical, planned.physical) };
       }
@@ -141,6 +141,14 @@ export class Engine {
       if (batch.length === 0) return out;
       out.push(...batch);
     }
+  }
+
+  /**
+   * A table's SQLite table as any SQLite client sees it: column names and rows in primary-key order
+   * (integers as bigint, DECIMAL as text); null when the table has none.
+   */
+  materializedTable(name: string): { columns: string[]; rows: unknown[][] } | null {
+    return dumpMaterializedTable(this.ctx.db, name);
   }
 
   /** The catalog as committed now. */

@@ -1,9 +1,9 @@
-// transientQuery: a push or pull query run for one client, reading topics without committing.
+// transientQuery: a push or pull query run for one client, reading topics (or a table's SQLite table) without committing.
 
 import type { Change, Column } from '../common/index.js';
 import { buildPipeline, newCounters, QueryRunner } from '../exec/index.js';
 import type { PhysicalPlan } from '../plan/index.js';
-import { MemoryStateStore } from '../state/index.js';
+import { MemoryStateStore, SqliteMaterializedTable } from '../state/index.js';
 import type { EngineContext } from './engine-context.js';
 import type { TransientQuery } from './statement-result.js';
 
@@ -27,9 +27,11 @@ export function transientQuery(ctx: EngineContext, plan: PhysicalPlan, columns: 
       if (outer?.aborted === true) stop.abort();
       let delivered = 0;
       const limit = plan.limit;
+      // State lives in memory; pull queries on tables read the tables' SQLite tables.
+      const state = new MemoryStateStore((spec) => new SqliteMaterializedTable(ctx.db, spec));
       const pipeline = buildPipeline(plan, {
         codecs: ctx.codecs,
-        ctx: { queryId: plan.queryId, state: new MemoryStateStore(), processingLog: ctx.processingLogger, counters: newCounters() },
+        ctx: { queryId: plan.queryId, state, processingLog: ctx.processingLogger, counters: newCounters() },
         output: (batch) => {
           for (const change of batch) {
             if (limit !== null && delivered >= limit) break;
@@ -39,6 +41,7 @@ export function transientQuery(ctx: EngineContext, plan: PhysicalPlan, columns: 
           if (limit !== null && delivered >= limit) stop.abort();
         },
       });
+      pipeline.runScans(() => stop.signal.aborted);
       const runner = new QueryRunner({
         pipeline,
         readers: pipeline.topics.map((t) => ctx.log.reader(t, start)),

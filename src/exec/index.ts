@@ -8,6 +8,7 @@ export type * from './ports/records.js';
 export type * from './ports/topic-reader.js';
 export type * from './ports/row-codec.js';
 export type * from './ports/state-store.js';
+export type * from './ports/materialized-table.js';
 export type * from './ports/processing-log.js';
 export type { BatchCommitter } from './ports/batch-committer.js';
 export { FencedError } from './ports/batch-committer.js';
