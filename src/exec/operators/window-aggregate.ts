@@ -47,7 +47,7 @@ export class WindowAggregateOperator implements Operator {
         const windows = closed.map((w) => `[${w.start}, ${w.end})`).join(', ');
         late.drop(
           change,
-          `event time ${change.timestamp} falls in window ${windows}, closed at stream time ${streamTime} of partition ${partition} (grace period ${formatDuration(spec.graceMs)})`,
+          `event time ${change.timestamp} is too late for window ${windows}, closed at stream time ${streamTime} of partition ${partition} (grace period ${formatDuration(spec.graceMs)})`,
         );
       }
     }
