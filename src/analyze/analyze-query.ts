@@ -2,7 +2,7 @@
 
 import { requireSource, sourceRelationSchema, WINDOW_BOUND_COLUMNS, type Catalog, type SourceDefinition } from '../catalog/index.js';
 import { EngineError, formatSqlType, type Column, type Schema } from '../common/index.js';
-import type { Select } from '../sql/index.js';
+import { formatExpr, type Select } from '../sql/index.js';
 import { analyzeAggregation, containsAggregate, type AggregationAnalysis } from './analyze-aggregation.js';
 import { analyzeWindow } from './analyze-window.js';
 import { bindExpr } from './bind-expr.js';
@@ -145,11 +145,15 @@ function outputSchema(
   if (sink !== null) {
     const expected =
       select.partitionBy.length > 0
-        ? select.partitionBy.filter((e) => e.kind !== 'NullLiteral').map((_, i) => ({ index: i, name: `the PARTITION BY expression #${i + 1}` }))
-        : projected.columns.flatMap((c, index) => (c.namespace === 'key' ? [{ index, name: c.name.startsWith('KSQL_GROUP_KEY_') ? `the GROUP BY expression #${Number(c.name.slice(15)) + 1}` : c.name }] : []));
+        ? select.partitionBy.filter((e) => e.kind !== 'NullLiteral').map((e, i) => ({ index: i, name: formatExpr(e) }))
+        : projected.columns.flatMap((c, index) => {
+            if (c.namespace !== 'key') return [];
+            const grouping = select.groupBy[index];
+            return [{ index, name: grouping !== undefined && c.name.startsWith('KSQL_GROUP_KEY_') ? formatExpr(grouping) : c.name }];
+          });
     const missing = expected.filter((k) => !keys.includes(k.index)).map((k) => k.name);
     if (missing.length > 0) {
-      const what = select.groupBy.length > 0 ? 'grouping key(s)' : select.partitionBy.length > 0 ? 'PARTITION BY key(s)' : `key column(s)`;
+      const what = select.groupBy.length > 0 ? 'GROUP BY expression(s)' : select.partitionBy.length > 0 ? 'PARTITION BY expression(s)' : `key column(s)`;
       throw new EngineError(
         'INVALID_STATEMENT',
         select.groupBy.length > 0 || select.partitionBy.length > 0
