@@ -3,7 +3,7 @@
 import { assertNever, formatDuration, formatSchema, type FormatSpec, type Schema, type WindowSpec } from '../common/index.js';
 import type { BoundAggregateCall } from '../analyze/index.js';
 import { formatBoundExpr } from './format-expr.js';
-import type { LogicalNode, LogicalPlan } from './logical/index.js';
+import type { LogicalNode, LogicalPlan, ScanCondition } from './logical/index.js';
 import type { PhysicalNode, PhysicalPlan } from './physical/index.js';
 
 export function explainPlans(logical: LogicalPlan, physical: PhysicalPlan): string {
@@ -110,9 +110,9 @@ function formatWindow(w: WindowSpec): string {
   return `${w.kind} (${size}${advance}, GRACE ${formatDuration(w.graceMs)}, RETENTION ${formatDuration(w.retentionMs)})`;
 }
 
-function access(conditions: readonly { column: string; op: string; value: unknown }[]): string {
+function access(conditions: readonly ScanCondition[]): string {
   if (conditions.length === 0) return 'full scan';
-  const text = conditions.map((c) => `${c.column} ${c.op} ${typeof c.value === 'string' ? `'${c.value}'` : String(c.value)}`).join(' AND ');
+  const text = conditions.map((c) => `${c.column} ${c.op} ${formatBoundExpr({ kind: 'Literal', type: c.type, value: c.value })}`).join(' AND ');
   return `${conditions.every((c) => c.op === '=') ? 'key lookup' : 'key range'} ${text}`;
 }
 
