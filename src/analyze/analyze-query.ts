@@ -48,7 +48,8 @@ export function analyzeQuery(select: Select, catalog: Catalog, persistentSink: s
         throw new EngineError('UNKNOWN_SOURCE', `${item.qualifier.name} is not a source in this query.`, item.qualifier.span);
       }
       inputSchema.columns.forEach((c, index) => {
-        const windowBound = (WINDOW_BOUND_COLUMNS as readonly string[]).includes(c.name);
+        // A windowed source's bounds show in `*` of a transient query; a sink keeps them in its key.
+        const windowBound = persistentSink === null && (WINDOW_BOUND_COLUMNS as readonly string[]).includes(c.name);
         if (c.namespace !== 'pseudo' || windowBound) projection.push({ name: c.name, expr: { kind: 'ColumnRef', type: c.type, index, name: c.name } });
       });
       return;

@@ -37,3 +37,8 @@ SELECT user_id, COUNT(*) FROM clicks WINDOW TUMBLING (SIZE 1 MINUTE, RETENTION 1
 SELECT user_id, WINDOWSTART FROM clicks WINDOW TUMBLING (SIZE 1 MINUTE) EMIT CHANGES;
 SELECT user_id, WINDOWSTART, COUNT(*) FROM clicks GROUP BY user_id EMIT CHANGES;
 SELECT user_id, COUNT(*) FROM clicks WINDOW TUMBLING (ADVANCE BY 1 MINUTE) GROUP BY user_id EMIT CHANGES;
+
+-- A windowed table's changelog feeds another table (the window stays in the key); a row that stops matching is deleted.
+CREATE TABLE busy_minutes AS SELECT * FROM clicks_per_minute WHERE n >= 2;
+INSERT INTO clicks (user_id, page, ROWTIME) VALUES ('bob', 'i', 100000);
+SELECT * FROM busy_minutes;
