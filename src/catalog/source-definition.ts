@@ -14,6 +14,8 @@ export interface SourceDefinition {
   readonly formats: FormatSpec;
   /** The column used as event time instead of the record timestamp (`TIMESTAMP` property). */
   readonly timestampColumn: string | null;
+  /** TIMESTAMP_FORMAT: the timestamp column is a string in this Java DateTimeFormatter pattern. */
+  readonly timestampFormat?: string | null;
   /** `CREATE SOURCE …`: inserts are refused. */
   readonly readOnly: boolean;
   /** The persistent query that writes this source (C*AS), or null for a source declared over a topic. */

@@ -20,7 +20,7 @@ export function executeDescribe(ctx: EngineContext, queries: PersistentQueries, 
     `Name: ${s.name}`,
     `Type: ${s.kind}`,
     `Kafka topic: ${s.topic} (key format ${s.formats.keyFormat}, value format ${s.formats.valueFormat})`,
-    `Timestamp column: ${s.timestampColumn ?? '(record timestamp)'}`,
+    `Timestamp column: ${s.timestampColumn ?? '(record timestamp)'}${s.timestampFormat === undefined || s.timestampFormat === null ? '' : ` (format '${s.timestampFormat}')`}`,
   ];
   if (s.window !== undefined && s.window !== null) {
     lines.push(`Windowed: ${s.window.kind}${s.window.sizeMs === null ? '' : ` (size ${formatDuration(s.window.sizeMs)})`}; key columns plus WINDOWSTART, WINDOWEND`);

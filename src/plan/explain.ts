@@ -59,7 +59,8 @@ function explainPhysical(node: PhysicalNode, depth: number, out: string[]): void
   const pad = '  '.repeat(depth);
   switch (node.kind) {
     case 'PhysicalSource': {
-      const ts = node.timestampColumn === null ? 'record timestamp' : node.schema.columns[node.timestampColumn]?.name;
+      const format = node.timestampFormat === undefined ? '' : ` (format '${node.timestampFormat}')`;
+      const ts = node.timestampColumn === null ? 'record timestamp' : `${node.schema.columns[node.timestampColumn]?.name ?? '?'}${format}`;
       const reads = node.readColumns === null ? 'all' : node.readColumns.map((i) => node.schema.columns[i]?.name).join(', ') || 'none';
       out.push(`${pad}PhysicalSource ${node.sourceName} <- topic '${node.topic}' ${formats(node.formats)} event time: ${ts ?? '?'}; decodes: ${reads}`);
       out.push(`${pad}  schema: ${formatSchema(node.schema)}`);

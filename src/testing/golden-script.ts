@@ -109,9 +109,9 @@ function renderSinks(engine: Engine): string[] {
   return out;
 }
 
-/** Record times of golden scripts count from GOLDEN_EPOCH; explicit small ROWTIMEs are shown as they are. */
+/** Times from the golden clock count from GOLDEN_EPOCH; explicit event times (ROWTIME, columns) are shown as they are. */
 function renderTime(t: number): string {
-  return String(t >= GOLDEN_EPOCH / 2 ? t - GOLDEN_EPOCH : t);
+  return String(t >= GOLDEN_EPOCH && t - GOLDEN_EPOCH < 1e9 ? t - GOLDEN_EPOCH : t);
 }
 
 /** `inner@[start,end)` for time windows, `inner@[start,end]` for sessions (Kafka Streams' windowed key layout). */

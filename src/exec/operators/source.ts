@@ -5,6 +5,7 @@ import type { PhysicalSource } from '../../plan/index.js';
 import type { Emit, OperatorContext } from '../operator.js';
 import type { SourceRecord } from '../ports/records.js';
 import type { CodecFactory, RowDecoder } from '../ports/row-codec.js';
+import { eventTimeParser } from '../event-time-format.js';
 import { decodeWindowedKey } from '../windowed-key.js';
 
 const MAX_LOGGED_RECORD = 1000;
@@ -22,6 +23,7 @@ export class SourceOperator {
   private readonly timestampColumn: number | null;
   private readonly window: PhysicalSource['window'];
   private readonly tombstones: boolean;
+  private readonly parseTime: ((text: string) => number) | null;
 
   constructor(node: PhysicalSource, codecs: CodecFactory, options: SourceOptions = {}) {
     this.topic = node.topic;
@@ -31,6 +33,7 @@ export class SourceOperator {
     this.timestampColumn = node.timestampColumn;
     this.window = node.window;
     this.tombstones = options.tombstones === true;
+    this.parseTime = node.timestampFormat === undefined ? null : eventTimeParser(node.timestampFormat);
   }
 
   /** Decodes the batch; a record that cannot be read is skipped, counted and logged. */
@@ -64,7 +67,15 @@ export class SourceOperator {
           this.skip(record, `the event-time column is NULL`, ctx);
           continue;
         }
-        timestamp = Number(t);
+        if (this.parseTime === null) timestamp = Number(t);
+        else {
+          try {
+            timestamp = this.parseTime(t as string);
+          } catch (e) {
+            this.skip(record, `the event-time column cannot be read with TIMESTAMP_FORMAT: ${(e as Error).message}`, ctx);
+            continue;
+          }
+        }
       }
       row[this.width] = BigInt(timestamp);
       row[this.width + 1] = record.partition;

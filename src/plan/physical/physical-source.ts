@@ -13,6 +13,8 @@ export interface PhysicalSource {
   readonly readColumns: readonly number[] | null;
   /** Index of the column that holds event time, or null to use the record timestamp. */
   readonly timestampColumn: number | null;
+  /** TIMESTAMP_FORMAT: the event-time column is a string in this pattern. */
+  readonly timestampFormat?: string;
   /** A windowed table's topic: keys carry their window, which fills WINDOWSTART and WINDOWEND. */
   readonly window?: { readonly kind: WindowKind; readonly sizeMs: number | null };
 }

@@ -22,6 +22,7 @@ function lower(node: LogicalNode): PhysicalNode {
         readColumns: node.readColumns,
         timestampColumn: ts === null ? null : node.schema.columns.findIndex((c) => c.name === ts),
         ...(window === null ? {} : { window: { kind: window.kind, sizeMs: window.sizeMs } }),
+        ...(node.source.timestampFormat === undefined || node.source.timestampFormat === null ? {} : { timestampFormat: node.source.timestampFormat }),
       };
     }
     case 'LogicalTableScan':
