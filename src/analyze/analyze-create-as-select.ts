@@ -12,14 +12,20 @@ import { WithProperties } from './with-properties.js';
 
 export function analyzeCreateAsSelect(stmt: CreateAsSelect, text: string, ctx: AnalysisContext): BoundCreateAsSelect {
   const name = stmt.name.name;
-  if (stmt.sourceKind === 'TABLE') {
-    throw new EngineError('NOT_SUPPORTED', 'CREATE TABLE … AS SELECT is not supported yet: aggregation and tables come in a later version.', stmt.span);
-  }
   const existing = ctx.catalog.sources.get(name);
   if (existing !== undefined && !stmt.ifNotExists && !stmt.orReplace) {
     throw new EngineError('SOURCE_EXISTS', `A ${existing.kind.toLowerCase()} named ${name} already exists.`, stmt.name.span);
   }
   const query = analyzeQuery(stmt.query, ctx.catalog, name);
+  if (query.resultKind !== stmt.sourceKind) {
+    throw new EngineError(
+      'INVALID_STATEMENT',
+      query.resultKind === 'TABLE'
+        ? `This query produces a TABLE (it ${query.aggregation !== null ? 'aggregates' : `reads the table ${query.source.name}`}): use CREATE TABLE ${name} AS SELECT.`
+        : `This query produces a STREAM: use CREATE STREAM ${name} AS SELECT, or aggregate with GROUP BY to build a table.`,
+      stmt.span,
+    );
+  }
   if (stmt.query.from.name.name === name) {
     throw new EngineError('INVALID_STATEMENT', `${name} cannot read from itself.`, stmt.query.from.span);
   }
@@ -39,9 +45,10 @@ export function analyzeCreateAsSelect(stmt: CreateAsSelect, text: string, ctx: A
     throw new EngineError('INVALID_STATEMENT', `${name} cannot write to '${topicName}', the topic it reads from.`, props.spanOf('KAFKA_TOPIC'));
   }
   const createTopic: TopicRequest | null = topic === undefined ? topicRequest(props, topicName, partitions) : null;
+  const window = query.aggregation?.window ?? null;
   const sink: SourceDefinition = {
     name,
-    kind: 'STREAM',
+    kind: stmt.sourceKind,
     topic: topicName,
     schema: { columns: query.outputSchema.columns },
     formats: analyzeCreateSourceFormats(props, query.outputSchema, stmt.span, query.source.formats),
@@ -49,6 +56,7 @@ export function analyzeCreateAsSelect(stmt: CreateAsSelect, text: string, ctx: A
     readOnly: false,
     writtenBy: null,
     sql: text,
+    window: window === null ? (query.source.window ?? null) : { kind: window.kind, sizeMs: window.kind === 'SESSION' ? null : window.sizeMs },
   };
   return { kind: 'BoundCreateAsSelect', sink, query, orReplace: stmt.orReplace, ifNotExists: stmt.ifNotExists, exists: existing !== undefined, createTopic };
 }

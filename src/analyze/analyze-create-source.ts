@@ -3,6 +3,7 @@
 import type { SourceDefinition } from '../catalog/index.js';
 import { EngineError, PSEUDO_COLUMNS, type Column, type FormatSpec, type Schema, type SourceSpan } from '../common/index.js';
 import type { CreateSource } from '../sql/index.js';
+import { DateTimeFormatter } from '@js-joda/core';
 import type { AnalysisContext } from './analysis-context.js';
 import type { BoundCreateSource, TopicRequest } from './bound-statement.js';
 import { resolveType } from './resolve-type.js';
@@ -12,8 +13,8 @@ import { WithProperties } from './with-properties.js';
 export function analyzeCreateSource(stmt: CreateSource, text: string, ctx: AnalysisContext): BoundCreateSource {
   const name = stmt.name.name;
   const existing = ctx.catalog.sources.get(name);
-  if (stmt.sourceKind === 'TABLE') {
-    throw new EngineError('NOT_SUPPORTED', 'CREATE TABLE is not supported yet: only streams can be declared in this version.', stmt.span);
+  if (stmt.sourceKind === 'TABLE' && existing !== undefined && stmt.orReplace) {
+    throw new EngineError('NOT_SUPPORTED', `CREATE OR REPLACE TABLE is not supported yet: DROP TABLE ${name} first.`, stmt.span);
   }
   if (existing !== undefined && !stmt.ifNotExists && !stmt.orReplace) {
     throw new EngineError('SOURCE_EXISTS', `A ${existing.kind.toLowerCase()} named ${name} already exists.`, stmt.name.span);
@@ -51,6 +52,7 @@ export function analyzeCreateSource(stmt: CreateSource, text: string, ctx: Analy
     schema,
     formats,
     timestampColumn: timestampColumn(props, schema),
+    timestampFormat: props.string('TIMESTAMP_FORMAT') ?? null,
     readOnly: stmt.readOnly,
     writtenBy: null,
     sql: text,
@@ -80,6 +82,9 @@ function columnsSchema(stmt: CreateSource): Schema {
     }
     const column: Column = { name: colName, type: resolveType(def.type), namespace: def.constraint === null ? 'value' : 'key' };
     (column.namespace === 'key' ? keys : values).push(column);
+  }
+  if (stmt.sourceKind === 'TABLE' && keys.length === 0) {
+    throw new EngineError('INVALID_STATEMENT', `Table ${stmt.name.name} needs a PRIMARY KEY column, e.g. (ID STRING PRIMARY KEY, …).`, stmt.span);
   }
   return { columns: [...keys, ...values] };
 }
@@ -130,11 +135,26 @@ export function sourceFormats(props: WithProperties, schema: Schema, span: Sourc
 /** The TIMESTAMP column, which must exist and hold epoch milliseconds. */
 export function timestampColumn(props: WithProperties, schema: Schema): string | null {
   const raw = props.string('TIMESTAMP');
-  if (raw === undefined) return null;
+  if (raw === undefined) {
+    if (props.has('TIMESTAMP_FORMAT')) throw new EngineError('INVALID_PROPERTY', 'TIMESTAMP_FORMAT needs TIMESTAMP: the column it applies to.', props.spanOf('TIMESTAMP_FORMAT'));
+    return null;
+  }
   const name = /^`.*`$|^".*"$/.test(raw) ? raw.slice(1, -1) : raw.toUpperCase();
   const column = schema.columns.find((c) => c.name === name);
   if (column === undefined) {
     throw new EngineError('UNKNOWN_COLUMN', `TIMESTAMP names column ${name}, which is not in the schema.`, props.spanOf('TIMESTAMP'));
+  }
+  const format = props.string('TIMESTAMP_FORMAT');
+  if (format !== undefined) {
+    if (column.type.kind !== 'STRING') {
+      throw new EngineError('TYPE_MISMATCH', `TIMESTAMP_FORMAT reads event times from a STRING column, but ${name} is ${column.type.kind}.`, props.spanOf('TIMESTAMP_FORMAT'));
+    }
+    try {
+      DateTimeFormatter.ofPattern(format);
+    } catch (e) {
+      throw new EngineError('INVALID_PROPERTY', `TIMESTAMP_FORMAT '${format}' is not a valid pattern: ${(e as Error).message}`, props.spanOf('TIMESTAMP_FORMAT'));
+    }
+    return name;
   }
   if (column.type.kind !== 'BIGINT' && column.type.kind !== 'TIMESTAMP') {
     throw new EngineError(
@@ -142,9 +162,6 @@ export function timestampColumn(props: WithProperties, schema: Schema): string |
       `The TIMESTAMP column ${name} must be BIGINT or TIMESTAMP (epoch milliseconds), not ${column.type.kind}.`,
       props.spanOf('TIMESTAMP'),
     );
-  }
-  if (props.has('TIMESTAMP_FORMAT')) {
-    throw new EngineError('NOT_SUPPORTED', 'TIMESTAMP_FORMAT (string event times) is not supported yet.', props.spanOf('TIMESTAMP_FORMAT'));
   }
   return name;
 }

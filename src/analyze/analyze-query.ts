@@ -1,61 +1,79 @@
-// Analysis of SELECT: the source, WHERE, the projection and its output schema, EMIT and LIMIT.
+// Analysis of SELECT: the source, WHERE, GROUP BY / WINDOW / HAVING, PARTITION BY, the projection, EMIT and LIMIT.
 
-import { requireSource, sourceRelationSchema, type Catalog } from '../catalog/index.js';
+import { requireSource, sourceRelationSchema, WINDOW_BOUND_COLUMNS, type Catalog, type SourceDefinition } from '../catalog/index.js';
 import { EngineError, formatSqlType, type Column, type Schema } from '../common/index.js';
-import type { Select } from '../sql/index.js';
+import { formatExpr, type Select } from '../sql/index.js';
+import { analyzeAggregation, containsAggregate, type AggregationAnalysis } from './analyze-aggregation.js';
+import { analyzeWindow } from './analyze-window.js';
 import { bindExpr } from './bind-expr.js';
+import type { BoundExpr } from './bound-expr.js';
 import type { BoundQuery, ProjectionItem } from './bound-statement.js';
 import type { Scope } from './scope.js';
 
 /** `persistentSink` names the C*AS target: its key columns must then be projected, as in ksqlDB. */
 export function analyzeQuery(select: Select, catalog: Catalog, persistentSink: string | null): BoundQuery {
   const source = requireSource(catalog, select.from.name.name, select.from.name.span);
-  if (source.kind === 'TABLE') {
-    throw new EngineError('NOT_SUPPORTED', `Queries over tables are not supported yet (${source.name} is a table).`, select.from.span);
-  }
   const inputSchema = sourceRelationSchema(source);
   const qualifiers = [source.name, ...(select.from.alias === null ? [] : [select.from.alias.name])];
   const scope: Scope = { qualifiers, schema: inputSchema };
+  checkClauses(select, source, persistentSink);
 
   let where = null;
   if (select.where !== null) {
+    if (containsAggregate(select.where)) {
+      throw new EngineError('INVALID_STATEMENT', 'WHERE cannot contain aggregate functions; use HAVING.', select.where.span);
+    }
     where = bindExpr(select.where, scope);
     if (where.type.kind !== 'BOOLEAN') {
       throw new EngineError('TYPE_MISMATCH', `WHERE needs a BOOLEAN condition, but this is ${formatSqlType(where.type)}.`, select.where.span);
     }
   }
 
+  const aggregated = select.groupBy.length > 0 || select.items.some((i) => i.kind === 'SelectExpr' && containsAggregate(i.expr));
+  let analysis: AggregationAnalysis | null = null;
+  if (aggregated) {
+    if (select.groupBy.length === 0) {
+      throw new EngineError('INVALID_STATEMENT', 'Aggregate functions need a GROUP BY clause (for example GROUP BY a key column).', select.span);
+    }
+    const window = select.window === null ? null : analyzeWindow(select.window);
+    analysis = analyzeAggregation(select, scope, window, source.kind === 'TABLE');
+  }
+  const partitionBy = select.partitionBy.length === 0 ? null : select.partitionBy.flatMap((e) => (e.kind === 'NullLiteral' ? [] : [bindExpr(e, scope)]));
+
   const projection: ProjectionItem[] = [];
   let generated = 0;
-  for (const item of select.items) {
+  select.items.forEach((item, i) => {
     if (item.kind === 'SelectStar') {
       if (item.qualifier !== null && !qualifiers.includes(item.qualifier.name)) {
         throw new EngineError('UNKNOWN_SOURCE', `${item.qualifier.name} is not a source in this query.`, item.qualifier.span);
       }
       inputSchema.columns.forEach((c, index) => {
-        if (c.namespace !== 'pseudo') projection.push({ name: c.name, expr: { kind: 'ColumnRef', type: c.type, index, name: c.name } });
+        // A windowed source's bounds show in `*` of a transient query; a sink keeps them in its key.
+        const windowBound = persistentSink === null && (WINDOW_BOUND_COLUMNS as readonly string[]).includes(c.name);
+        if (c.namespace !== 'pseudo' || windowBound) projection.push({ name: c.name, expr: { kind: 'ColumnRef', type: c.type, index, name: c.name } });
       });
-      continue;
+      return;
     }
-    const expr = bindExpr(item.expr, scope);
+    const expr = analysis?.items[i] ?? bindExpr(item.expr, scope);
     const name = item.alias?.name ?? (item.expr.kind === 'ColumnRef' ? item.expr.name.name : `KSQL_COL_${generated++}`);
     if (projection.some((p) => p.name === name)) {
       throw new EngineError('INVALID_STATEMENT', `The projection has two columns named ${name}: give one an alias with AS.`, item.span);
     }
     projection.push({ name, expr });
-  }
+  });
 
-  if (select.emit === 'FINAL') {
-    throw new EngineError('INVALID_STATEMENT', 'EMIT FINAL is only for windowed aggregations; use EMIT CHANGES.', select.span);
-  }
-  if (select.limit !== null && persistentSink !== null) {
-    throw new EngineError('INVALID_STATEMENT', 'LIMIT is not allowed in a persistent query (CREATE … AS SELECT).', select.span);
-  }
-  const output = outputSchema(projection, inputSchema, source.name, persistentSink, select);
+  const resultKind = source.kind === 'TABLE' || analysis !== null ? 'TABLE' : 'STREAM';
+  const projected = analysis?.aggregation.schema ?? inputSchema;
+  const keyOf = keyRole(projected, partitionBy);
+  const output = outputSchema(projection, projected, keyOf, source.name, persistentSink, select);
   return {
     source,
     inputSchema,
     where,
+    aggregation: analysis?.aggregation ?? null,
+    having: analysis?.having ?? null,
+    partitionBy,
+    resultKind,
     projection: output.projection,
     outputSchema: output.schema,
     emit: select.emit,
@@ -63,31 +81,94 @@ export function analyzeQuery(select: Select, catalog: Catalog, persistentSink: s
   };
 }
 
+/** Clause combinations ksqlDB refuses (and Eddy too, with a reason). */
+function checkClauses(select: Select, source: SourceDefinition, sink: string | null): void {
+  const pull = select.emit === null && sink === null;
+  if (select.window !== null && select.groupBy.length === 0) {
+    throw new EngineError('INVALID_STATEMENT', 'WINDOW needs a GROUP BY: windows group the rows of each key.', select.window.span);
+  }
+  if (select.window !== null && source.kind === 'TABLE') {
+    throw new EngineError('INVALID_STATEMENT', `WINDOW can only be used on a stream; ${source.name} is a table.`, select.window.span);
+  }
+  if (select.having !== null && select.groupBy.length === 0) {
+    throw new EngineError('INVALID_STATEMENT', 'HAVING needs a GROUP BY.', select.having.span);
+  }
+  const first = select.partitionBy[0];
+  if (first !== undefined) {
+    if (source.kind === 'TABLE') throw new EngineError('INVALID_STATEMENT', `PARTITION BY can only be used on a stream; ${source.name} is a table.`, first.span);
+    if (select.groupBy.length > 0) throw new EngineError('INVALID_STATEMENT', 'PARTITION BY cannot be combined with GROUP BY (GROUP BY already re-keys).', first.span);
+  }
+  if (pull && (select.groupBy.length > 0 || first !== undefined)) {
+    throw new EngineError(
+      'INVALID_STATEMENT',
+      'Pull queries (no EMIT) cannot use GROUP BY or PARTITION BY: add EMIT CHANGES, or create a table with CREATE TABLE … AS SELECT and query it.',
+      select.span,
+    );
+  }
+  if (select.emit === 'FINAL' && select.window === null) {
+    throw new EngineError('INVALID_STATEMENT', 'EMIT FINAL is only for windowed aggregations; use EMIT CHANGES.', select.span);
+  }
+  if (select.limit !== null && sink !== null) {
+    throw new EngineError('INVALID_STATEMENT', 'LIMIT is not allowed in a persistent query (CREATE … AS SELECT).', select.span);
+  }
+}
+
 /**
- * A projected source key column stays a key column (renamed by its alias). A persistent query over a
- * keyed stream must project every key column, so that its sink keeps the same key.
+ * Which projected expressions are key columns: grouping keys after GROUP BY, the PARTITION BY
+ * expressions when re-keying, else the source's key columns (projected as plain references).
+ */
+function keyRole(projected: Schema, partitionBy: readonly BoundExpr[] | null): (e: BoundExpr) => number | null {
+  if (partitionBy !== null) {
+    const json = partitionBy.map((p) => JSON.stringify(p));
+    return (e) => {
+      const i = json.indexOf(JSON.stringify(e));
+      return i < 0 ? null : i;
+    };
+  }
+  return (e) => (e.kind === 'ColumnRef' && projected.columns[e.index]?.namespace === 'key' ? e.index : null);
+}
+
+/**
+ * A persistent query must project every key (source keys, grouping keys or PARTITION BY
+ * expressions), so that its sink keeps the same key. Key columns lead the row.
  */
 function outputSchema(
   projection: readonly ProjectionItem[],
-  input: Schema,
+  projected: Schema,
+  keyOf: (e: BoundExpr) => number | null,
   sourceName: string,
   sink: string | null,
   select: Select,
 ): { schema: Schema; projection: readonly ProjectionItem[] } {
-  const columns: Column[] = projection.map((p) => {
-    const isKey = sink !== null && p.expr.kind === 'ColumnRef' && input.columns[p.expr.index]?.namespace === 'key';
-    return { name: p.name, type: p.expr.type, namespace: isKey ? 'key' : 'value' };
-  });
+  // Transient queries keep the projection's order; only a sink needs to know its key.
+  const keys = projection.map((p) => (sink === null ? null : keyOf(p.expr)));
+  const columns: Column[] = projection.map((p, i) => ({ name: p.name, type: p.expr.type, namespace: keys[i] === null ? 'value' : 'key' }));
   if (sink !== null) {
-    const projectedKeys = new Set(projection.flatMap((p) => (p.expr.kind === 'ColumnRef' ? [p.expr.index] : [])));
-    const missing = input.columns.filter((c, i) => c.namespace === 'key' && !projectedKeys.has(i)).map((c) => c.name);
+    const expected =
+      select.partitionBy.length > 0
+        ? select.partitionBy.filter((e) => e.kind !== 'NullLiteral').map((e, i) => ({ index: i, name: formatExpr(e) }))
+        : projected.columns.flatMap((c, index) => {
+            if (c.namespace !== 'key') return [];
+            const grouping = select.groupBy[index];
+            return [{ index, name: grouping !== undefined && c.name.startsWith('KSQL_GROUP_KEY_') ? formatExpr(grouping) : c.name }];
+          });
+    const missing = expected.filter((k) => !keys.includes(k.index)).map((k) => k.name);
     if (missing.length > 0) {
+      const what = select.groupBy.length > 0 ? 'GROUP BY expression(s)' : select.partitionBy.length > 0 ? 'PARTITION BY expression(s)' : `key column(s)`;
       throw new EngineError(
         'INVALID_STATEMENT',
-        `The query used to build ${sink} must include the key column(s) ${missing.join(', ')} of ${sourceName} in its projection (for example SELECT ${missing.join(', ')}, …).`,
+        select.groupBy.length > 0 || select.partitionBy.length > 0
+          ? `The query used to build ${sink} must include the ${what} ${missing.join(', ')} in its projection.`
+          : `The query used to build ${sink} must include the ${what} ${missing.join(', ')} of ${sourceName} in its projection (for example SELECT ${missing.join(', ')}, …).`,
         select.span,
       );
     }
+    const seen = new Set<number>();
+    keys.forEach((k, i) => {
+      if (k === null) return;
+      if (seen.has(k)) columns[i] = { ...(columns[i] as Column), namespace: 'value' };
+      seen.add(k);
+    });
     if (!columns.some((c) => c.namespace === 'value')) {
       throw new EngineError('INVALID_STATEMENT', `The query used to build ${sink} selects only key columns; select at least one value column.`, select.span);
     }

@@ -1,7 +1,7 @@
 // bindExpr: resolves names and types of an AST expression into a BoundExpr, with located errors.
 
 import { assertNever, EngineError, formatSqlType, isNumericType, SqlTypes, type SourceSpan, type SqlType } from '../common/index.js';
-import { findFunction, resolveCall } from '../functions/index.js';
+import { findAggregate, findFunction, resolveCall } from '../functions/index.js';
 import type { Expr } from '../sql/index.js';
 import type { BoundExpr } from './bound-expr.js';
 import { resolveType } from './resolve-type.js';
@@ -220,8 +220,12 @@ function bindCase(expr: Extract<Expr, { kind: 'CaseExpr' }>, scope: Scope, hint:
 }
 
 function bindCall(expr: Extract<Expr, { kind: 'FunctionCall' }>, scope: Scope): BoundExpr {
-  if (expr.star) {
-    throw new EngineError('NOT_SUPPORTED', `${expr.name.name}(*) is an aggregate; aggregation is not supported yet.`, expr.span);
+  if (expr.star || (findAggregate(expr.name.name) !== undefined && findFunction(expr.name.name) === undefined)) {
+    throw new EngineError(
+      'INVALID_STATEMENT',
+      `Aggregate function ${expr.name.name.toUpperCase()} can only be used in the SELECT and HAVING clauses of a query with GROUP BY.`,
+      expr.span,
+    );
   }
   const unified = findFunction(expr.name.name)?.unifiesArguments === true && expr.args.length > 0;
   const args = unified ? unify(expr.args as [Expr, ...Expr[]], scope, expr.span, expr.name.name) : expr.args.map((a) => bindExpr(a, scope));

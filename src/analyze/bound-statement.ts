@@ -1,7 +1,7 @@
 // BoundStatement: a statement after analysis — names resolved, types checked, ready to plan or run.
 
 import type { QueryDefinition, SourceDefinition } from '../catalog/index.js';
-import type { Schema } from '../common/index.js';
+import type { Schema, SqlType, WindowSpec } from '../common/index.js';
 import type { ShowWhat } from '../sql/index.js';
 import type { BoundExpr } from './bound-expr.js';
 
@@ -20,12 +20,40 @@ export interface ProjectionItem {
   readonly expr: BoundExpr;
 }
 
+/** One aggregate call of a GROUP BY query; its arguments read the aggregation's input rows. */
+export interface BoundAggregateCall {
+  readonly name: string;
+  readonly args: readonly BoundExpr[];
+  /** Argument types after widening (what the implementation is created for). */
+  readonly argTypes: readonly SqlType[];
+  readonly type: SqlType;
+}
+
+/** GROUP BY [WINDOW]: the aggregation step between WHERE and HAVING / the projection. */
+export interface BoundAggregation {
+  /** The grouping expressions over the input schema: one key column each. */
+  readonly groupBy: readonly BoundExpr[];
+  readonly aggregates: readonly BoundAggregateCall[];
+  readonly window: WindowSpec | null;
+  /** Key columns, then WINDOWSTART and WINDOWEND (pseudo, when windowed), then one column per aggregate. */
+  readonly schema: Schema;
+  /** The input is a table: each change retracts the old row before adding the new one. */
+  readonly tableInput: boolean;
+}
+
 /** A SELECT over one source. */
 export interface BoundQuery {
   readonly source: SourceDefinition;
-  /** The source's columns plus pseudo columns: what WHERE and the projection read. */
+  /** The source's columns plus pseudo columns: what WHERE (and an aggregation's arguments) read. */
   readonly inputSchema: Schema;
   readonly where: BoundExpr | null;
+  /** GROUP BY: HAVING and the projection then read `aggregation.schema`. */
+  readonly aggregation: BoundAggregation | null;
+  readonly having: BoundExpr | null;
+  /** PARTITION BY: the new key expressions over the input schema (empty list: `PARTITION BY NULL`). */
+  readonly partitionBy: readonly BoundExpr[] | null;
+  /** What the query's result is: a TABLE (over a table, or aggregated) or a STREAM. */
+  readonly resultKind: 'STREAM' | 'TABLE';
   readonly projection: readonly ProjectionItem[];
   /** Names, types and key/value roles of the result columns. */
   readonly outputSchema: Schema;

@@ -7,6 +7,8 @@ import type { WithProperties } from './with-properties.js';
 export function analyzeCreateSourceFormats(props: WithProperties, schema: Schema, span: SourceSpan, inherited: FormatSpec): FormatSpec {
   const keyCount = schema.columns.filter((c) => c.namespace === 'key').length;
   // A key-less sink has nothing to serialize in the key; a multi-column key needs a structured format.
-  const keyFormat = keyCount === 0 ? 'NONE' : keyCount > 1 && inherited.keyFormat === 'KAFKA' ? 'JSON' : inherited.keyFormat === 'NONE' ? 'KAFKA' : inherited.keyFormat;
+  const keyType = schema.columns.find((c) => c.namespace === 'key')?.type.kind;
+  const kafkaCannotHold = keyCount > 1 || (keyType !== undefined && !['INT', 'BIGINT', 'DOUBLE', 'STRING'].includes(keyType));
+  const keyFormat = keyCount === 0 ? 'NONE' : kafkaCannotHold && inherited.keyFormat !== 'JSON' ? 'JSON' : inherited.keyFormat === 'NONE' ? 'KAFKA' : inherited.keyFormat;
   return sourceFormats(props, schema, span, { ...inherited, keyFormat, wrapSingleValue: true });
 }

@@ -1,6 +1,7 @@
 // QueryDefinition: a persistent query in the metastore, stored as its physical plan.
 
-export type QueryKind = 'CSAS' | 'CTAS' | 'INSERT';
+/** `CT`: the query that keeps a table declared over a topic materialized (`CT_<TABLE>_n`). */
+export type QueryKind = 'CSAS' | 'CTAS' | 'CT' | 'INSERT';
 export type QueryState = 'RUNNING' | 'PAUSED';
 
 export interface QueryDefinition {

@@ -8,6 +8,12 @@ import type { Row } from './value.js';
  */
 export type ChangeOp = 'insert' | 'upsert' | 'delete';
 
+/** A window's bounds in epoch ms: `[start, end)` for time windows, `[start, end]` for sessions. */
+export interface WindowBounds {
+  readonly start: number;
+  readonly end: number;
+}
+
 export interface Change {
   readonly op: ChangeOp;
   /** Laid out by the producing operator's schema; for `delete`, key columns set and the rest null. */
@@ -15,4 +21,6 @@ export interface Change {
   readonly before?: Row | null;
   /** Event time in epoch milliseconds. */
   readonly timestamp: number;
+  /** Set on the changes of a windowed table: the key is (key columns, window). */
+  readonly window?: WindowBounds;
 }

@@ -10,3 +10,5 @@ export * from './clock.js';
 export * from './decimal.js';
 export * from './format-spec.js';
 export * from './assert-never.js';
+export * from './window-spec.js';
+export * from './value-json.js';

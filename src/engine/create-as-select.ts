@@ -1,38 +1,42 @@
-// executeCreateAsSelect: CREATE STREAM … AS SELECT — the sink stream, its topic, and a persistent query.
+// executeCreateAsSelect: CREATE STREAM|TABLE … AS SELECT — the sink, its topic (and SQLite table), and a persistent query.
 
 import type { BoundCreateAsSelect } from '../analyze/index.js';
 import type { QueryDefinition } from '../catalog/index.js';
 import { EngineError } from '../common/index.js';
+import { createMaterializedTable } from '../state/index.js';
 import type { EngineContext } from './engine-context.js';
 import type { PersistentQueries } from './persistent-queries.js';
-import { planQuery } from './plan-query.js';
+import { planQuery, requireStatelessOnKafka } from './plan-query.js';
 import type { StatementResult } from './statement-result.js';
 import { topicSettings } from './topic-settings.js';
 
 export async function executeCreateAsSelect(ctx: EngineContext, queries: PersistentQueries, bound: BoundCreateAsSelect): Promise<StatementResult> {
+  const table = bound.sink.kind === 'TABLE';
+  const noun = table ? 'Table' : 'Stream';
+  const exists = (): boolean => {
+    const existing = ctx.catalog().sources.get(bound.sink.name);
+    if (existing === undefined) return false;
+    if (bound.ifNotExists) return true;
+    throw new EngineError('SOURCE_EXISTS', `A ${existing.kind.toLowerCase()} named ${bound.sink.name} already exists.`);
+  };
   // The id is taken first (a failed statement leaves a gap), so the topics can be prepared outside the catalog's lock.
-  const id = ctx.catalogStore.transaction((): string | null => {
-    if (ctx.catalog().sources.has(bound.sink.name)) {
-      if (bound.ifNotExists) return null;
-      throw new EngineError('SOURCE_EXISTS', `A stream named ${bound.sink.name} already exists.`);
-    }
-    return `CSAS_${bound.sink.name}_${ctx.catalogStore.nextNumber('query')}`;
-  });
-  if (id === null) return { kind: 'message', text: `Stream ${bound.sink.name} already exists.` };
+  const id = ctx.catalogStore.transaction((): string | null =>
+    exists() ? null : `${table ? 'CTAS' : 'CSAS'}_${bound.sink.name}_${ctx.catalogStore.nextNumber('query')}`,
+  );
+  if (id === null) return { kind: 'message', text: `${noun} ${bound.sink.name} already exists.` };
   const { physical } = planQuery(bound.query, bound.sink, id);
+  requireStatelessOnKafka(ctx, physical, `CREATE ${bound.sink.kind} ${bound.sink.name} AS SELECT`);
   if (bound.createTopic !== null && (await ctx.topics.describeTopic(bound.createTopic.name)) === undefined) {
     await ctx.topics.createTopic(bound.createTopic.name, topicSettings(bound.createTopic));
   }
   // "latest" means the end of the input as of now, not whenever a process first runs the query.
   if (ctx.properties.get('auto.offset.reset') === 'latest') await ctx.topics.pinStart(id, bound.query.source.topic);
   const created = ctx.catalogStore.transaction((): QueryDefinition | null => {
-    if (ctx.catalog().sources.has(bound.sink.name)) {
-      if (bound.ifNotExists) return null;
-      throw new EngineError('SOURCE_EXISTS', `A stream named ${bound.sink.name} already exists.`);
-    }
+    if (exists()) return null;
+    if (table) createMaterializedTable(ctx.db, { name: bound.sink.name, schema: bound.sink.schema, window: bound.sink.window?.kind ?? null });
     const query: QueryDefinition = {
       id,
-      kind: 'CSAS',
+      kind: table ? 'CTAS' : 'CSAS',
       sink: bound.sink.name,
       sources: [bound.query.source.name],
       sql: bound.sink.sql,
@@ -45,7 +49,8 @@ export async function executeCreateAsSelect(ctx: EngineContext, queries: Persist
     ctx.catalogStore.putQuery(query);
     return query;
   });
-  if (created === null) return { kind: 'message', text: `Stream ${bound.sink.name} already exists.` };
+  if (created === null) return { kind: 'message', text: `${noun} ${bound.sink.name} already exists.` };
   queries.reconcile();
-  return { kind: 'message', text: `Stream ${bound.sink.name} created; query ${created.id} is running.` };
+  const sqlite = table ? ` (materialized in the SQLite table "${bound.sink.name}")` : '';
+  return { kind: 'message', text: `${noun} ${bound.sink.name} created${sqlite}; query ${created.id} is running.` };
 }

@@ -1,7 +1,9 @@
 // executeDescribe: DESCRIBE name [EXTENDED] — schema, topic, formats, and the queries around it.
 
 import type { BoundDescribe } from '../analyze/index.js';
-import { formatSqlType } from '../common/index.js';
+import { formatDuration, formatSqlType } from '../common/index.js';
+import { decodePhysicalPlan, planAggregates } from '../plan/index.js';
+import { queryMetric } from '../state/index.js';
 import type { EngineContext } from './engine-context.js';
 import type { PersistentQueries } from './persistent-queries.js';
 import { runsIn } from './show.js';
@@ -18,8 +20,12 @@ export async function executeDescribe(ctx: EngineContext, queries: PersistentQue
     `Name: ${s.name}`,
     `Type: ${s.kind}`,
     `Kafka topic: ${s.topic} (key format ${s.formats.keyFormat}, value format ${s.formats.valueFormat})`,
-    `Timestamp column: ${s.timestampColumn ?? '(record timestamp)'}`,
+    `Timestamp column: ${s.timestampColumn ?? '(record timestamp)'}${s.timestampFormat === undefined || s.timestampFormat === null ? '' : ` (format '${s.timestampFormat}')`}`,
   ];
+  if (s.window !== undefined && s.window !== null) {
+    lines.push(`Windowed: ${s.window.kind}${s.window.sizeMs === null ? '' : ` (size ${formatDuration(s.window.sizeMs)})`}; key columns plus WINDOWSTART, WINDOWEND`);
+  }
+  if (s.kind === 'TABLE') lines.push(`Materialized: SQLite table "${s.name}" (pull queries read it; so can any SQLite client)`);
   if (bound.extended) {
     const writers = [...catalog.queries.values()].filter((q) => q.sink === s.name);
     const readers = [...catalog.queries.values()].filter((q) => q.sources.includes(s.name));
@@ -27,7 +33,14 @@ export async function executeDescribe(ctx: EngineContext, queries: PersistentQue
     lines.push(`Partitions: ${topic?.partitions ?? '?'}; records: ${topic?.endOffsets.reduce((a, b) => a + b, 0) ?? 0}`);
     lines.push(`Written by: ${writers.map((q) => `${q.id} (${runsIn(ctx, queries, q.id)})`).join(', ') || 'none'}`);
     lines.push(`Read by: ${readers.map((q) => `${q.id} (${runsIn(ctx, queries, q.id)})`).join(', ') || 'none'}`);
-    for (const q of writers) lines.push(`Skipped records of ${q.id}: ${ctx.processingLogStore.countFor(q.id)} (see the processing log)`);
+    for (const q of writers) {
+      lines.push(`Skipped records of ${q.id}: ${ctx.processingLogStore.countFor(q.id)} (see the processing log)`);
+      for (const agg of planAggregates(decodePhysicalPlan(q.plan).root)) {
+        if (agg.window === null) continue;
+        const late = queryMetric(ctx.db, q.id, 'late-records');
+        lines.push(`Late records dropped by ${q.id}: ${late} (grace period ${formatDuration(agg.window.graceMs)}; each is in the processing log)`);
+      }
+    }
   }
   return { kind: 'table', title: lines.join('\n'), columns: ['Field', 'Type', ''], rows };
 }

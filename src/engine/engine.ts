@@ -9,7 +9,16 @@ import { listFunctions } from '../functions/index.js';
 import { EmbeddedLog, formatCodecs, KafkaTopics, LOG_MIGRATIONS, type LosslessJson, type Topics } from '../io/index.js';
 import { explainPhysicalPlan, explainPlans, decodePhysicalPlan } from '../plan/index.js';
 import { parse, type ParsedStatement } from '../sql/index.js';
-import { AppliedFilesStore, CatalogStore, OffsetStore, openDataDirectory, ProcessingLogStore, QueryLeases, type AppliedFile } from '../state/index.js';
+import {
+  AppliedFilesStore,
+  CatalogStore,
+  dumpMaterializedTable,
+  OffsetStore,
+  openDataDirectory,
+  ProcessingLogStore,
+  QueryLeases,
+  type AppliedFile,
+} from '../state/index.js';
 import { executeCreateAsSelect } from './create-as-select.js';
 import { executeCreateSource } from './create-source.js';
 import { executeDescribe } from './describe.js';
@@ -122,7 +131,7 @@ export class Engine {
     const ctx = this.ctx;
     switch (bound.kind) {
       case 'BoundCreateSource':
-        return executeCreateSource(ctx, bound);
+        return executeCreateSource(ctx, this.queries, bound);
       case 'BoundCreateAsSelect':
         if (bound.orReplace && bound.exists) return executeReplaceQuery(ctx, this.queries, bound);
         return executeCreateAsSelect(ctx, this.queries, bound);
@@ -138,7 +147,7 @@ export class Engine {
       case 'BoundDescribe':
         return executeDescribe(ctx, this.queries, bound);
       case 'BoundDropSource':
-        return executeDropSource(ctx, bound);
+        return executeDropSource(ctx, this.queries, bound);
       case 'BoundTerminate':
         return executeTerminate(ctx, this.queries, bound);
       case 'BoundExplain': {
@@ -147,7 +156,7 @@ export class Engine {
         const [query, sink, id] =
           target.kind === 'BoundQueryStatement'
             ? [target.query, null, `transient_${target.query.source.name}`]
-            : [target.query, target.sink, `CSAS_${target.sink.name}`];
+            : [target.query, target.sink, `${target.sink.kind === 'TABLE' ? 'CTAS' : 'CSAS'}_${target.sink.name}`];
         const planned = planQuery(query, sink, id);
         return { kind: 'text', text: explainPlans(planned.logical, planned.physical) };
       }
@@ -232,7 +241,7 @@ export class Engine {
         const query = action.queryId === null ? undefined : catalog.queries.get(action.queryId);
         const texts: string[] = [];
         if (query !== undefined) texts.push(this.resultText(await executeTerminate(this.ctx, this.queries, { kind: 'BoundTerminate', queries: [query] })));
-        texts.push(this.resultText(await executeDropSource(this.ctx, { kind: 'BoundDropSource', source, deleteTopic: false })));
+        texts.push(this.resultText(await executeDropSource(this.ctx, this.queries, { kind: 'BoundDropSource', source, deleteTopic: false })));
         return texts.join(' ');
       }
       default:
@@ -251,6 +260,14 @@ export class Engine {
 
   private resultText(result: StatementResult): string {
     return result.kind === 'message' || result.kind === 'text' ? result.text : '';
+  }
+
+  /**
+   * A table's SQLite table as any SQLite client sees it: column names and rows in primary-key order
+   * (integers as bigint, DECIMAL as text); null when the table has none.
+   */
+  materializedTable(name: string): { columns: string[]; rows: unknown[][] } | null {
+    return dumpMaterializedTable(this.ctx.db, name);
   }
 
   /** The catalog as committed now. */

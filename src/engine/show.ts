@@ -14,7 +14,7 @@ export async function executeShow(ctx: EngineContext, queries: PersistentQueries
       const kind = bound.what === 'STREAMS' ? 'STREAM' : 'TABLE';
       const rows = [...catalog.sources.values()]
         .filter((s) => s.kind === kind)
-        .map((s) => [s.name, s.topic, s.formats.keyFormat, s.formats.valueFormat, 'false']);
+        .map((s) => [s.name, s.topic, s.formats.keyFormat, s.formats.valueFormat, s.window === undefined || s.window === null ? 'false' : s.window.kind]);
       return { kind: 'table', title: null, columns: [`${kind === 'STREAM' ? 'Stream' : 'Table'} Name`, 'Kafka Topic', 'Key Format', 'Value Format', 'Windowed'], rows };
     }
     case 'QUERIES': {

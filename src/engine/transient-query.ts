@@ -1,9 +1,9 @@
-// transientQuery: a push or pull query run for one client, reading topics without committing.
+// transientQuery: a push or pull query run for one client, reading topics (or a table's SQLite table) without committing.
 
 import type { Change, Column } from '../common/index.js';
 import { buildPipeline, newCounters, QueryRunner } from '../exec/index.js';
 import type { PhysicalPlan } from '../plan/index.js';
-import { MemoryStateStore } from '../state/index.js';
+import { MemoryStateStore, SqliteMaterializedTable } from '../state/index.js';
 import type { EngineContext } from './engine-context.js';
 import type { TransientQuery } from './statement-result.js';
 
@@ -21,7 +21,7 @@ export function transientQuery(ctx: EngineContext, plan: PhysicalPlan, columns: 
     columns,
     limit: plan.limit,
     startsFrom: start,
-    stats: () => ({ recordsIn: counters.recordsIn, errors: counters.errors, lateDropped: 0 }),
+    stats: () => ({ recordsIn: counters.recordsIn, errors: counters.errors, lateDropped: counters.late }),
     async run(onChange: (change: Change) => void, options = {}) {
       const stop = new AbortController();
       const outer = options.signal;
@@ -30,9 +30,11 @@ export function transientQuery(ctx: EngineContext, plan: PhysicalPlan, columns: 
       if (outer?.aborted === true) stop.abort();
       let delivered = 0;
       const limit = plan.limit;
+      // State lives in memory; pull queries on tables read the tables' SQLite tables.
+      const state = new MemoryStateStore((spec) => new SqliteMaterializedTable(ctx.db, spec));
       const pipeline = buildPipeline(plan, {
         codecs: ctx.codecs,
-        ctx: { queryId: plan.queryId, state: new MemoryStateStore(), processingLog: ctx.processingLogger, counters },
+        ctx: { queryId: plan.queryId, state, processingLog: ctx.processingLogger, counters },
         output: (batch) => {
           for (const change of batch) {
             if (limit !== null && delivered >= limit) break;
@@ -42,7 +44,12 @@ export function transientQuery(ctx: EngineContext, plan: PhysicalPlan, columns: 
           if (limit !== null && delivered >= limit) stop.abort();
         },
       });
-      const io = await ctx.topics.openQuery({ queryId: plan.queryId, topics: pipeline.topics, reset: start, guarantee: null });
+      pipeline.runScans(() => stop.signal.aborted);
+      // A pull query over a table reads its SQLite table (the scans above) and no topic.
+      const io =
+        pipeline.topics.length === 0
+          ? { readers: [], close: () => Promise.resolve() }
+          : await ctx.topics.openQuery({ queryId: plan.queryId, topics: pipeline.topics, reset: start, guarantee: null });
       const runner = new QueryRunner({ pipeline, readers: io.readers, maxBatchRecords });
       try {
         if (mode === 'pull' || options.untilCaughtUp === true) {

@@ -3,7 +3,13 @@
 import { assertNever } from '../common/index.js';
 import type { PhysicalNode, PhysicalPlan } from '../plan/index.js';
 import type { Emit, OperatorContext } from './operator.js';
+import { AggregateOperator } from './operators/aggregate.js';
+import { ChangelogOperator } from './operators/changelog.js';
 import { FilterOperator } from './operators/filter.js';
+import { MaterializeOperator } from './operators/materialize.js';
+import { SessionAggregateOperator } from './operators/session-aggregate.js';
+import { TableScanOperator } from './operators/table-scan.js';
+import { WindowAggregateOperator } from './operators/window-aggregate.js';
 import { ProjectOperator } from './operators/project.js';
 import { SinkOperator } from './operators/sink.js';
 import { SourceOperator } from './operators/source.js';
@@ -18,6 +24,8 @@ export interface Pipeline {
   process(topic: string, records: readonly SourceRecord[]): void;
   /** Records for the sink topic produced since the last call (persistent queries only). */
   drainSinkRecords(): SinkRecord[];
+  /** Pull queries on tables: reads the tables' current rows through the operators; `stopped` ends it early. */
+  runScans(stopped: () => boolean): void;
 }
 
 export interface PipelineOptions {
@@ -31,14 +39,34 @@ export function buildPipeline(plan: PhysicalPlan, options: PipelineOptions): Pip
   const { codecs, ctx } = options;
   const sources = new Map<string, { op: SourceOperator; emit: Emit }>();
   const sinks: SinkOperator[] = [];
+  const scans: { op: TableScanOperator; emit: Emit }[] = [];
   const discard: Emit = () => undefined;
 
   /** Builds `node` and returns the function that feeds changes into it. */
-  const wire = (node: PhysicalNode, downstream: Emit): void => {
+  const wire = (node: PhysicalNode, downstream: Emit, tombstones = false): void => {
     switch (node.kind) {
       case 'PhysicalSource':
-        sources.set(node.topic, { op: new SourceOperator(node, codecs), emit: downstream });
+        sources.set(node.topic, { op: new SourceOperator(node, codecs, { tombstones }), emit: downstream });
         return;
+      case 'PhysicalTableScan':
+        scans.push({ op: new TableScanOperator(node), emit: downstream });
+        return;
+      case 'PhysicalChangelog': {
+        const op = new ChangelogOperator(node);
+        wire(node.input, (batch) => op.onChanges(batch, ctx, downstream), true);
+        return;
+      }
+      case 'PhysicalAggregate': {
+        const op =
+          node.window === null ? new AggregateOperator(node) : node.window.kind === 'SESSION' ? new SessionAggregateOperator(node) : new WindowAggregateOperator(node);
+        wire(node.input, (batch) => op.onChanges(batch, ctx, downstream));
+        return;
+      }
+      case 'PhysicalMaterialize': {
+        const op = new MaterializeOperator(node);
+        wire(node.input, (batch) => op.onChanges(batch, ctx, downstream));
+        return;
+      }
       case 'PhysicalFilter': {
         const op = new FilterOperator(node);
         wire(node.input, (batch) => op.onChanges(batch, ctx, downstream));
@@ -71,6 +99,9 @@ export function buildPipeline(plan: PhysicalPlan, options: PipelineOptions): Pip
     },
     drainSinkRecords() {
       return sinks.flatMap((s) => s.drain());
+    },
+    runScans(stopped) {
+      for (const scan of scans) if (!stopped()) scan.op.run(ctx, scan.emit, stopped);
     },
   };
 }

@@ -12,6 +12,8 @@ export interface QueryCounters {
   recordsOut: number;
   /** Records skipped because they could not be read or evaluated. */
   errors: number;
+  /** Records dropped because their window had closed (later than the grace period). */
+  late: number;
 }
 
 export interface OperatorContext {
@@ -32,5 +34,5 @@ export interface Operator {
 }
 
 export function newCounters(): QueryCounters {
-  return { recordsIn: 0, recordsOut: 0, errors: 0 };
+  return { recordsIn: 0, recordsOut: 0, errors: 0, late: 0 };
 }

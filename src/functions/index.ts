@@ -9,3 +9,4 @@ export type { TableFunction } from './table-function.js';
 export { moreAggregates } from './aggregates/more-aggregates.js';
 export { tableFunctions, findTableFunction } from './table-functions.js';
 export { compareValues, valuesEqual } from './value-order.js';
+export { findAggregate, listAggregates, resolveAggregate, type ResolvedAggregate } from './aggregate-registry.js';

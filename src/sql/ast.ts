@@ -167,11 +167,39 @@ export interface Relation extends Node {
 
 export type EmitMode = 'CHANGES' | 'FINAL';
 
+/** Window size units, normalized to the plural (`1 MINUTE` parses as MINUTES). */
+export type TimeUnit = 'MILLISECONDS' | 'SECONDS' | 'MINUTES' | 'HOURS' | 'DAYS';
+
+/** `5 MINUTES` in a WINDOW clause. */
+export interface Duration extends Node {
+  readonly kind: 'Duration';
+  readonly value: number;
+  readonly unit: TimeUnit;
+}
+
+export type WindowType = 'TUMBLING' | 'HOPPING' | 'SESSION';
+
+/** `WINDOW TUMBLING (SIZE …)`, `HOPPING (SIZE …, ADVANCE BY …)`, `SESSION (gap)`; `size` is a session's gap. */
+export interface WindowExpr extends Node {
+  readonly kind: 'WindowExpr';
+  readonly type: WindowType;
+  readonly size: Duration;
+  readonly advance: Duration | null;
+  readonly retention: Duration | null;
+  readonly grace: Duration | null;
+}
+
 export interface Select extends Node {
   readonly kind: 'Select';
   readonly items: readonly SelectItem[];
   readonly from: Relation;
+  readonly window: WindowExpr | null;
   readonly where: Expr | null;
+  /** Empty when there is no GROUP BY. */
+  readonly groupBy: readonly Expr[];
+  /** Empty when there is no PARTITION BY (`PARTITION BY NULL` is one NullLiteral). */
+  readonly partitionBy: readonly Expr[];
+  readonly having: Expr | null;
   /** null for a pull query. */
   readonly emit: EmitMode | null;
   readonly limit: number | null;

@@ -10,6 +10,8 @@ import type {
   PropertyValue,
   Relation,
   Select,
+  Duration,
+  WindowExpr,
   SelectItem,
   Statement,
   TypeExpr,
@@ -80,10 +82,23 @@ export function formatSql(stmt: Statement): string {
 
 function formatSelect(select: Select): string {
   const parts = [`SELECT ${select.items.map(formatSelectItem).join(', ')}`, `FROM ${formatRelation(select.from)}`];
+  if (select.window !== null) parts.push(`WINDOW ${formatWindow(select.window)}`);
   if (select.where !== null) parts.push(`WHERE ${formatExpr(select.where)}`);
+  if (select.groupBy.length > 0) parts.push(`GROUP BY ${select.groupBy.map(formatExpr).join(', ')}`);
+  if (select.partitionBy.length > 0) parts.push(`PARTITION BY ${select.partitionBy.map(formatExpr).join(', ')}`);
+  if (select.having !== null) parts.push(`HAVING ${formatExpr(select.having)}`);
   if (select.emit !== null) parts.push(`EMIT ${select.emit}`);
   if (select.limit !== null) parts.push(`LIMIT ${select.limit}`);
   return parts.join(' ');
+}
+
+function formatWindow(w: WindowExpr): string {
+  const d = (x: Duration) => `${x.value} ${x.unit}`;
+  const parts = [w.type === 'SESSION' ? d(w.size) : `SIZE ${d(w.size)}`];
+  if (w.advance !== null) parts.push(`ADVANCE BY ${d(w.advance)}`);
+  if (w.retention !== null) parts.push(`RETENTION ${d(w.retention)}`);
+  if (w.grace !== null) parts.push(`GRACE PERIOD ${d(w.grace)}`);
+  return `${w.type} (${parts.join(', ')})`;
 }
 
 function formatSelectItem(item: SelectItem): string {

@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { migrate } from './migrate.js';
 import { STATE_MIGRATIONS } from './state-migrations.js';
+import { WINDOW_STATE_MIGRATIONS } from './window-state-migrations.js';
 
 export const DATABASE_FILE = 'eddy.db';
 
@@ -21,6 +22,7 @@ export function openDataDirectory(dataDir: string, extra: Readonly<Record<string
   db.pragma('busy_timeout = 10000');
   db.pragma('foreign_keys = ON');
   migrate(db, 'state', STATE_MIGRATIONS);
+  migrate(db, 'state-windows', WINDOW_STATE_MIGRATIONS);
   for (const [component, migrations] of Object.entries(extra)) migrate(db, component, migrations);
   return db;
 }

@@ -90,14 +90,48 @@ async function renderSinks(engine: Engine): Promise<string[]> {
   const catalog = engine.catalog();
   for (const query of catalog.queries.values()) {
     const sink = catalog.sources.get(query.sink);
-    if (sink === undefined) continue;
+    // A CT query materializes a table declared over a topic: it writes no topic of its own.
+    if (sink === undefined || query.kind === 'CT') continue;
     out.push(`-- sink ${sink.name} (topic '${sink.topic}', written by ${query.id})`);
     for (const r of await engine.topicRecords(sink.topic)) {
       const value = r.value === null ? null : Buffer.from(r.value).toString('utf8');
-      out.push(`${value === null ? '-' : '+'} p${r.partition}@${r.offset} t=${r.timestamp - GOLDEN_EPOCH} key=${renderBytes(r.key)} value=${value ?? 'null'}`);
+      const key = sink.window === undefined || sink.window === null ? renderBytes(r.key) : renderWindowedKey(r.key, sink.window.kind === 'SESSION', sink.window.sizeMs ?? 0);
+      out.push(`${value === null ? '-' : '+'} p${r.partition}@${r.offset} t=${renderTime(r.timestamp)} key=${key} value=${value ?? 'null'}`);
     }
   }
+  for (const source of catalog.sources.values()) {
+    if (source.kind !== 'TABLE') continue;
+    const table = engine.materializedTable(source.name);
+    if (table === null) continue;
+    out.push(`-- SQLite table "${source.name}": ${table.columns.join(' | ')}`);
+    for (const row of table.rows) out.push(`| ${row.map(renderSqlite).join(' | ')}`);
+  }
   return out;
+}
+
+/** Times from the golden clock count from GOLDEN_EPOCH; explicit event times (ROWTIME, columns) are shown as they are. */
+function renderTime(t: number): string {
+  return String(t >= GOLDEN_EPOCH && t - GOLDEN_EPOCH < 1e9 ? t - GOLDEN_EPOCH : t);
+}
+
+/** `inner@[start,end)` for time windows, `inner@[start,end]` for sessions (Kafka Streams' windowed key layout). */
+function renderWindowedKey(bytes: Uint8Array | null, session: boolean, sizeMs: number): string {
+  if (bytes === null) return 'null';
+  const buf = Buffer.from(bytes);
+  const suffix = session ? 16 : 8;
+  if (buf.length < suffix) return renderBytes(bytes);
+  const at = buf.length - suffix;
+  const inner = renderBytes(buf.subarray(0, at));
+  if (session) return `${inner}@[${buf.readBigInt64BE(at + 8)},${buf.readBigInt64BE(at)}]`;
+  const start = buf.readBigInt64BE(at);
+  return `${inner}@[${start},${start + BigInt(sizeMs)})`;
+}
+
+function renderSqlite(v: unknown): string {
+  if (v === null) return 'NULL';
+  if (typeof v === 'string') return `'${v}'`;
+  if (v instanceof Uint8Array) return `x'${Buffer.from(v).toString('hex')}'`;
+  return (v as number | bigint).toString();
 }
 
 function renderBytes(bytes: Uint8Array | null): string {

@@ -1,6 +1,6 @@
-// ProjectOperator: computes each output row from the input row, one closure per column.
+// ProjectOperator: computes each output row (and a table change's old row) from the input, one closure per column.
 
-import type { Change, Value } from '../../common/index.js';
+import type { Change, Row, Value } from '../../common/index.js';
 import type { PhysicalProject } from '../../plan/index.js';
 import { compileExpr, type CompiledExpr } from '../expr/index.js';
 import type { Emit, Operator, OperatorContext } from '../operator.js';
@@ -14,15 +14,28 @@ export class ProjectOperator implements Operator {
   }
 
   onChanges(batch: readonly Change[], _ctx: OperatorContext, emit: Emit): void {
-    const columns = this.columns;
-    const n = columns.length;
     const out: Change[] = new Array<Change>(batch.length);
     for (let i = 0; i < batch.length; i++) {
       const change = batch[i] as Change;
-      const row: Value[] = new Array<Value>(n);
-      for (let c = 0; c < n; c++) row[c] = (columns[c] as CompiledExpr)(change.row);
-      out[i] = { op: change.op, row, timestamp: change.timestamp };
+      const projected: Change = { op: change.op, row: this.project(change.row), timestamp: change.timestamp };
+      if (change.before === undefined && change.window === undefined) {
+        out[i] = projected;
+        continue;
+      }
+      out[i] = {
+        ...projected,
+        ...(change.before === undefined ? {} : { before: change.before === null ? null : this.project(change.before) }),
+        ...(change.window === undefined ? {} : { window: change.window }),
+      };
     }
     if (out.length > 0) emit(out);
+  }
+
+  private project(input: Row): Row {
+    const columns = this.columns;
+    const n = columns.length;
+    const row: Value[] = new Array<Value>(n);
+    for (let c = 0; c < n; c++) row[c] = (columns[c] as CompiledExpr)(input);
+    return row;
   }
 }

@@ -1,12 +1,19 @@
 // SourceOperator: decodes a topic's records into changes (key, value and pseudo columns, event time).
 
-import type { Change, Value } from '../../common/index.js';
+import type { Change, Value, WindowBounds } from '../../common/index.js';
 import type { PhysicalSource } from '../../plan/index.js';
 import type { Emit, OperatorContext } from '../operator.js';
 import type { SourceRecord } from '../ports/records.js';
 import type { CodecFactory, RowDecoder } from '../ports/row-codec.js';
+import { eventTimeParser } from '../event-time-format.js';
+import { decodeWindowedKey } from '../windowed-key.js';
 
 const MAX_LOGGED_RECORD = 1000;
+
+export interface SourceOptions {
+  /** A table's topic: a record with a null value is a tombstone (a `delete` of its key). */
+  readonly tombstones?: boolean;
+}
 
 export class SourceOperator {
   readonly name = 'source';
@@ -14,39 +21,71 @@ export class SourceOperator {
   private readonly decoder: RowDecoder;
   private readonly width: number;
   private readonly timestampColumn: number | null;
+  private readonly window: PhysicalSource['window'];
+  private readonly tombstones: boolean;
+  private readonly parseTime: ((text: string) => number) | null;
 
-  constructor(node: PhysicalSource, codecs: CodecFactory) {
+  constructor(node: PhysicalSource, codecs: CodecFactory, options: SourceOptions = {}) {
     this.topic = node.topic;
     const stored = { columns: node.schema.columns.filter((c) => c.namespace !== 'pseudo') };
     this.width = stored.columns.length;
     this.decoder = codecs.decoder(stored, node.formats, node.readColumns?.filter((i) => i < this.width) ?? null);
     this.timestampColumn = node.timestampColumn;
+    this.window = node.window;
+    this.tombstones = options.tombstones === true;
+    this.parseTime = node.timestampFormat === undefined ? null : eventTimeParser(node.timestampFormat);
   }
 
   /** Decodes the batch; a record that cannot be read is skipped, counted and logged. */
   onRecords(records: readonly SourceRecord[], ctx: OperatorContext, emit: Emit): void {
     const out: Change[] = [];
-    for (const record of records) {
+    const pseudo = this.window === undefined ? 3 : 5;
+    for (const source of records) {
       ctx.counters.recordsIn++;
-      const row: Value[] = new Array<Value>(this.width + 3);
+      let record = source;
+      let window: WindowBounds | undefined;
+      if (this.window !== undefined && source.key !== null) {
+        const split = decodeWindowedKey(source.key, this.window.kind, this.window.sizeMs);
+        if (split === null) {
+          this.skip(source, 'key: too short to hold a window', ctx);
+          continue;
+        }
+        record = { ...source, key: split.key };
+        window = split.window;
+      }
+      const row: Value[] = new Array<Value>(this.width + pseudo);
       const error = this.decoder.decode(record, row);
       if (error !== null) {
         this.skip(record, error, ctx);
         continue;
       }
+      const tombstone = this.tombstones && record.value === null;
       let timestamp = record.timestamp;
-      if (this.timestampColumn !== null) {
+      if (this.timestampColumn !== null && !tombstone) {
         const t = row[this.timestampColumn];
         if (t === null || t === undefined) {
           this.skip(record, `the event-time column is NULL`, ctx);
           continue;
         }
-        timestamp = Number(t);
+        if (this.parseTime === null) timestamp = Number(t);
+        else {
+          try {
+            timestamp = this.parseTime(t as string);
+          } catch (e) {
+            this.skip(record, `the event-time column cannot be read with TIMESTAMP_FORMAT: ${(e as Error).message}`, ctx);
+            continue;
+          }
+        }
       }
       row[this.width] = BigInt(timestamp);
       row[this.width + 1] = record.partition;
       row[this.width + 2] = BigInt(record.offset);
-      out.push({ op: 'insert', row, timestamp });
+      if (window !== undefined) {
+        row[this.width + 3] = BigInt(window.start);
+        row[this.width + 4] = BigInt(window.end);
+      }
+      const change: Change = { op: tombstone ? 'delete' : 'insert', row, timestamp };
+      out.push(window === undefined ? change : { ...change, window });
     }
     if (out.length > 0) emit(out);
   }

@@ -1,14 +1,57 @@
-// planLogical: a bound query → a logical plan (source → filter → project [→ sink]).
+// planLogical: a bound query → a logical plan (source [→ changelog] → filter [→ aggregate → having] → project [→ materialize → sink]).
 
 import type { BoundQuery } from '../../analyze/index.js';
-import type { SourceDefinition } from '../../catalog/index.js';
+import { sourceRelationSchema, type SourceDefinition } from '../../catalog/index.js';
 import type { LogicalNode, LogicalPlan, QueryMode } from './logical-node.js';
 
 export function planLogical(query: BoundQuery, sink: SourceDefinition | null): LogicalPlan {
-  let node: LogicalNode = { kind: 'LogicalSource', source: query.source, schema: query.inputSchema, readColumns: null };
-  if (query.where !== null) node = { kind: 'LogicalFilter', input: node, predicate: query.where, schema: node.schema };
-  node = { kind: 'LogicalProject', input: node, expressions: query.projection.map((p) => p.expr), schema: query.outputSchema };
-  if (sink !== null) node = { kind: 'LogicalSink', input: node, sink, schema: sink.schema };
   const mode: QueryMode = sink !== null ? 'persistent' : query.emit === null ? 'pull' : 'push';
+  let node: LogicalNode;
+  if (query.source.kind === 'TABLE' && mode === 'pull') {
+    // A pull query on a table reads its materialization, not its topic.
+    node = { kind: 'LogicalTableScan', source: query.source, schema: query.inputSchema, conditions: [] };
+  } else {
+    node = { kind: 'LogicalSource', source: query.source, schema: query.inputSchema, readColumns: null };
+    if (query.source.kind === 'TABLE') node = { kind: 'LogicalChangelog', input: node, schema: node.schema };
+  }
+  if (query.where !== null) node = { kind: 'LogicalFilter', input: node, predicate: query.where, schema: node.schema };
+  const aggregation = query.aggregation;
+  if (aggregation !== null) {
+    node = {
+      kind: 'LogicalAggregate',
+      input: node,
+      groupBy: aggregation.groupBy,
+      aggregates: aggregation.aggregates,
+      window: aggregation.window,
+      emit: query.emit === 'FINAL' ? 'FINAL' : 'CHANGES',
+      tableInput: aggregation.tableInput,
+      schema: aggregation.schema,
+    };
+    if (query.having !== null) node = { kind: 'LogicalFilter', input: node, predicate: query.having, schema: node.schema };
+  }
+  node = { kind: 'LogicalProject', input: node, expressions: query.projection.map((p) => p.expr), schema: query.outputSchema };
+  if (sink !== null) {
+    if (sink.kind === 'TABLE') node = materialize(node, sink);
+    node = { kind: 'LogicalSink', input: node, sink, schema: sink.schema };
+  }
   return { mode, root: node, limit: query.limit };
+}
+
+/** The persistent query that keeps a table declared over a topic materialized in SQLite. */
+export function planTableMaterialization(table: SourceDefinition): LogicalPlan {
+  const schema = sourceRelationSchema(table);
+  const source: LogicalNode = { kind: 'LogicalSource', source: table, schema, readColumns: null };
+  const changelog: LogicalNode = { kind: 'LogicalChangelog', input: source, schema };
+  return { mode: 'persistent', root: materialize(changelog, table), limit: null };
+}
+
+function materialize(input: LogicalNode, table: SourceDefinition): LogicalNode {
+  return {
+    kind: 'LogicalMaterialize',
+    input,
+    tableName: table.name,
+    tableSchema: table.schema,
+    window: table.window?.kind ?? null,
+    schema: input.schema,
+  };
 }

@@ -1,17 +1,31 @@
 // PhysicalNode and PhysicalPlan: the versioned, JSON-serializable plan that exec runs and queries store.
 
 import { EngineError } from '../../common/index.js';
+import type { PhysicalAggregate } from './physical-aggregate.js';
+import type { PhysicalChangelog } from './physical-changelog.js';
 import type { PhysicalFilter } from './physical-filter.js';
+import type { PhysicalMaterialize } from './physical-materialize.js';
 import type { PhysicalProject } from './physical-project.js';
 import type { PhysicalSink } from './physical-sink.js';
 import type { PhysicalSource } from './physical-source.js';
+import type { PhysicalTableScan } from './physical-table-scan.js';
 
-export type PhysicalNode = PhysicalSource | PhysicalFilter | PhysicalProject | PhysicalSink;
+export type PhysicalNode =
+  | PhysicalSource
+  | PhysicalTableScan
+  | PhysicalChangelog
+  | PhysicalFilter
+  | PhysicalAggregate
+  | PhysicalProject
+  | PhysicalMaterialize
+  | PhysicalSink;
 
-export const PHYSICAL_PLAN_FORMAT_VERSION = 1;
+/** Version 2 added tables: changelog, aggregate, materialize and table-scan nodes (version 1 plans still run). */
+export const PHYSICAL_PLAN_FORMAT_VERSION = 2;
+const READABLE_VERSIONS: readonly number[] = [1, 2];
 
 export interface PhysicalPlan {
-  readonly formatVersion: typeof PHYSICAL_PLAN_FORMAT_VERSION;
+  readonly formatVersion: number;
   readonly queryId: string;
   readonly mode: 'push' | 'pull' | 'persistent';
   readonly root: PhysicalNode;
@@ -22,7 +36,11 @@ export interface PhysicalPlan {
 export function physicalInputs(node: PhysicalNode): readonly PhysicalNode[] {
   switch (node.kind) {
     case 'PhysicalSource':
+    case 'PhysicalTableScan':
       return [];
+    case 'PhysicalChangelog':
+    case 'PhysicalAggregate':
+    case 'PhysicalMaterialize':
     case 'PhysicalFilter':
     case 'PhysicalProject':
     case 'PhysicalSink':
@@ -35,13 +53,35 @@ export function planSources(node: PhysicalNode): PhysicalSource[] {
   return node.kind === 'PhysicalSource' ? [node] : physicalInputs(node).flatMap(planSources);
 }
 
+/** The aggregation nodes of a plan (DESCRIBE EXTENDED reports their windows and late records). */
+export function planAggregates(node: PhysicalNode): PhysicalAggregate[] {
+  const below = physicalInputs(node).flatMap(planAggregates);
+  return node.kind === 'PhysicalAggregate' ? [node, ...below] : below;
+}
+
+/** Whether the plan keeps state between batches (aggregations, table changelogs, materialized tables). */
+export function planKeepsState(node: PhysicalNode): boolean {
+  switch (node.kind) {
+    case 'PhysicalChangelog':
+    case 'PhysicalAggregate':
+    case 'PhysicalMaterialize':
+      return true;
+    case 'PhysicalSource':
+    case 'PhysicalTableScan':
+    case 'PhysicalFilter':
+    case 'PhysicalProject':
+    case 'PhysicalSink':
+      return physicalInputs(node).some(planKeepsState);
+  }
+}
+
 /** Checks a stored plan's version before it is run again (after a restart or an upgrade). */
 export function decodePhysicalPlan(json: unknown): PhysicalPlan {
   const plan = json as Partial<PhysicalPlan> | null;
   if (plan === null || typeof plan !== 'object' || plan.root === undefined || typeof plan.queryId !== 'string') {
     throw new EngineError('INTERNAL', 'Stored query plan is not a physical plan.');
   }
-  if (plan.formatVersion !== PHYSICAL_PLAN_FORMAT_VERSION) {
+  if (!READABLE_VERSIONS.includes(plan.formatVersion ?? -1)) {
     throw new EngineError(
       'NOT_SUPPORTED',
       `Query ${plan.queryId} was stored with plan format ${String(plan.formatVersion)}; this Eddy reads format ${PHYSICAL_PLAN_FORMAT_VERSION}.`,

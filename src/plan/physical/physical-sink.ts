@@ -1,6 +1,6 @@
 // PhysicalSink: encodes changes and appends them to the sink stream's topic.
 
-import type { FormatSpec, Schema } from '../../common/index.js';
+import type { FormatSpec, Schema, WindowKind } from '../../common/index.js';
 import type { PhysicalNode } from './physical-node.js';
 
 export interface PhysicalSink {
@@ -10,4 +10,6 @@ export interface PhysicalSink {
   readonly topic: string;
   readonly formats: FormatSpec;
   readonly schema: Schema;
+  /** A windowed table's sink: keys carry their window (Kafka Streams' windowed key layout). */
+  readonly window?: WindowKind;
 }

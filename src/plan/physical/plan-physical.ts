@@ -1,5 +1,6 @@
 // planPhysical: lowers an optimized logical plan to the physical plan exec runs.
 
+import { assertNever } from '../../common/index.js';
 import type { LogicalNode, LogicalPlan } from '../logical/index.js';
 import { PHYSICAL_PLAN_FORMAT_VERSION, type PhysicalNode, type PhysicalPlan } from './physical-node.js';
 
@@ -11,6 +12,7 @@ function lower(node: LogicalNode): PhysicalNode {
   switch (node.kind) {
     case 'LogicalSource': {
       const ts = node.source.timestampColumn;
+      const window = node.source.window ?? null;
       return {
         kind: 'PhysicalSource',
         sourceName: node.source.name,
@@ -19,13 +21,52 @@ function lower(node: LogicalNode): PhysicalNode {
         schema: node.schema,
         readColumns: node.readColumns,
         timestampColumn: ts === null ? null : node.schema.columns.findIndex((c) => c.name === ts),
+        ...(window === null ? {} : { window: { kind: window.kind, sizeMs: window.sizeMs } }),
+        ...(node.source.timestampFormat === undefined || node.source.timestampFormat === null ? {} : { timestampFormat: node.source.timestampFormat }),
       };
     }
+    case 'LogicalTableScan':
+      return {
+        kind: 'PhysicalTableScan',
+        tableName: node.source.name,
+        tableSchema: node.source.schema,
+        window: node.source.window?.kind ?? null,
+        schema: node.schema,
+        conditions: node.conditions,
+      };
+    case 'LogicalChangelog':
+      return { kind: 'PhysicalChangelog', input: lower(node.input), schema: node.schema };
     case 'LogicalFilter':
       return { kind: 'PhysicalFilter', input: lower(node.input), predicate: node.predicate, schema: node.schema };
+    case 'LogicalAggregate': {
+      const inputSchema = node.input.schema;
+      return {
+        kind: 'PhysicalAggregate',
+        input: lower(node.input),
+        groupBy: node.groupBy,
+        aggregates: node.aggregates,
+        window: node.window,
+        emit: node.emit,
+        tableInput: node.tableInput,
+        schema: node.schema,
+        partitionColumn: inputSchema.columns.findIndex((c) => c.name === 'ROWPARTITION' && c.namespace === 'pseudo'),
+        offsetColumn: inputSchema.columns.findIndex((c) => c.name === 'ROWOFFSET' && c.namespace === 'pseudo'),
+        topic: sourceTopic(node),
+      };
+    }
     case 'LogicalProject':
       return { kind: 'PhysicalProject', input: lower(node.input), expressions: node.expressions, schema: node.schema };
-    case 'LogicalSink':
+    case 'LogicalMaterialize':
+      return {
+        kind: 'PhysicalMaterialize',
+        input: lower(node.input),
+        tableName: node.tableName,
+        tableSchema: node.tableSchema,
+        window: node.window,
+        schema: node.schema,
+      };
+    case 'LogicalSink': {
+      const window = node.sink.window ?? null;
       return {
         kind: 'PhysicalSink',
         input: lower(node.input),
@@ -33,6 +74,17 @@ function lower(node: LogicalNode): PhysicalNode {
         topic: node.sink.topic,
         formats: node.sink.formats,
         schema: node.schema,
+        ...(window === null ? {} : { window: window.kind }),
       };
+    }
+    default:
+      return assertNever(node, 'logical node');
   }
+}
+
+function sourceTopic(node: LogicalNode): string {
+  if (node.kind === 'LogicalSource') return node.source.topic;
+  if (node.kind === 'LogicalTableScan') return node.source.topic;
+  const input = 'input' in node ? node.input : null;
+  return input === null ? '' : sourceTopic(input);
 }

@@ -12,7 +12,18 @@ export const foldLiteralCasts: Rule = {
 function rewrite(node: LogicalNode): LogicalNode {
   switch (node.kind) {
     case 'LogicalSource':
+    case 'LogicalTableScan':
       return node;
+    case 'LogicalChangelog':
+    case 'LogicalMaterialize':
+      return { ...node, input: rewrite(node.input) };
+    case 'LogicalAggregate':
+      return {
+        ...node,
+        input: rewrite(node.input),
+        groupBy: node.groupBy.map((e) => transformBoundExpr(e, fold)),
+        aggregates: node.aggregates.map((a) => ({ ...a, args: a.args.map((e) => transformBoundExpr(e, fold)) })),
+      };
     case 'LogicalFilter':
       return { ...node, input: rewrite(node.input), predicate: transformBoundExpr(node.predicate, fold) };
     case 'LogicalProject':

@@ -18,6 +18,24 @@ function prune(node: LogicalNode, needed: Set<number> | null): LogicalNode {
       if (timestamp !== null) needed.add(node.schema.columns.findIndex((c) => c.name === timestamp));
       return { ...node, readColumns: [...needed].sort((a, b) => a - b) };
     }
+    case 'LogicalTableScan':
+      return node;
+    case 'LogicalChangelog': {
+      // The changelog identifies rows by their key columns, so those are always decoded.
+      if (needed === null) return { ...node, input: prune(node.input, null) };
+      node.schema.columns.forEach((c, i) => {
+        if (c.namespace === 'key') needed.add(i);
+      });
+      return { ...node, input: prune(node.input, needed) };
+    }
+    case 'LogicalAggregate': {
+      const inputNeeded = new Set<number>();
+      node.groupBy.forEach((e) => referencedColumns(e, inputNeeded));
+      node.aggregates.forEach((a) => a.args.forEach((e) => referencedColumns(e, inputNeeded)));
+      return { ...node, input: prune(node.input, inputNeeded) };
+    }
+    case 'LogicalMaterialize':
+      return { ...node, input: prune(node.input, null) };
     case 'LogicalFilter': {
       const inputNeeded = needed === null ? null : referencedColumns(node.predicate, new Set(needed));
       return { ...node, input: prune(node.input, inputNeeded) };

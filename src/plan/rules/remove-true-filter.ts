@@ -11,7 +11,12 @@ export const removeTrueFilter: Rule = {
 function rewrite(node: LogicalNode): LogicalNode {
   switch (node.kind) {
     case 'LogicalSource':
+    case 'LogicalTableScan':
       return node;
+    case 'LogicalChangelog':
+    case 'LogicalAggregate':
+    case 'LogicalMaterialize':
+      return { ...node, input: rewrite(node.input) };
     case 'LogicalFilter': {
       const input = rewrite(node.input);
       const p = node.predicate;

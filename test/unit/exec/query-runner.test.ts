@@ -105,6 +105,10 @@ class RecordingPipeline implements Pipeline {
     for (const r of records) this.pending.push({ topic: 'out', timestamp: r.timestamp, key: r.key, value: r.value });
   }
 
+  runScans(): void {
+    // This pipeline reads topics only.
+  }
+
   drainSinkRecords(): SinkRecord[] {
     const out = this.pending;
     this.pending = [];

@@ -59,7 +59,7 @@ describe('planLogical', () => {
     const { unoptimized } = plan('CREATE STREAM big AS SELECT id, amount FROM orders WHERE qty > 10');
     expect(unoptimized.mode).toBe('persistent');
     const kinds: string[] = [];
-    for (let node: LogicalPlan['root'] | undefined = unoptimized.root; node !== undefined; node = node.kind === 'LogicalSource' ? undefined : node.input) {
+    for (let node: LogicalPlan['root'] | undefined = unoptimized.root; node !== undefined; node = node.kind === 'LogicalSource' || node.kind === 'LogicalTableScan' ? undefined : node.input) {
       kinds.push(node.kind);
     }
     expect(kinds).toEqual(['LogicalSink', 'LogicalProject', 'LogicalFilter', 'LogicalSource']);
@@ -83,7 +83,7 @@ describe('optimize and EXPLAIN', () => {
       'Logical plan:',
       '  Project ID := ID, Q2 := (QTY * 2)',
       "    Source ORDERS (topic 'orders', reads ID, QTY, TS)",
-      'Physical plan (format 1):',
+      'Physical plan (format 2):',
       '  PhysicalProject ID := ID, Q2 := (QTY * 2)',
       '    schema: ID STRING, Q2 INT',
       "    PhysicalSource ORDERS <- topic 'orders' [key KAFKA, value JSON] event time: TS; decodes: ID, QTY, TS",
@@ -130,7 +130,7 @@ describe('optimize and EXPLAIN', () => {
     expect(lines).toContain("  PhysicalSink BIG -> topic 'BIG' [key KAFKA, value JSON]");
     expect(lines).toContain('    schema: ID STRING KEY, AMOUNT DOUBLE');
     expect(lines.some((l) => l.includes('decodes: ID, AMOUNT, QTY, TS'))).toBe(true);
-    expect(explainPhysicalPlan(p.physical).split('\n').slice(0, 2)).toEqual(['Query CSAS_BIG_1 (persistent)', 'Physical plan (format 1):']);
+    expect(explainPhysicalPlan(p.physical).split('\n').slice(0, 2)).toEqual(['Query CSAS_BIG_1 (persistent)', 'Physical plan (format 2):']);
   });
 });
 

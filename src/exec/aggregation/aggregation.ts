@@ -1,0 +1,90 @@
+// Aggregation: a GROUP BY's compiled keys and aggregate calls — group keys, state arithmetic, result rows.
+
+import type { Row, SqlType, Value, WindowBounds } from '../../common/index.js';
+import type { AggregateImplementation } from '../../functions/index.js';
+import { findAggregate } from '../../functions/index.js';
+import type { PhysicalAggregate } from '../../plan/index.js';
+import { compileExpr, type CompiledExpr } from '../expr/index.js';
+import { literalValue } from '../expr/literal-value.js';
+import { keyFromString, keyString } from '../row-json.js';
+
+/** One group's (or window's) aggregate states and the largest event time that contributed to it. */
+export interface GroupState {
+  readonly states: unknown[];
+  readonly timestamp: number;
+}
+
+export class Aggregation {
+  private readonly keys: readonly CompiledExpr[];
+  private readonly keyTypes: readonly SqlType[];
+  private readonly args: readonly (readonly CompiledExpr[])[];
+  private readonly impls: readonly AggregateImplementation[];
+  private readonly windowed: boolean;
+
+  constructor(node: PhysicalAggregate) {
+    this.keys = node.groupBy.map(compileExpr);
+    this.keyTypes = node.groupBy.map((g) => g.type);
+    this.args = node.aggregates.map((a) => a.args.map(compileExpr));
+    this.impls = node.aggregates.map((a) => {
+      const fn = findAggregate(a.name);
+      if (fn === undefined) throw new Error(`unknown aggregate ${a.name}`);
+      return fn.create(a.argTypes, a.args.map((e) => (e.kind === 'Literal' ? literalValue(e) : undefined)));
+    });
+    this.windowed = node.window !== null;
+  }
+
+  /** The group key's identity in the state store, or null when a key value is NULL (the row is not grouped). */
+  groupOf(row: Row): string | null {
+    const values: Value[] = new Array<Value>(this.keys.length);
+    for (let i = 0; i < this.keys.length; i++) {
+      const v = (this.keys[i] as CompiledExpr)(row);
+      if (v === null) return null;
+      values[i] = v;
+    }
+    return keyString(values, this.keyTypes);
+  }
+
+  initial(timestamp: number): GroupState {
+    return { states: this.impls.map((impl) => impl.initial()), timestamp };
+  }
+
+  add(group: GroupState, row: Row, timestamp: number): GroupState {
+    return { states: this.impls.map((impl, i) => impl.add(group.states[i], this.argValues(i, row))), timestamp: Math.max(group.timestamp, timestamp) };
+  }
+
+  undo(group: GroupState, row: Row, timestamp: number): GroupState {
+    return {
+      states: this.impls.map((impl, i) => (impl.undo === undefined ? group.states[i] : impl.undo(group.states[i], this.argValues(i, row)))),
+      timestamp: Math.max(group.timestamp, timestamp),
+    };
+  }
+
+  merge(a: GroupState, b: GroupState): GroupState {
+    return {
+      states: this.impls.map((impl, i) => (impl.merge === undefined ? a.states[i] : impl.merge(a.states[i], b.states[i]))),
+      timestamp: Math.max(a.timestamp, b.timestamp),
+    };
+  }
+
+  /** The aggregation's output row: keys, then WINDOWSTART and WINDOWEND when windowed, then the results. */
+  row(group: string, state: GroupState, window: WindowBounds | null): Row {
+    const out: Value[] = keyFromString(group, this.keyTypes);
+    if (this.windowed) out.push(BigInt(window?.start ?? 0), BigInt(window?.end ?? 0));
+    this.impls.forEach((impl, i) => out.push(impl.result(state.states[i])));
+    return out;
+  }
+
+  serialize(state: GroupState): unknown {
+    return [state.timestamp, ...this.impls.map((impl, i) => impl.serialize(state.states[i]))];
+  }
+
+  deserialize(json: unknown): GroupState {
+    const [timestamp, ...states] = json as [number, ...unknown[]];
+    return { states: this.impls.map((impl, i) => impl.deserialize(states[i])), timestamp };
+  }
+
+  private argValues(i: number, row: Row): Value[] {
+    const fns = this.args[i] ?? [];
+    return fns.map((f) => f(row));
+  }
+}

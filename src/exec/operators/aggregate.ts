@@ -1,0 +1,60 @@
+// AggregateOperator: GROUP BY without a window, over a stream (add) or a table's changelog (retract, then add).
+
+import type { Change, Row } from '../../common/index.js';
+import type { PhysicalAggregate } from '../../plan/index.js';
+import { Aggregation, type GroupState } from '../aggregation/aggregation.js';
+import type { Emit, Operator, OperatorContext } from '../operator.js';
+
+interface Touched {
+  state: GroupState;
+  /** The group's row before this change, or null for a new group. */
+  readonly before: Row | null;
+}
+
+export class AggregateOperator implements Operator {
+  readonly name = 'aggregate';
+  private readonly aggregation: Aggregation;
+
+  constructor(node: PhysicalAggregate) {
+    this.aggregation = new Aggregation(node);
+  }
+
+  onChanges(batch: readonly Change[], ctx: OperatorContext, emit: Emit): void {
+    const store = ctx.state.keyValue('aggregate');
+    const agg = this.aggregation;
+    const out: Change[] = [];
+    for (const change of batch) {
+      // Every group this change touches emits once, after the retraction and the addition are both applied.
+      const touched = new Map<string, Touched>();
+      const load = (group: string): Touched => {
+        let t = touched.get(group);
+        if (t === undefined) {
+          const stored = store.get(group);
+          const state = stored === undefined ? null : agg.deserialize(stored);
+          t = { state: state ?? agg.initial(change.timestamp), before: state === null ? null : agg.row(group, state, null) };
+          touched.set(group, t);
+        }
+        return t;
+      };
+      if (change.before !== undefined && change.before !== null) {
+        const old = agg.groupOf(change.before);
+        if (old !== null) {
+          const t = load(old);
+          t.state = agg.undo(t.state, change.before, change.timestamp);
+        }
+      }
+      if (change.op !== 'delete') {
+        const group = agg.groupOf(change.row);
+        if (group !== null) {
+          const t = load(group);
+          t.state = agg.add(t.state, change.row, change.timestamp);
+        }
+      }
+      for (const [group, t] of touched) {
+        store.put(group, agg.serialize(t.state));
+        out.push({ op: 'upsert', row: agg.row(group, t.state, null), before: t.before, timestamp: t.state.timestamp });
+      }
+    }
+    if (out.length > 0) emit(out);
+  }
+}

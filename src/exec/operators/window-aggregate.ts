@@ -1,0 +1,70 @@
+// WindowAggregateOperator: GROUP BY with TUMBLING or HOPPING windows — grace, late records, EMIT CHANGES or FINAL.
+
+import { formatDuration, timeWindowsFor, type Change, type WindowBounds, type WindowSpec } from '../../common/index.js';
+import type { PhysicalAggregate } from '../../plan/index.js';
+import { Aggregation } from '../aggregation/aggregation.js';
+import { LateRecords } from '../aggregation/late-records.js';
+import { StreamTime } from '../aggregation/stream-time.js';
+import type { Emit, Operator, OperatorContext } from '../operator.js';
+
+export class WindowAggregateOperator implements Operator {
+  readonly name = 'window-aggregate';
+  private readonly aggregation: Aggregation;
+  private readonly window: WindowSpec;
+
+  constructor(private readonly node: PhysicalAggregate) {
+    if (node.window === null) throw new Error('WindowAggregateOperator needs a window');
+    this.aggregation = new Aggregation(node);
+    this.window = node.window;
+  }
+
+  onChanges(batch: readonly Change[], ctx: OperatorContext, emit: Emit): void {
+    const { aggregation: agg, window: spec, node } = this;
+    const store = ctx.state.windows('aggregate');
+    const times = StreamTime.load(ctx.state.keyValue('time'));
+    const late = new LateRecords(ctx, node.topic, node.partitionColumn, node.offsetColumn);
+    const out: Change[] = [];
+    for (const change of batch) {
+      const group = agg.groupOf(change.row);
+      if (group === null) continue;
+      const partition = Number(change.row[node.partitionColumn] ?? 0);
+      const streamTime = times.observe(partition, change.timestamp);
+      const closed: WindowBounds[] = [];
+      for (const w of timeWindowsFor(spec, change.timestamp)) {
+        if (w.end + spec.graceMs <= streamTime) {
+          closed.push(w);
+          continue;
+        }
+        const stored = store.get(group, w.start, w.end);
+        const before = stored === undefined ? null : agg.deserialize(stored);
+        const state = agg.add(before ?? agg.initial(change.timestamp), change.row, change.timestamp);
+        store.put(group, w.start, w.end, agg.serialize(state));
+        if (node.emit === 'CHANGES') {
+          out.push({ op: 'upsert', row: agg.row(group, state, w), before: before === null ? null : agg.row(group, before, w), timestamp: state.timestamp, window: w });
+        }
+      }
+      if (closed.length > 0) {
+        const windows = closed.map((w) => `[${w.start}, ${w.end})`).join(', ');
+        late.drop(
+          change,
+          `event time ${change.timestamp} is too late for window ${windows}, closed at stream time ${streamTime} of partition ${partition} (grace period ${formatDuration(spec.graceMs)})`,
+        );
+      }
+    }
+    times.save();
+    late.save();
+    // Windows that closed: EMIT FINAL emits them now, in the order they closed; their state is no longer needed.
+    const closingTime = times.closingTime();
+    if (closingTime !== null) {
+      for (const entry of store.endingBy(closingTime - spec.graceMs)) {
+        if (node.emit === 'FINAL') {
+          const state = agg.deserialize(entry.value);
+          const w = { start: entry.start, end: entry.end };
+          out.push({ op: 'upsert', row: agg.row(entry.key, state, w), before: null, timestamp: state.timestamp, window: w });
+        }
+        store.delete(entry.key, entry.start, entry.end);
+      }
+    }
+    if (out.length > 0) emit(out);
+  }
+}

@@ -1,0 +1,99 @@
+// SqliteMaterializedTable: a table's rows in a real SQLite table named after it (exec's MaterializedTable port).
+
+import type Database from 'better-sqlite3';
+import type { Column, Row, Value, WindowBounds } from '../common/index.js';
+import type { KeyCondition, MaterializedRow, MaterializedTable, MaterializedTableSpec } from '../exec/index.js';
+import { fromSqlite, quoteSqlName, sqliteColumnType, toSqlite, type SqliteValue } from './sqlite-values.js';
+
+/** Not a user column: every materialized table also keeps each row's event time. */
+export const ROWTIME_COLUMN = 'ROWTIME';
+const WINDOW_COLUMNS = ['WINDOWSTART', 'WINDOWEND'] as const;
+
+/** The CREATE TABLE statement: key columns, window bounds, value columns, ROWTIME; primary key (keys, window). */
+export function materializedTableDdl(spec: MaterializedTableSpec): string {
+  const keys = spec.schema.columns.filter((c) => c.namespace === 'key');
+  const values = spec.schema.columns.filter((c) => c.namespace === 'value');
+  const windowed = spec.window !== null;
+  const defs = [
+    ...keys.map((c) => `${quoteSqlName(c.name)} ${sqliteColumnType(c.type)} NOT NULL`),
+    ...(windowed ? WINDOW_COLUMNS.map((w) => `${w} INTEGER NOT NULL`) : []),
+    ...values.map((c) => `${quoteSqlName(c.name)} ${sqliteColumnType(c.type)}`),
+    `${ROWTIME_COLUMN} INTEGER NOT NULL`,
+  ];
+  const pk = [...keys.map((c) => quoteSqlName(c.name)), ...(windowed ? WINDOW_COLUMNS : [])];
+  return `CREATE TABLE ${quoteSqlName(spec.name)} (${defs.join(', ')}, PRIMARY KEY (${pk.join(', ')}))`;
+}
+
+export class SqliteMaterializedTable implements MaterializedTable {
+  private readonly keys: { index: number; column: Column }[] = [];
+  private readonly values: { index: number; column: Column }[] = [];
+  private readonly windowed: boolean;
+  private readonly upsertStatement;
+  private readonly deleteStatement;
+  private readonly expireStatement;
+  private readonly selectList: string;
+  private readonly orderBy: string;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly spec: MaterializedTableSpec,
+  ) {
+    spec.schema.columns.forEach((column, index) => {
+      if (column.namespace === 'key') this.keys.push({ index, column });
+      else if (column.namespace === 'value') this.values.push({ index, column });
+    });
+    this.windowed = spec.window !== null;
+    const table = quoteSqlName(spec.name);
+    const keyNames = [...this.keys.map((k) => quoteSqlName(k.column.name)), ...(this.windowed ? WINDOW_COLUMNS : [])];
+    const all = [...keyNames, ...this.values.map((v) => quoteSqlName(v.column.name)), ROWTIME_COLUMN];
+    this.selectList = all.join(', ');
+    this.orderBy = keyNames.join(', ');
+    this.upsertStatement = db.prepare(`INSERT OR REPLACE INTO ${table} (${this.selectList}) VALUES (${all.map(() => '?').join(', ')})`);
+    this.deleteStatement = db.prepare(`DELETE FROM ${table} WHERE ${keyNames.map((k) => `${k} = ?`).join(' AND ')}`);
+    this.expireStatement = this.windowed ? db.prepare(`DELETE FROM ${table} WHERE WINDOWEND < ?`) : null;
+  }
+
+  upsert(row: Row, rowtime: number, window: WindowBounds | undefined): void {
+    const args: SqliteValue[] = this.keyArgs(row, window);
+    for (const v of this.values) args.push(toSqlite(row[v.index] ?? null, v.column.type));
+    args.push(rowtime);
+    this.upsertStatement.run(...args);
+  }
+
+  delete(row: Row, window: WindowBounds | undefined): void {
+    this.deleteStatement.run(...this.keyArgs(row, window));
+  }
+
+  expireWindows(bound: number): void {
+    this.expireStatement?.run(bound);
+  }
+
+  *scan(conditions: readonly KeyCondition[]): Iterable<MaterializedRow> {
+    const where: string[] = [];
+    const args: SqliteValue[] = [];
+    for (const c of conditions) {
+      const key = this.keys.find((k) => k.column.name === c.column);
+      if (key === undefined && !(WINDOW_COLUMNS as readonly string[]).includes(c.column)) continue;
+      where.push(`${quoteSqlName(c.column)} ${c.op} ?`);
+      args.push(key === undefined ? Number(c.value) : toSqlite(c.value, key.column.type));
+    }
+    const sql = `SELECT ${this.selectList} FROM ${quoteSqlName(this.spec.name)}${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ${this.orderBy}`;
+    const statement = this.db.prepare(sql).raw(true).safeIntegers(true);
+    const width = this.spec.schema.columns.length;
+    // Read at once: an open iterator would keep the shared connection busy for other statements.
+    for (const raw of statement.all(...args) as unknown[][]) {
+      const row: Value[] = new Array<Value>(width).fill(null);
+      let i = 0;
+      for (const k of this.keys) row[k.index] = fromSqlite(raw[i++], k.column.type);
+      const window = this.windowed ? { start: Number(raw[i++]), end: Number(raw[i++]) } : null;
+      for (const v of this.values) row[v.index] = fromSqlite(raw[i++], v.column.type);
+      yield { row, rowtime: Number(raw[i]), window };
+    }
+  }
+
+  private keyArgs(row: Row, window: WindowBounds | undefined): SqliteValue[] {
+    const args = this.keys.map((k) => toSqlite(row[k.index] ?? null, k.column.type));
+    if (this.windowed) args.push(window?.start ?? 0, window?.end ?? 0);
+    return args;
+  }
+}

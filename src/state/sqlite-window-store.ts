@@ -1,0 +1,58 @@
+// SqliteWindowStore: exec's WindowStore port over the eddy_state_windows table.
+
+import type Database from 'better-sqlite3';
+import type { WindowEntry, WindowStore } from '../exec/index.js';
+
+interface EntryRow {
+  key: string;
+  start_ms: number;
+  end_ms: number;
+  value: string;
+}
+
+/** The prepared statements of all window stores of one database. */
+export class WindowStatements {
+  readonly get;
+  readonly put;
+  readonly delete;
+  readonly overlapping;
+  readonly endingBy;
+  readonly dropQuery;
+
+  constructor(db: Database.Database) {
+    this.get = db.prepare<[string, string, string, number, number], { value: string }>(
+      'SELECT value FROM eddy_state_windows WHERE query_id = ? AND store = ? AND key = ? AND start_ms = ? AND end_ms = ?',
+    );
+    this.put = db.prepare<[string, string, string, number, number, string]>(
+      'INSERT OR REPLACE INTO eddy_state_windows (query_id, store, key, start_ms, end_ms, value) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    this.delete = db.prepare<[string, string, string, number, number]>(
+      'DELETE FROM eddy_state_windows WHERE query_id = ? AND store = ? AND key = ? AND start_ms = ? AND end_ms = ?',
+    );
+    this.overlapping = db.prepare<[string, string, string, number, number], EntryRow>(
+      'SELECT key, start_ms, end_ms, value FROM eddy_state_windows WHERE query_id = ? AND store = ? AND key = ? AND start_ms <= ? AND end_ms >= ? ORDER BY start_ms, end_ms',
+    );
+    this.endingBy = db.prepare<[string, string, number], EntryRow>(
+      'SELECT key, start_ms, end_ms, value FROM eddy_state_windows WHERE query_id = ? AND store = ? AND end_ms <= ? ORDER BY end_ms, start_ms, key',
+    );
+    this.dropQuery = db.prepare<[string]>('DELETE FROM eddy_state_windows WHERE query_id = ?');
+  }
+}
+
+export function sqliteWindowStore(statements: WindowStatements, queryId: string, name: string): WindowStore {
+  const entry = (r: EntryRow): WindowEntry => ({ key: r.key, start: r.start_ms, end: r.end_ms, value: JSON.parse(r.value) as unknown });
+  return {
+    get: (key, start, end) => {
+      const row = statements.get.get(queryId, name, key, start, end);
+      return row === undefined ? undefined : (JSON.parse(row.value) as unknown);
+    },
+    put: (key, start, end, value) => {
+      statements.put.run(queryId, name, key, start, end, JSON.stringify(value));
+    },
+    delete: (key, start, end) => {
+      statements.delete.run(queryId, name, key, start, end);
+    },
+    overlapping: (key, from, to) => statements.overlapping.all(queryId, name, key, to, from).map(entry),
+    endingBy: (bound) => statements.endingBy.all(queryId, name, bound).map(entry),
+  };
+}
