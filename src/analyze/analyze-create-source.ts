@@ -1,7 +1,7 @@
 // Analysis of CREATE STREAM|TABLE (…) WITH (…): columns, key constraints, topic and formats.
 
 import type { SourceDefinition } from '../catalog/index.js';
-import { EngineError, PSEUDO_COLUMNS, type Column, type FormatSpec, type Schema, type SourceSpan } from '../common/index.js';
+import { EngineError, formatSqlType, PSEUDO_COLUMNS, type Column, type FormatSpec, type Schema, type SourceSpan, type SqlType } from '../common/index.js';
 import type { CreateSource } from '../sql/index.js';
 import type { AnalysisContext } from './analysis-context.js';
 import type { BoundCreateSource, TopicRequest } from './bound-statement.js';
@@ -17,8 +17,8 @@ export function analyzeCreateSource(stmt: CreateSource, text: string, ctx: Analy
   if (existing !== undefined && !stmt.ifNotExists && !stmt.orReplace) {
     throw new EngineError('SOURCE_EXISTS', `A ${existing.kind.toLowerCase()} named ${name} already exists.`, stmt.name.span);
   }
-  const props = new WithProperties(stmt.properties, stmt.span);
-  const schema = columnsSchema(stmt);
+  const props = new WithProperties(stmt.properties, stmt.span, 'CREATE');
+  const schema = columnsSchema(stmt, ctx.catalog.types);
   const formats = sourceFormats(props, schema, stmt.span);
   const topicName = props.string('KAFKA_TOPIC');
   if (topicName === undefined) {
@@ -57,7 +57,7 @@ export function analyzeCreateSource(stmt: CreateSource, text: string, ctx: Analy
   return { kind: 'BoundCreateSource', source, orReplace: stmt.orReplace, ifNotExists: stmt.ifNotExists, exists: existing !== undefined, createTopic };
 }
 
-function columnsSchema(stmt: CreateSource): Schema {
+function columnsSchema(stmt: CreateSource, types: ReadonlyMap<string, SqlType>): Schema {
   if (stmt.columns.length === 0) {
     throw new EngineError('INVALID_STATEMENT', `${stmt.name.name} declares no columns: list them, e.g. (ID STRING KEY, TEMP DOUBLE).`, stmt.span);
   }
@@ -77,7 +77,8 @@ function columnsSchema(stmt: CreateSource): Schema {
     if (def.constraint === 'KEY' && stmt.sourceKind === 'TABLE') {
       throw new EngineError('INVALID_STATEMENT', `Tables have PRIMARY KEY columns: write ${colName} … PRIMARY KEY.`, def.span);
     }
-    const column: Column = { name: colName, type: resolveType(def.type), namespace: def.constraint === null ? 'value' : 'key' };
+    if (def.constraint === 'HEADERS' || def.constraint === 'HEADER') checkHeaderColumn(def, resolveType(def.type, types));
+    const column: Column = { name: colName, type: resolveType(def.type, types), namespace: def.constraint === null ? 'value' : 'key' };
     (column.namespace === 'key' ? keys : values).push(column);
   }
   return { columns: [...keys, ...values] };
@@ -146,4 +147,13 @@ export function timestampColumn(props: WithProperties, schema: Schema): string |
     throw new EngineError('NOT_SUPPORTED', 'TIMESTAMP_FORMAT (string event times) is not supported yet.', props.spanOf('TIMESTAMP_FORMAT'));
   }
   return name;
+}
+
+/** `HEADERS` must be ARRAY<STRUCT<KEY STRING, VALUE BYTES>> and `HEADER('k')` BYTES; reading them comes later. */
+function checkHeaderColumn(def: CreateSource['columns'][number], type: SqlType): void {
+  const expected = def.constraint === 'HEADERS' ? 'ARRAY<STRUCT<KEY STRING, VALUE BYTES>>' : 'BYTES';
+  if (formatSqlType(type) !== expected) {
+    throw new EngineError('TYPE_MISMATCH', `A ${def.constraint} column must be ${expected}, not ${formatSqlType(type)}.`, def.type.span);
+  }
+  throw new EngineError('NOT_SUPPORTED', `Header columns (${def.constraint}) are not supported yet: declare ${def.name.name} as a value column or leave it out.`, def.span);
 }

@@ -3,19 +3,22 @@
 import { requireSource, sourceRelationSchema, type Catalog } from '../catalog/index.js';
 import { EngineError, formatSqlType, type Column, type Schema } from '../common/index.js';
 import type { Select } from '../sql/index.js';
+import { analyzeJoins } from './analyze-join.js';
 import { bindExpr } from './bind-expr.js';
+import { structStarItems } from './struct-star.js';
 import type { BoundQuery, ProjectionItem } from './bound-statement.js';
 import type { Scope } from './scope.js';
 
 /** `persistentSink` names the C*AS target: its key columns must then be projected, as in ksqlDB. */
 export function analyzeQuery(select: Select, catalog: Catalog, persistentSink: string | null): BoundQuery {
   const source = requireSource(catalog, select.from.name.name, select.from.name.span);
+  if (select.joins.length > 0) analyzeJoins(select, catalog);
   if (source.kind === 'TABLE') {
     throw new EngineError('NOT_SUPPORTED', `Queries over tables are not supported yet (${source.name} is a table).`, select.from.span);
   }
   const inputSchema = sourceRelationSchema(source);
   const qualifiers = [source.name, ...(select.from.alias === null ? [] : [select.from.alias.name])];
-  const scope: Scope = { qualifiers, schema: inputSchema };
+  const scope: Scope = { qualifiers, schema: inputSchema, types: catalog.types };
 
   let where = null;
   if (select.where !== null) {
@@ -35,6 +38,10 @@ export function analyzeQuery(select: Select, catalog: Catalog, persistentSink: s
       inputSchema.columns.forEach((c, index) => {
         if (c.namespace !== 'pseudo') projection.push({ name: c.name, expr: { kind: 'ColumnRef', type: c.type, index, name: c.name } });
       });
+      continue;
+    }
+    if (item.kind === 'SelectStructStar') {
+      projection.push(...structStarItems(item, scope));
       continue;
     }
     const expr = bindExpr(item.expr, scope);

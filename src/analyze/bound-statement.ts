@@ -3,6 +3,7 @@
 import type { QueryDefinition, SourceDefinition } from '../catalog/index.js';
 import type { Schema } from '../common/index.js';
 import type { ShowWhat } from '../sql/index.js';
+import type { BoundCommand, BoundInsertSelect } from './bound-command.js';
 import type { BoundExpr } from './bound-expr.js';
 
 /** A topic to create when a statement needs one that does not exist yet. */
@@ -89,7 +90,11 @@ export interface BoundTerminate {
 
 export interface BoundExplain {
   readonly kind: 'BoundExplain';
-  readonly target: BoundQueryStatement | BoundCreateAsSelect | { readonly kind: 'BoundExplainQuery'; readonly query: QueryDefinition };
+  readonly target:
+    | BoundQueryStatement
+    | BoundCreateAsSelect
+    | BoundInsertSelect
+    | { readonly kind: 'BoundExplainQuery'; readonly query: QueryDefinition };
 }
 
 export interface BoundSetProperty {
@@ -109,4 +114,5 @@ export type BoundStatement =
   | BoundDropSource
   | BoundTerminate
   | BoundExplain
-  | BoundSetProperty;
+  | BoundSetProperty
+  | BoundCommand;

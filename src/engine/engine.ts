@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { analyze, type AnalysisContext, type BoundStatement, type TopicInfo } from '../analyze/index.js';
 import type { Catalog } from '../catalog/index.js';
-import { assertNever, EngineError, systemClock, type Clock } from '../common/index.js';
+import { EngineError, systemClock, type Clock } from '../common/index.js';
 import type { SourceRecord } from '../exec/index.js';
 import { EmbeddedLog, formatCodecs, LOG_MIGRATIONS } from '../io/index.js';
 import { explainPhysicalPlan, explainPlans, decodePhysicalPlan } from '../plan/index.js';
@@ -13,6 +13,7 @@ import { executeCreateAsSelect } from './create-as-select.js';
 import { executeCreateSource } from './create-source.js';
 import { executeDescribe } from './describe.js';
 import { executeDropSource } from './drop-source.js';
+import { executeCommand } from './execute-command.js';
 import type { EngineContext, EngineLogger } from './engine-context.js';
 import { executeInsertValues } from './insert-values.js';
 import { LEASE_TTL_MS, PersistentQueries } from './persistent-queries.js';
@@ -22,6 +23,7 @@ import { executeShow } from './show.js';
 import type { StatementResult } from './statement-result.js';
 import { executeTerminate } from './terminate.js';
 import { transientQuery } from './transient-query.js';
+import { resolveVariables } from './variables.js';
 
 export interface EngineOptions {
   /** The data directory (`--data-dir`), or `:memory:` for a private in-memory one. */
@@ -72,6 +74,7 @@ export class Engine {
       codecs: formatCodecs,
       clock,
       properties: new SessionProperties(options.properties),
+      variables: new Map(),
       logger,
       catalog: () => catalogStore.load(),
     };
@@ -85,10 +88,23 @@ export class Engine {
 
   /** Analyzes without running (what `eddy check` does); throws a located EngineError. */
   check(statement: ParsedStatement): BoundStatement {
-    return analyze(statement, this.analysisContext());
+    const resolved = resolveVariables(statement, this.ctx.variables);
+    const bound = analyze(resolved, this.analysisContext());
+    // Variables must exist for the statements after a DEFINE, even when nothing runs.
+    if (bound.kind === 'BoundDefineVariable') {
+      if (bound.value === null) this.ctx.variables.delete(bound.name);
+      else this.ctx.variables.set(bound.name, bound.value);
+    }
+    return bound;
   }
 
-  async execute(statement: ParsedStatement): Promise<StatementResult> {
+  /** The statement with `${variables}` substituted (itself when it uses none). */
+  resolve(statement: ParsedStatement): ParsedStatement {
+    return resolveVariables(statement, this.ctx.variables);
+  }
+
+  async execute(parsed: ParsedStatement): Promise<StatementResult> {
+    const statement = resolveVariables(parsed, this.ctx.variables);
     const bound = analyze(statement, this.analysisContext());
     const ctx = this.ctx;
     switch (bound.kind) {
@@ -117,7 +133,9 @@ export class Engine {
         const [query, sink, id] =
           target.kind === 'BoundQueryStatement'
             ? [target.query, null, `transient_${target.query.source.name}`]
-            : [target.query, target.sink, `CSAS_${target.sink.name}`];
+            : target.kind === 'BoundInsertSelect'
+              ? [target.query, target.target, target.queryId ?? 'INSERTQUERY']
+              : [target.query, target.sink, `CSAS_${target.sink.name}`];
         const planned = planQuery(query, sink, id);
         return { kind: 'text', text: explainPlans(planned.logical, planned.physical) };
       }
@@ -126,7 +144,7 @@ export class Engine {
         else ctx.properties.set(bound.name, bound.value);
         return { kind: 'message', text: bound.value === null ? `Property '${bound.name}' unset.` : `Property '${bound.name}' set to '${bound.value}'.` };
       default:
-        return assertNever(bound, 'bound statement');
+        return executeCommand(ctx, this.queries, bound, statement, this);
     }
   }
 

@@ -2,5 +2,6 @@
 
 export * from './scalar-function.js';
 export * from './function-registry.js';
+export * from './resolve-lambda-call.js';
 export type { AggregateFunction, AggregateImplementation } from './aggregate-function.js';
 export type { TableFunction } from './table-function.js';

@@ -2,15 +2,24 @@
 
 import type { SqlType, SqlTypeKind, Value } from '../common/index.js';
 
-/** A parameter accepts one type kind, or any type (`ANY`, e.g. COALESCE's arguments). */
-export type ParamType = SqlTypeKind | 'ANY';
+/**
+ * A parameter accepts one type kind, or any type (`ANY`, e.g. COALESCE's arguments), or a lambda
+ * (`LAMBDA`, e.g. TRANSFORM's second argument; its parameter types come from `lambdaParams`).
+ */
+export type ParamType = SqlTypeKind | 'ANY' | 'LAMBDA';
 
 export interface Signature {
   readonly params: readonly ParamType[];
   /** When set, the last parameter repeats (zero or more times). */
   readonly variadic?: boolean;
-  /** The result type, given the argument types after implicit widening. */
+  /** The result type, given the argument types after implicit widening (a lambda argument's type is its body's type). */
   readonly returns: (args: readonly SqlType[]) => SqlType;
+  /**
+   * For the `LAMBDA` parameter at `position`: the types of the lambda's parameters, given the types of
+   * the other arguments (null at lambda positions). E.g. TRANSFORM(ARRAY<T>, x => …) gives [T].
+   * At run time the lambda arrives as a `LambdaValue`.
+   */
+  readonly lambdaParams?: (args: readonly (SqlType | null)[], position: number) => readonly SqlType[];
   /** This overload's own implementation, when it differs from the function's. */
   readonly invoke?: (args: readonly Value[]) => Value;
 }

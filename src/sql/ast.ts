@@ -48,7 +48,14 @@ export type Expr =
   | IsNullExpr
   | CaseExpr
   | CastExpr
-  | FunctionCall;
+  | FunctionCall
+  | IsDistinctExpr
+  | SubscriptExpr
+  | DereferenceExpr
+  | ArrayConstructor
+  | MapConstructor
+  | StructConstructor
+  | LambdaExpr;
 
 export interface NullLiteral extends Node {
   readonly kind: 'NullLiteral';
@@ -153,10 +160,59 @@ export interface FunctionCall extends Node {
   readonly star: boolean;
 }
 
+/** `a IS [NOT] DISTINCT FROM b`: equality where NULL equals NULL. */
+export interface IsDistinctExpr extends Node {
+  readonly kind: 'IsDistinctExpr';
+  readonly negated: boolean;
+  readonly left: Expr;
+  readonly right: Expr;
+}
+
+/** `base[index]`: 1-based array index (negative counts from the end) or map key. */
+export interface SubscriptExpr extends Node {
+  readonly kind: 'SubscriptExpr';
+  readonly base: Expr;
+  readonly index: Expr;
+}
+
+/** `base->field`: a struct field. */
+export interface DereferenceExpr extends Node {
+  readonly kind: 'DereferenceExpr';
+  readonly base: Expr;
+  readonly field: Identifier;
+}
+
+/** `ARRAY[a, b, …]`. */
+export interface ArrayConstructor extends Node {
+  readonly kind: 'ArrayConstructor';
+  readonly elements: readonly Expr[];
+}
+
+/** `MAP(k := v, …)`. */
+export interface MapConstructor extends Node {
+  readonly kind: 'MapConstructor';
+  readonly entries: readonly { readonly key: Expr; readonly value: Expr }[];
+}
+
+/** `STRUCT(name := value, …)`. */
+export interface StructConstructor extends Node {
+  readonly kind: 'StructConstructor';
+  readonly fields: readonly { readonly name: Identifier; readonly value: Expr }[];
+}
+
+/** `x => body` or `(x, y) => body`; only valid as a function argument. */
+export interface LambdaExpr extends Node {
+  readonly kind: 'LambdaExpr';
+  readonly params: readonly Identifier[];
+  readonly body: Expr;
+}
+
 // ---------------------------------------------------------------- queries
 
 export type SelectItem =
   | { readonly kind: 'SelectStar'; readonly qualifier: Identifier | null; readonly span: SourceSpan }
+  /** `s->*`: every field of a struct, as columns. */
+  | { readonly kind: 'SelectStructStar'; readonly expr: Expr; readonly span: SourceSpan }
   | { readonly kind: 'SelectExpr'; readonly expr: Expr; readonly alias: Identifier | null; readonly span: SourceSpan };
 
 export interface Relation extends Node {
@@ -167,10 +223,39 @@ export interface Relation extends Node {
 
 export type EmitMode = 'CHANGES' | 'FINAL';
 
+export type TimeUnit = 'MILLISECONDS' | 'SECONDS' | 'MINUTES' | 'HOURS' | 'DAYS';
+
+/** `10 SECONDS` (singular units parse to the plural). */
+export interface TimeAmount extends Node {
+  readonly kind: 'TimeAmount';
+  readonly value: number;
+  readonly unit: TimeUnit;
+}
+
+export type JoinType = 'INNER' | 'LEFT' | 'RIGHT' | 'FULL';
+
+/** `WITHIN n unit` (before = after) or `WITHIN (before, after)`, with an optional GRACE PERIOD. */
+export interface WithinClause extends Node {
+  readonly kind: 'WithinClause';
+  readonly before: TimeAmount;
+  readonly after: TimeAmount;
+  readonly grace: TimeAmount | null;
+}
+
+export interface JoinClause extends Node {
+  readonly kind: 'JoinClause';
+  readonly joinType: JoinType;
+  readonly right: Relation;
+  readonly within: WithinClause | null;
+  readonly on: Expr;
+}
+
 export interface Select extends Node {
   readonly kind: 'Select';
   readonly items: readonly SelectItem[];
   readonly from: Relation;
+  /** `JOIN …` clauses after FROM, in order. */
+  readonly joins: readonly JoinClause[];
   readonly where: Expr | null;
   /** null for a pull query. */
   readonly emit: EmitMode | null;
@@ -187,13 +272,15 @@ export interface Property extends Node {
 }
 export type PropertyValue = StringLiteral | IntegerLiteral | DecimalLiteral | DoubleLiteral | BooleanLiteral;
 
-export type ColumnConstraint = 'KEY' | 'PRIMARY KEY' | null;
+export type ColumnConstraint = 'KEY' | 'PRIMARY KEY' | 'HEADERS' | 'HEADER' | null;
 
 export interface ColumnDefinition extends Node {
   readonly kind: 'ColumnDefinition';
   readonly name: Identifier;
   readonly type: TypeExpr;
   readonly constraint: ColumnConstraint;
+  /** The header key of `HEADER('k')`; null otherwise. */
+  readonly headerKey: string | null;
 }
 
 export type SourceKind = 'STREAM' | 'TABLE';
@@ -233,7 +320,7 @@ export interface QueryStatement extends Node {
   readonly query: Select;
 }
 
-export type ShowWhat = 'STREAMS' | 'TABLES' | 'QUERIES' | 'TOPICS' | 'PROPERTIES';
+export type ShowWhat = 'STREAMS' | 'TABLES' | 'QUERIES' | 'TOPICS' | 'PROPERTIES' | 'FUNCTIONS' | 'TYPES' | 'VARIABLES';
 export interface Show extends Node {
   readonly kind: 'Show';
   readonly what: ShowWhat;
@@ -262,7 +349,9 @@ export interface Terminate extends Node {
 
 export interface Explain extends Node {
   readonly kind: 'Explain';
-  readonly target: { readonly kind: 'ExplainStatement'; readonly statement: QueryStatement | CreateAsSelect } | { readonly kind: 'ExplainQueryId'; readonly queryId: Identifier };
+  readonly target:
+    | { readonly kind: 'ExplainStatement'; readonly statement: QueryStatement | CreateAsSelect | InsertSelect }
+    | { readonly kind: 'ExplainQueryId'; readonly queryId: Identifier };
 }
 
 export interface SetProperty extends Node {
@@ -276,6 +365,130 @@ export interface UnsetProperty extends Node {
   readonly name: string;
 }
 
+/** `INSERT INTO target [WITH (QUERY_ID=…)] SELECT …`: a persistent query appending to a source. */
+export interface InsertSelect extends Node {
+  readonly kind: 'InsertSelect';
+  readonly target: Identifier;
+  readonly properties: readonly Property[];
+  readonly query: Select;
+}
+
+export interface CreateType extends Node {
+  readonly kind: 'CreateType';
+  readonly ifNotExists: boolean;
+  readonly name: Identifier;
+  readonly type: TypeExpr;
+}
+
+export interface DropType extends Node {
+  readonly kind: 'DropType';
+  readonly ifExists: boolean;
+  readonly name: Identifier;
+}
+
+/** `ALTER STREAM|TABLE name ADD [COLUMN] c type, …` (columns carry no constraint). */
+export interface AlterSource extends Node {
+  readonly kind: 'AlterSource';
+  readonly sourceKind: SourceKind;
+  readonly name: Identifier;
+  readonly columns: readonly ColumnDefinition[];
+}
+
+export interface DefineVariable extends Node {
+  readonly kind: 'DefineVariable';
+  readonly name: Identifier;
+  readonly value: string;
+}
+
+export interface UndefineVariable extends Node {
+  readonly kind: 'UndefineVariable';
+  readonly name: Identifier;
+}
+
+/** `DESCRIBE STREAMS|TABLES [EXTENDED]`. */
+export interface DescribeSources extends Node {
+  readonly kind: 'DescribeSources';
+  readonly what: 'STREAMS' | 'TABLES';
+  readonly extended: boolean;
+}
+
+export interface DescribeFunction extends Node {
+  readonly kind: 'DescribeFunction';
+  readonly name: Identifier;
+}
+
+/** `PRINT topic [FROM BEGINNING] [INTERVAL|SAMPLE n] [LIMIT n]`. */
+export interface Print extends Node {
+  readonly kind: 'Print';
+  /** As written (an unquoted identifier keeps its case, as topic names are case-sensitive). */
+  readonly topic: string;
+  readonly fromBeginning: boolean;
+  readonly interval: number | null;
+  readonly limit: number | null;
+}
+
+export interface RunScript extends Node {
+  readonly kind: 'RunScript';
+  readonly path: string;
+}
+
+/** `PAUSE id|ALL` and `RESUME id|ALL`; a null id means ALL. */
+export interface PauseResume extends Node {
+  readonly kind: 'PauseResume';
+  readonly action: 'PAUSE' | 'RESUME';
+  readonly queryId: Identifier | null;
+}
+
+/** `ASSERT [NOT EXISTS] TOPIC name [WITH (…)] [TIMEOUT n unit]`. */
+export interface AssertTopic extends Node {
+  readonly kind: 'AssertTopic';
+  /** false for `ASSERT NOT EXISTS`. */
+  readonly exists: boolean;
+  readonly topic: string;
+  readonly properties: readonly Property[];
+  readonly timeout: TimeAmount | null;
+}
+
+/** `ASSERT [NOT EXISTS] SCHEMA [SUBJECT s] [ID n] [TIMEOUT …]` (Schema Registry). */
+export interface AssertSchema extends Node {
+  readonly kind: 'AssertSchema';
+  readonly exists: boolean;
+  readonly subject: string | null;
+  readonly id: number | null;
+  readonly timeout: TimeAmount | null;
+}
+
+/** Test-only: the next record of `target` has these values. Runs in `eddy test`. */
+export interface AssertValues extends Node {
+  readonly kind: 'AssertValues';
+  readonly target: Identifier;
+  readonly columns: readonly Identifier[] | null;
+  readonly values: readonly Expr[];
+}
+
+/** Test-only: the next record of `target` is a tombstone for this key. Runs in `eddy test`. */
+export interface AssertNullValues extends Node {
+  readonly kind: 'AssertNullValues';
+  readonly target: Identifier;
+  readonly columns: readonly Identifier[] | null;
+  readonly values: readonly Expr[];
+}
+
+/** Test-only: `ASSERT STREAM|TABLE name (cols) [WITH (…)]` — the source exists with this schema. */
+export interface AssertSource extends Node {
+  readonly kind: 'AssertSource';
+  readonly sourceKind: SourceKind;
+  readonly name: Identifier;
+  readonly columns: readonly ColumnDefinition[];
+  readonly properties: readonly Property[];
+}
+
+/** A statement using `${variable}`: the engine substitutes the session's variables, then parses `text`. */
+export interface UnresolvedStatement extends Node {
+  readonly kind: 'UnresolvedStatement';
+  readonly text: string;
+}
+
 export type Statement =
   | CreateSource
   | CreateAsSelect
@@ -287,9 +500,36 @@ export type Statement =
   | Terminate
   | Explain
   | SetProperty
-  | UnsetProperty;
+  | UnsetProperty
+  | InsertSelect
+  | CreateType
+  | DropType
+  | AlterSource
+  | DefineVariable
+  | UndefineVariable
+  | DescribeSources
+  | DescribeFunction
+  | Print
+  | RunScript
+  | PauseResume
+  | AssertTopic
+  | AssertSchema
+  | AssertValues
+  | AssertNullValues
+  | AssertSource
+  | UnresolvedStatement;
 
 export type StatementKind = Statement['kind'];
+
+/** A `--@name: value` comment line (ksqlDB's test directives), kept for the test runner. */
+export interface Directive {
+  /** The text after `--@` up to the first `:` (trimmed), e.g. `test` or `expected.error`. */
+  readonly name: string;
+  /** The text after the `:` (trimmed); empty when there is none. */
+  readonly value: string;
+  /** 1-based line of the comment. */
+  readonly line: number;
+}
 
 /** One statement with the exact text it was parsed from (without the `;`). */
 export interface ParsedStatement {
@@ -297,4 +537,6 @@ export interface ParsedStatement {
   readonly text: string;
   /** Span of `text` within the whole input. */
   readonly span: SourceSpan;
+  /** The `--@` directive lines between the previous statement and this one. */
+  readonly directives?: readonly Directive[];
 }

@@ -19,4 +19,6 @@ export const STATE_MIGRATIONS: readonly string[] = [
      id INTEGER PRIMARY KEY AUTOINCREMENT, logged_at INTEGER NOT NULL, query_id TEXT NOT NULL, topic TEXT NOT NULL,
      partition INTEGER NOT NULL, offset INTEGER NOT NULL, message TEXT NOT NULL, record TEXT
    );`,
+  // CREATE TYPE aliases.
+  `CREATE TABLE catalog_types (name TEXT PRIMARY KEY, definition TEXT NOT NULL);`,
 ];

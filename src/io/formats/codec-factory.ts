@@ -4,7 +4,7 @@ import type { Column, FormatSpec, Row, Schema, Value } from '../../common/index.
 import type { CodecFactory, EncodedRecord, RowDecoder, RowEncoder, SourceRecord } from '../../exec/index.js';
 import { fromJson, JsonTypeError, toJson } from './json-values.js';
 import { decodeKafka, encodeKafka } from './kafka-format.js';
-import { parseJson } from './lossless-json.js';
+import { JsonNumber, parseJson } from './lossless-json.js';
 
 interface Slot {
   readonly index: number;
@@ -69,7 +69,8 @@ class FormatDecoder implements RowDecoder {
       return null;
     }
     const node = parseJson(Buffer.from(bytes).toString('utf8'));
-    if (this.keys.length === 1 && (node === null || typeof node !== 'object' || Array.isArray(node) || first.column.type.kind === 'STRUCT')) {
+    const scalar = node === null || typeof node !== 'object' || node instanceof JsonNumber || Array.isArray(node);
+    if (this.keys.length === 1 && (scalar || first.column.type.kind === 'STRUCT' || first.column.type.kind === 'MAP')) {
       into[first.index] = fromJson(node, first.column.type);
       return null;
     }
