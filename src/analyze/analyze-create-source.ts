@@ -96,20 +96,39 @@ export function sourceFormats(props: WithProperties, schema: Schema, span: Sourc
   }
   const keyColumns = schema.columns.filter((c) => c.namespace === 'key');
   const keyFormat = both ?? props.format('KEY_FORMAT') ?? inherited?.keyFormat ?? (keyColumns.length > 1 ? 'JSON' : 'KAFKA');
-  for (const [format, role] of [[valueFormat, 'VALUE_FORMAT'], [keyFormat, 'KEY_FORMAT']] as const) {
-    if (format === 'DELIMITED') {
-      throw new EngineError('NOT_SUPPORTED', `The DELIMITED format is not supported yet (${role}); use JSON.`, props.spanOf(role));
+  const valueColumns = schema.columns.filter((c) => c.namespace === 'value');
+  const valueRole = both === undefined ? 'VALUE_FORMAT' : 'FORMAT';
+  if (valueFormat === 'NONE') {
+    throw new EngineError('INVALID_PROPERTY', "NONE is a key format only (no key); a value needs JSON, DELIMITED or KAFKA.", props.spanOf(valueRole));
+  }
+  if (valueFormat === 'KAFKA') {
+    if (valueColumns.length !== 1) {
+      throw new EngineError('INVALID_PROPERTY', `The KAFKA value format holds one column, but there are ${valueColumns.length} value columns. Use JSON or DELIMITED.`, props.spanOf(valueRole));
+    }
+    const t = valueColumns[0]?.type.kind ?? '';
+    if (!['INT', 'BIGINT', 'DOUBLE', 'STRING'].includes(t)) {
+      throw new EngineError('INVALID_PROPERTY', `The KAFKA format cannot hold a ${t} value (only INT, BIGINT, DOUBLE, STRING). Use JSON.`, props.spanOf(valueRole));
     }
   }
-  if (valueFormat === 'KAFKA' || valueFormat === 'NONE') {
-    throw new EngineError('NOT_SUPPORTED', `VALUE_FORMAT '${valueFormat}' is not supported yet; use JSON.`, props.spanOf('VALUE_FORMAT'));
+  for (const [format, columns, role] of [[valueFormat, valueColumns, valueRole], [keyFormat, keyColumns, 'KEY_FORMAT']] as const) {
+    const nested = format === 'DELIMITED' ? columns.find((c) => c.type.kind === 'ARRAY' || c.type.kind === 'MAP' || c.type.kind === 'STRUCT') : undefined;
+    if (nested !== undefined) {
+      throw new EngineError('INVALID_PROPERTY', `The DELIMITED format holds primitive columns only, but ${nested.name} is ${nested.type.kind}. Use JSON.`, props.spanOf(role));
+    }
   }
+  const delimiters = {
+    keyDelimiter: delimiter(props, 'KEY_DELIMITER', keyFormat, inherited?.keyDelimiter),
+    valueDelimiter: delimiter(props, 'VALUE_DELIMITER', valueFormat, inherited?.valueDelimiter),
+  };
   if (keyFormat === 'KAFKA' && keyColumns.length > 1) {
     throw new EngineError(
       'INVALID_PROPERTY',
       `The KAFKA key format holds one column, but there are ${keyColumns.length} key columns. Use KEY_FORMAT='JSON'.`,
       props.spanOf('KEY_FORMAT'),
     );
+  }
+  if (props.has('WRAP_SINGLE_VALUE') && valueFormat !== 'JSON') {
+    throw new EngineError('INVALID_PROPERTY', `WRAP_SINGLE_VALUE applies to the JSON format only, not ${valueFormat}.`, props.spanOf('WRAP_SINGLE_VALUE'));
   }
   if (keyFormat === 'KAFKA') {
     const keyType = keyColumns[0]?.type.kind;
@@ -124,7 +143,28 @@ export function sourceFormats(props: WithProperties, schema: Schema, span: Sourc
   if (wrap === false && schema.columns.filter((c) => c.namespace === 'value').length !== 1) {
     throw new EngineError('INVALID_PROPERTY', 'WRAP_SINGLE_VALUE=false needs exactly one value column.', props.spanOf('WRAP_SINGLE_VALUE'));
   }
-  return { keyFormat, valueFormat, wrapSingleValue: wrap ?? inherited?.wrapSingleValue ?? true };
+  const spec: FormatSpec = { keyFormat, valueFormat, wrapSingleValue: wrap ?? inherited?.wrapSingleValue ?? true };
+  return {
+    ...spec,
+    ...(delimiters.keyDelimiter === undefined ? {} : { keyDelimiter: delimiters.keyDelimiter }),
+    ...(delimiters.valueDelimiter === undefined ? {} : { valueDelimiter: delimiters.valueDelimiter }),
+  };
+}
+
+/** KEY_DELIMITER / VALUE_DELIMITER: one character, SPACE or TAB, and only with the DELIMITED format. */
+function delimiter(props: WithProperties, name: 'KEY_DELIMITER' | 'VALUE_DELIMITER', format: string, inherited: string | undefined): string | undefined {
+  const raw = props.string(name);
+  if (raw === undefined) return format === 'DELIMITED' ? (inherited ?? ',') : undefined;
+  if (format !== 'DELIMITED') {
+    throw new EngineError('INVALID_PROPERTY', `${name} applies to the DELIMITED format only, not ${format}.`, props.spanOf(name));
+  }
+  const upper = raw.toUpperCase();
+  if (upper === 'SPACE') return ' ';
+  if (upper === 'TAB') return '\t';
+  if ([...raw].length !== 1) {
+    throw new EngineError('INVALID_PROPERTY', `${name} must be one character, SPACE or TAB, not '${raw}'.`, props.spanOf(name));
+  }
+  return raw;
 }
 
 /** The TIMESTAMP column, which must exist and hold epoch milliseconds. */

@@ -84,7 +84,8 @@ function bindSide(expr: Expr, left: readonly JoinSide[], right: JoinSide): { bou
     try {
       found.push({ bound: bindExpr(expr, s.scope), onRight });
     } catch (e) {
-      firstError ??= e;
+      // A column missing from the source its qualifier names says more than "not a source" from the others.
+      if (firstError === null || (e instanceof EngineError && e.code === 'UNKNOWN_COLUMN')) firstError = e;
     }
   }
   const [only, second] = found;

@@ -1,7 +1,7 @@
 // Variable substitution: `${name}` in a statement becomes the value DEFINE gave it (names are case-insensitive).
 
 import { closestName } from '../catalog/index.js';
-import { EngineError, shiftSpan } from '../common/index.js';
+import { EngineError } from '../common/index.js';
 import { parse, type ParsedStatement } from '../sql/index.js';
 
 /**
@@ -27,11 +27,13 @@ export function resolveVariables(parsed: ParsedStatement, variables: ReadonlyMap
       { start: at, end: { ...at, offset: at.offset + match.length, column: at.column + match.length } },
     );
   });
+  // Padded so that positions in the substituted text are positions in the script (up to the first substitution).
+  const padded = '\n'.repeat(start.line - 1) + ' '.repeat(start.column - 1) + text;
   let statements: ParsedStatement[];
   try {
-    statements = parse(text);
+    statements = parse(padded);
   } catch (e) {
-    if (e instanceof EngineError && e.span !== undefined) throw new EngineError(e.code, `${e.message} (after variable substitution)`, shiftSpan(e.span, start));
+    if (e instanceof EngineError) throw new EngineError(e.code, `${e.message} (after variable substitution)`, e.span);
     throw e;
   }
   const [only, extra] = statements;
