@@ -29,7 +29,7 @@ export function analyzeCreateAsSelect(stmt: CreateAsSelect, text: string, ctx: A
   if (stmt.query.from.name.name === name) {
     throw new EngineError('INVALID_STATEMENT', `${name} cannot read from itself.`, stmt.query.from.span);
   }
-  const props = new WithProperties(stmt.properties, stmt.span);
+  const props = new WithProperties(stmt.properties, stmt.span, 'CREATE_AS');
   const topicName = props.string('KAFKA_TOPIC') ?? name;
   const inputTopic = ctx.topics.get(query.source.topic);
   const topic = ctx.topics.get(topicName);

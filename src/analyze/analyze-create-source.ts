@@ -1,7 +1,7 @@
 // Analysis of CREATE STREAM|TABLE (…) WITH (…): columns, key constraints, topic and formats.
 
 import type { SourceDefinition } from '../catalog/index.js';
-import { EngineError, PSEUDO_COLUMNS, type Column, type FormatSpec, type Schema, type SourceSpan } from '../common/index.js';
+import { EngineError, formatSqlType, PSEUDO_COLUMNS, type Column, type FormatSpec, type Schema, type SourceSpan, type SqlType } from '../common/index.js';
 import type { CreateSource } from '../sql/index.js';
 import { DateTimeFormatter } from '@js-joda/core';
 import type { AnalysisContext } from './analysis-context.js';
@@ -19,8 +19,8 @@ export function analyzeCreateSource(stmt: CreateSource, text: string, ctx: Analy
   if (existing !== undefined && !stmt.ifNotExists && !stmt.orReplace) {
     throw new EngineError('SOURCE_EXISTS', `A ${existing.kind.toLowerCase()} named ${name} already exists.`, stmt.name.span);
   }
-  const props = new WithProperties(stmt.properties, stmt.span);
-  const schema = columnsSchema(stmt);
+  const props = new WithProperties(stmt.properties, stmt.span, 'CREATE');
+  const schema = columnsSchema(stmt, ctx.catalog.types);
   const formats = sourceFormats(props, schema, stmt.span);
   const topicName = props.string('KAFKA_TOPIC');
   if (topicName === undefined) {
@@ -60,7 +60,7 @@ export function analyzeCreateSource(stmt: CreateSource, text: string, ctx: Analy
   return { kind: 'BoundCreateSource', source, orReplace: stmt.orReplace, ifNotExists: stmt.ifNotExists, exists: existing !== undefined, createTopic };
 }
 
-function columnsSchema(stmt: CreateSource): Schema {
+function columnsSchema(stmt: CreateSource, types: ReadonlyMap<string, SqlType>): Schema {
   if (stmt.columns.length === 0) {
     throw new EngineError('INVALID_STATEMENT', `${stmt.name.name} declares no columns: list them, e.g. (ID STRING KEY, TEMP DOUBLE).`, stmt.span);
   }
@@ -80,7 +80,8 @@ function columnsSchema(stmt: CreateSource): Schema {
     if (def.constraint === 'KEY' && stmt.sourceKind === 'TABLE') {
       throw new EngineError('INVALID_STATEMENT', `Tables have PRIMARY KEY columns: write ${colName} … PRIMARY KEY.`, def.span);
     }
-    const column: Column = { name: colName, type: resolveType(def.type), namespace: def.constraint === null ? 'value' : 'key' };
+    if (def.constraint === 'HEADERS' || def.constraint === 'HEADER') checkHeaderColumn(def, resolveType(def.type, types));
+    const column: Column = { name: colName, type: resolveType(def.type, types), namespace: def.constraint === null ? 'value' : 'key' };
     (column.namespace === 'key' ? keys : values).push(column);
   }
   if (stmt.sourceKind === 'TABLE' && keys.length === 0) {
@@ -101,20 +102,39 @@ export function sourceFormats(props: WithProperties, schema: Schema, span: Sourc
   }
   const keyColumns = schema.columns.filter((c) => c.namespace === 'key');
   const keyFormat = both ?? props.format('KEY_FORMAT') ?? inherited?.keyFormat ?? (keyColumns.length > 1 ? 'JSON' : 'KAFKA');
-  for (const [format, role] of [[valueFormat, 'VALUE_FORMAT'], [keyFormat, 'KEY_FORMAT']] as const) {
-    if (format === 'DELIMITED') {
-      throw new EngineError('NOT_SUPPORTED', `The DELIMITED format is not supported yet (${role}); use JSON.`, props.spanOf(role));
+  const valueColumns = schema.columns.filter((c) => c.namespace === 'value');
+  const valueRole = both === undefined ? 'VALUE_FORMAT' : 'FORMAT';
+  if (valueFormat === 'NONE') {
+    throw new EngineError('INVALID_PROPERTY', "NONE is a key format only (no key); a value needs JSON, DELIMITED or KAFKA.", props.spanOf(valueRole));
+  }
+  if (valueFormat === 'KAFKA') {
+    if (valueColumns.length !== 1) {
+      throw new EngineError('INVALID_PROPERTY', `The KAFKA value format holds one column, but there are ${valueColumns.length} value columns. Use JSON or DELIMITED.`, props.spanOf(valueRole));
+    }
+    const t = valueColumns[0]?.type.kind ?? '';
+    if (!['INT', 'BIGINT', 'DOUBLE', 'STRING'].includes(t)) {
+      throw new EngineError('INVALID_PROPERTY', `The KAFKA format cannot hold a ${t} value (only INT, BIGINT, DOUBLE, STRING). Use JSON.`, props.spanOf(valueRole));
     }
   }
-  if (valueFormat === 'KAFKA' || valueFormat === 'NONE') {
-    throw new EngineError('NOT_SUPPORTED', `VALUE_FORMAT '${valueFormat}' is not supported yet; use JSON.`, props.spanOf('VALUE_FORMAT'));
+  for (const [format, columns, role] of [[valueFormat, valueColumns, valueRole], [keyFormat, keyColumns, 'KEY_FORMAT']] as const) {
+    const nested = format === 'DELIMITED' ? columns.find((c) => c.type.kind === 'ARRAY' || c.type.kind === 'MAP' || c.type.kind === 'STRUCT') : undefined;
+    if (nested !== undefined) {
+      throw new EngineError('INVALID_PROPERTY', `The DELIMITED format holds primitive columns only, but ${nested.name} is ${nested.type.kind}. Use JSON.`, props.spanOf(role));
+    }
   }
+  const delimiters = {
+    keyDelimiter: delimiter(props, 'KEY_DELIMITER', keyFormat, inherited?.keyDelimiter),
+    valueDelimiter: delimiter(props, 'VALUE_DELIMITER', valueFormat, inherited?.valueDelimiter),
+  };
   if (keyFormat === 'KAFKA' && keyColumns.length > 1) {
     throw new EngineError(
       'INVALID_PROPERTY',
       `The KAFKA key format holds one column, but there are ${keyColumns.length} key columns. Use KEY_FORMAT='JSON'.`,
       props.spanOf('KEY_FORMAT'),
     );
+  }
+  if (props.has('WRAP_SINGLE_VALUE') && valueFormat !== 'JSON') {
+    throw new EngineError('INVALID_PROPERTY', `WRAP_SINGLE_VALUE applies to the JSON format only, not ${valueFormat}.`, props.spanOf('WRAP_SINGLE_VALUE'));
   }
   if (keyFormat === 'KAFKA') {
     const keyType = keyColumns[0]?.type.kind;
@@ -129,7 +149,28 @@ export function sourceFormats(props: WithProperties, schema: Schema, span: Sourc
   if (wrap === false && schema.columns.filter((c) => c.namespace === 'value').length !== 1) {
     throw new EngineError('INVALID_PROPERTY', 'WRAP_SINGLE_VALUE=false needs exactly one value column.', props.spanOf('WRAP_SINGLE_VALUE'));
   }
-  return { keyFormat, valueFormat, wrapSingleValue: wrap ?? inherited?.wrapSingleValue ?? true };
+  const spec: FormatSpec = { keyFormat, valueFormat, wrapSingleValue: wrap ?? inherited?.wrapSingleValue ?? true };
+  return {
+    ...spec,
+    ...(delimiters.keyDelimiter === undefined ? {} : { keyDelimiter: delimiters.keyDelimiter }),
+    ...(delimiters.valueDelimiter === undefined ? {} : { valueDelimiter: delimiters.valueDelimiter }),
+  };
+}
+
+/** KEY_DELIMITER / VALUE_DELIMITER: one character, SPACE or TAB, and only with the DELIMITED format. */
+function delimiter(props: WithProperties, name: 'KEY_DELIMITER' | 'VALUE_DELIMITER', format: string, inherited: string | undefined): string | undefined {
+  const raw = props.string(name);
+  if (raw === undefined) return format === 'DELIMITED' ? (inherited ?? ',') : undefined;
+  if (format !== 'DELIMITED') {
+    throw new EngineError('INVALID_PROPERTY', `${name} applies to the DELIMITED format only, not ${format}.`, props.spanOf(name));
+  }
+  const upper = raw.toUpperCase();
+  if (upper === 'SPACE') return ' ';
+  if (upper === 'TAB') return '\t';
+  if ([...raw].length !== 1) {
+    throw new EngineError('INVALID_PROPERTY', `${name} must be one character, SPACE or TAB, not '${raw}'.`, props.spanOf(name));
+  }
+  return raw;
 }
 
 /** The TIMESTAMP column, which must exist and hold epoch milliseconds. */
@@ -164,4 +205,13 @@ export function timestampColumn(props: WithProperties, schema: Schema): string |
     );
   }
   return name;
+}
+
+/** `HEADERS` must be ARRAY<STRUCT<KEY STRING, VALUE BYTES>> and `HEADER('k')` BYTES; reading them comes later. */
+function checkHeaderColumn(def: CreateSource['columns'][number], type: SqlType): void {
+  const expected = def.constraint === 'HEADERS' ? 'ARRAY<STRUCT<KEY STRING, VALUE BYTES>>' : 'BYTES';
+  if (formatSqlType(type) !== expected) {
+    throw new EngineError('TYPE_MISMATCH', `A ${def.constraint} column must be ${expected}, not ${formatSqlType(type)}.`, def.type.span);
+  }
+  throw new EngineError('NOT_SUPPORTED', `Header columns (${def.constraint}) are not supported yet: declare ${def.name.name} as a value column or leave it out.`, def.span);
 }

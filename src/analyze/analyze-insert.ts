@@ -1,7 +1,7 @@
 // Analysis of INSERT INTO … VALUES: target columns, ROWTIME, and value types.
 
-import { requireSource, type Catalog } from '../catalog/index.js';
-import { EngineError, formatSqlType, SqlTypes } from '../common/index.js';
+import { closestName, requireSource, type Catalog } from '../catalog/index.js';
+import { EngineError, formatSqlType, parseDate, parseTime, parseTimestamp, SqlTypes, type SqlType } from '../common/index.js';
 import type { InsertValues } from '../sql/index.js';
 import { bindExpr } from './bind-expr.js';
 import type { BoundExpr } from './bound-expr.js';
@@ -40,10 +40,20 @@ export function analyzeInsertValues(stmt: InsertValues, catalog: Catalog): Bound
     const index = columns.findIndex((c) => c.name === name);
     const column = columns[index];
     if (column === undefined) {
-      throw new EngineError('UNKNOWN_COLUMN', `${target.name} has no column ${name}.`, span);
+      const suggestion = closestName(name, [...columns.map((c) => c.name), 'ROWTIME']);
+      throw new EngineError('UNKNOWN_COLUMN', `${target.name} has no column ${name}.${suggestion === null ? '' : ` Did you mean ${suggestion}?`}`, span);
     }
     if (values[index] !== null) throw new EngineError('INVALID_STATEMENT', `Column ${name} is given twice.`, span);
-    const bound = bindExpr(valueExpr, emptyScope, column.type);
+    const bound = bindExpr(valueExpr, { ...emptyScope, types: catalog.types }, column.type);
+    if (isTemporalText(bound, column.type)) {
+      const text = String((bound as { value: unknown }).value);
+      const parsed = column.type.kind === 'DATE' ? parseDate(text) : column.type.kind === 'TIME' ? parseTime(text) : parseTimestamp(text);
+      if (parsed === null) {
+        throw new EngineError('TYPE_MISMATCH', `'${text}' is not a valid ${column.type.kind} (expected ISO-8601, e.g. ${TEMPORAL_EXAMPLES[column.type.kind]}).`, valueExpr.span);
+      }
+      values[index] = coerce(bound, column.type);
+      return;
+    }
     if (!isAssignable(bound.type, column.type)) {
       throw new EngineError(
         'TYPE_MISMATCH',
@@ -60,3 +70,10 @@ export function analyzeInsertValues(stmt: InsertValues, catalog: Catalog): Bound
     rowtime,
   };
 }
+
+/** A STRING literal given for a DATE, TIME or TIMESTAMP column is read as ISO-8601 text, as in ksqlDB. */
+function isTemporalText(bound: BoundExpr, type: SqlType): boolean {
+  return bound.kind === 'Literal' && bound.type.kind === 'STRING' && (type.kind === 'DATE' || type.kind === 'TIME' || type.kind === 'TIMESTAMP');
+}
+
+const TEMPORAL_EXAMPLES: Readonly<Record<string, string>> = { DATE: "'2024-01-15'", TIME: "'10:20:30'", TIMESTAMP: "'2024-01-15T10:20:30.000'" };

@@ -7,15 +7,18 @@ import { analyzeAggregation, containsAggregate, type AggregationAnalysis } from 
 import { analyzeWindow } from './analyze-window.js';
 import { bindExpr } from './bind-expr.js';
 import type { BoundExpr } from './bound-expr.js';
+import { analyzeJoins } from './analyze-join.js';
+import { structStarItems } from './struct-star.js';
 import type { BoundQuery, ProjectionItem } from './bound-statement.js';
 import type { Scope } from './scope.js';
 
 /** `persistentSink` names the C*AS target: its key columns must then be projected, as in ksqlDB. */
 export function analyzeQuery(select: Select, catalog: Catalog, persistentSink: string | null): BoundQuery {
   const source = requireSource(catalog, select.from.name.name, select.from.name.span);
+  if (select.joins.length > 0) analyzeJoins(select, catalog);
   const inputSchema = sourceRelationSchema(source);
   const qualifiers = [source.name, ...(select.from.alias === null ? [] : [select.from.alias.name])];
-  const scope: Scope = { qualifiers, schema: inputSchema };
+  const scope: Scope = { qualifiers, schema: inputSchema, types: catalog.types };
   checkClauses(select, source, persistentSink);
 
   let where = null;
@@ -52,6 +55,10 @@ export function analyzeQuery(select: Select, catalog: Catalog, persistentSink: s
         const windowBound = persistentSink === null && (WINDOW_BOUND_COLUMNS as readonly string[]).includes(c.name);
         if (c.namespace !== 'pseudo' || windowBound) projection.push({ name: c.name, expr: { kind: 'ColumnRef', type: c.type, index, name: c.name } });
       });
+      return;
+    }
+    if (item.kind === 'SelectStructStar') {
+      projection.push(...structStarItems(item, scope));
       return;
     }
     const expr = analysis?.items[i] ?? bindExpr(item.expr, scope);

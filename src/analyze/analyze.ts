@@ -1,10 +1,11 @@
 // analyze: the entry function — AST statement + catalog → BoundStatement, or a located EngineError.
 
 import { requireSource } from '../catalog/index.js';
-import { assertNever, EngineError } from '../common/index.js';
+import { EngineError } from '../common/index.js';
 import type { ParsedStatement, Statement } from '../sql/index.js';
 import type { AnalysisContext } from './analysis-context.js';
 import { analyzeAssertSource, analyzeAssertValues } from './analyze-assert.js';
+import { analyzeCommand, unknownQuery } from './analyze-command.js';
 import { analyzeCreateAsSelect } from './analyze-create-as-select.js';
 import { analyzeCreateSource } from './analyze-create-source.js';
 import { analyzeInsertValues } from './analyze-insert.js';
@@ -45,7 +46,7 @@ function analyzeStatement(stmt: Statement, text: string, ctx: AnalysisContext): 
       if (stmt.queryId === null) return { kind: 'BoundTerminate', queries: [...ctx.catalog.queries.values()] };
       const id = stmt.queryId.name.toUpperCase();
       const query = ctx.catalog.queries.get(id);
-      if (query === undefined) throw new EngineError('UNKNOWN_QUERY', `No persistent query with id ${id}. SHOW QUERIES lists them.`, stmt.queryId.span);
+      if (query === undefined) throw unknownQuery(ctx.catalog, id, stmt.queryId.span);
       return { kind: 'BoundTerminate', queries: [query] };
     }
     case 'Explain': {
@@ -53,11 +54,11 @@ function analyzeStatement(stmt: Statement, text: string, ctx: AnalysisContext): 
       if (target.kind === 'ExplainQueryId') {
         const id = target.queryId.name.toUpperCase();
         const query = ctx.catalog.queries.get(id);
-        if (query === undefined) throw new EngineError('UNKNOWN_QUERY', `No persistent query with id ${id}. SHOW QUERIES lists them.`, target.queryId.span);
+        if (query === undefined) throw unknownQuery(ctx.catalog, id, target.queryId.span);
         return { kind: 'BoundExplain', target: { kind: 'BoundExplainQuery', query } };
       }
       const inner = analyzeStatement(target.statement, text, ctx);
-      if (inner.kind !== 'BoundQueryStatement' && inner.kind !== 'BoundCreateAsSelect') {
+      if (inner.kind !== 'BoundQueryStatement' && inner.kind !== 'BoundCreateAsSelect' && inner.kind !== 'BoundInsertSelect') {
         throw new EngineError('INVALID_STATEMENT', 'EXPLAIN takes a SELECT, a CREATE … AS SELECT, or a query id.', stmt.span);
       }
       return { kind: 'BoundExplain', target: inner };
@@ -72,6 +73,6 @@ function analyzeStatement(stmt: Statement, text: string, ctx: AnalysisContext): 
     case 'AssertSource':
       return analyzeAssertSource(stmt, ctx);
     default:
-      return assertNever(stmt, 'statement');
+      return analyzeCommand(stmt, ctx);
   }
 }

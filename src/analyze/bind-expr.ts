@@ -6,6 +6,8 @@ import type { Expr } from '../sql/index.js';
 import type { BoundExpr } from './bound-expr.js';
 import { resolveType } from './resolve-type.js';
 import { resolveColumn, type Scope } from './scope.js';
+import { bindConstructor, bindDereference, bindSubscript } from './bind-composite.js';
+import { bindLambdaCall } from './bind-lambda-call.js';
 import { checkCast, coerce, commonSuperType } from './type-coercion.js';
 
 const BOOL = SqlTypes.BOOLEAN;
@@ -37,6 +39,8 @@ export function bindExpr(expr: Expr, scope: Scope, hint?: SqlType): BoundExpr {
     case 'StringLiteral':
       return { kind: 'Literal', type: SqlTypes.STRING, value: expr.value };
     case 'ColumnRef': {
+      const lambdaType = expr.qualifier === null ? scope.lambdas?.get(expr.name.name) : undefined;
+      if (lambdaType !== undefined) return { kind: 'LambdaVariable', type: lambdaType, name: expr.name.name };
       const index = resolveColumn(scope, expr.qualifier?.name ?? null, expr.name.name, expr.span);
       const column = scope.schema.columns[index];
       if (column === undefined) throw new EngineError('INTERNAL', 'column index out of range', expr.span);
@@ -71,13 +75,27 @@ export function bindExpr(expr: Expr, scope: Scope, hint?: SqlType): BoundExpr {
     case 'CaseExpr':
       return bindCase(expr, scope, hint);
     case 'CastExpr': {
-      const type = resolveType(expr.type);
+      const type = resolveType(expr.type, scope.types);
       const operand = bindExpr(expr.value, scope, type);
       checkCast(operand.type, type, expr.span);
       return coerce(operand, type);
     }
     case 'FunctionCall':
-      return bindCall(expr, scope);
+      return expr.args.some((a) => a.kind === 'LambdaExpr') ? bindLambdaCall(expr, scope) : bindCall(expr, scope);
+    case 'IsDistinctExpr': {
+      const [left, right] = unify([expr.left, expr.right] as const, scope, expr.span, 'IS DISTINCT FROM');
+      return { kind: 'IsDistinct', type: BOOL, negated: expr.negated, left, right };
+    }
+    case 'SubscriptExpr':
+      return bindSubscript(expr, scope);
+    case 'DereferenceExpr':
+      return bindDereference(expr, scope);
+    case 'ArrayConstructor':
+    case 'MapConstructor':
+    case 'StructConstructor':
+      return bindConstructor(expr, scope, hint);
+    case 'LambdaExpr':
+      throw new EngineError('INVALID_STATEMENT', 'A lambda (x => …) can only be an argument of a function such as TRANSFORM, FILTER or REDUCE.', expr.span);
     default:
       return assertNever(expr, 'expression');
   }
@@ -154,7 +172,9 @@ function asDecimal(type: SqlType): SqlType {
 function arithmeticResultType(op: string, left: SqlType, right: SqlType, span: SourceSpan): SqlType {
   if (left.kind !== 'DECIMAL' || right.kind !== 'DECIMAL') return left;
   const [p1, s1, p2, s2] = [left.precision, left.scale, right.precision, right.scale];
-  const cap = (p: number, s: number): SqlType => ({ kind: 'DECIMAL', precision: Math.min(38, p), scale: Math.min(s, 38) });
+  // Beyond 38 digits the scale gives way first (keeping at least 6 fraction digits), as in SQL Server and ksqlDB.
+  const cap = (p: number, s: number): SqlType =>
+    p <= 38 ? { kind: 'DECIMAL', precision: p, scale: s } : { kind: 'DECIMAL', precision: 38, scale: Math.max(Math.min(s, 6), s - (p - 38)) };
   switch (op) {
     case '+':
     case '-': {
@@ -163,16 +183,24 @@ function arithmeticResultType(op: string, left: SqlType, right: SqlType, span: S
     }
     case '*':
       return cap(p1 + p2 + 1, s1 + s2);
+    case '/': {
+      const s = Math.max(6, s1 + p2 + 1);
+      return cap(p1 - s1 + s2 + s, s);
+    }
+    case '%': {
+      const s = Math.max(s1, s2);
+      return cap(Math.min(p1 - s1, p2 - s2) + s, s);
+    }
     default:
-      throw new EngineError('NOT_SUPPORTED', `DECIMAL ${op} DECIMAL is not supported yet; CAST one side to DOUBLE.`, span);
+      throw new EngineError('INTERNAL', `unknown DECIMAL operator ${op}`, span);
   }
 }
 
 /** Binds the expressions and widens them all to one common type (NULL literals take that type). */
-function unify(exprs: readonly [Expr, Expr], scope: Scope, span: SourceSpan, what: string): [BoundExpr, BoundExpr];
-function unify(exprs: readonly [Expr, Expr, Expr], scope: Scope, span: SourceSpan, what: string): [BoundExpr, BoundExpr, BoundExpr];
-function unify(exprs: readonly [Expr, ...Expr[]], scope: Scope, span: SourceSpan, what: string): [BoundExpr, ...BoundExpr[]];
-function unify(exprs: readonly Expr[], scope: Scope, span: SourceSpan, what: string): BoundExpr[] {
+export function unify(exprs: readonly [Expr, Expr], scope: Scope, span: SourceSpan, what: string): [BoundExpr, BoundExpr];
+export function unify(exprs: readonly [Expr, Expr, Expr], scope: Scope, span: SourceSpan, what: string): [BoundExpr, BoundExpr, BoundExpr];
+export function unify(exprs: readonly [Expr, ...Expr[]], scope: Scope, span: SourceSpan, what: string): [BoundExpr, ...BoundExpr[]];
+export function unify(exprs: readonly Expr[], scope: Scope, span: SourceSpan, what: string): BoundExpr[] {
   const typed = exprs.map((e) => (e.kind === 'NullLiteral' ? null : bindExpr(e, scope)));
   let common: SqlType | null = null;
   for (const b of typed) {
@@ -181,7 +209,7 @@ function unify(exprs: readonly Expr[], scope: Scope, span: SourceSpan, what: str
       common = b.type;
       continue;
     }
-    const next = commonSuperType(common, b.type);
+    const next: SqlType | null = commonSuperType(common, b.type) ?? temporalWithText(common, b.type);
     if (next === null) {
       throw new EngineError('TYPE_MISMATCH', `Cannot apply ${what} to ${formatSqlType(common)} and ${formatSqlType(b.type)}.`, span);
     }
@@ -220,6 +248,10 @@ function bindCase(expr: Extract<Expr, { kind: 'CaseExpr' }>, scope: Scope, hint:
 }
 
 function bindCall(expr: Extract<Expr, { kind: 'FunctionCall' }>, scope: Scope): BoundExpr {
+  const constructor = expr.name.quoted ? undefined : CONSTRUCTOR_SYNTAX[expr.name.name];
+  if (constructor !== undefined && findFunction(expr.name.name) === undefined) {
+    throw new EngineError('SYNTAX_ERROR', `${expr.name.name} is not a function: write ${constructor}.`, expr.span);
+  }
   if (expr.star || (findAggregate(expr.name.name) !== undefined && findFunction(expr.name.name) === undefined)) {
     throw new EngineError(
       'INVALID_STATEMENT',
@@ -238,7 +270,14 @@ function bindCall(expr: Extract<Expr, { kind: 'FunctionCall' }>, scope: Scope): 
   };
 }
 
-function requireType(bound: BoundExpr, type: SqlType, span: SourceSpan, what: string): BoundExpr {
+/** Constructors that look like function calls when written wrong. */
+const CONSTRUCTOR_SYNTAX: Readonly<Record<string, string>> = {
+  MAP: "MAP(key := value, …), e.g. MAP('a' := 1)",
+  STRUCT: "STRUCT(name := value, …), e.g. STRUCT(id := 1)",
+  ARRAY: 'ARRAY[a, b, …]',
+};
+
+export function requireType(bound: BoundExpr, type: SqlType, span: SourceSpan, what: string): BoundExpr {
   if (bound.type.kind !== type.kind) {
     throw new EngineError('TYPE_MISMATCH', `${what} expects ${formatSqlType(type)} but this is ${formatSqlType(bound.type)}.`, span);
   }
@@ -249,4 +288,12 @@ function requireNumeric(bound: BoundExpr, span: SourceSpan, what: string): void 
   if (!isNumericType(bound.type)) {
     throw new EngineError('TYPE_MISMATCH', `${what} expects a number but this is ${formatSqlType(bound.type)}.`, span);
   }
+}
+
+/** A TIMESTAMP, DATE or TIME compared with a STRING reads the string as ISO-8601 (ROWTIME > '2024-01-01'), as ksqlDB does. */
+function temporalWithText(a: SqlType, b: SqlType): SqlType | null {
+  const temporal = (t: SqlType) => t.kind === 'TIMESTAMP' || t.kind === 'DATE' || t.kind === 'TIME';
+  if (temporal(a) && b.kind === 'STRING') return a;
+  if (temporal(b) && a.kind === 'STRING') return b;
+  return null;
 }

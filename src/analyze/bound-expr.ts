@@ -51,7 +51,19 @@ export type BoundExpr =
     }
   | { readonly kind: 'Cast'; readonly type: SqlType; readonly operand: BoundExpr }
   | { readonly kind: 'Concat'; readonly type: SqlType; readonly left: BoundExpr; readonly right: BoundExpr }
-  | { readonly kind: 'Call'; readonly type: SqlType; readonly name: string; readonly args: readonly BoundExpr[] };
+  | { readonly kind: 'Call'; readonly type: SqlType; readonly name: string; readonly args: readonly BoundExpr[] }
+  /** `a IS [NOT] DISTINCT FROM b`: never NULL. */
+  | { readonly kind: 'IsDistinct'; readonly type: SqlType; readonly negated: boolean; readonly left: BoundExpr; readonly right: BoundExpr }
+  /** `array[i]` (1-based; negative from the end; out of range → NULL) or `map[key]`. */
+  | { readonly kind: 'Subscript'; readonly type: SqlType; readonly base: BoundExpr; readonly index: BoundExpr }
+  | { readonly kind: 'Dereference'; readonly type: SqlType; readonly base: BoundExpr; readonly field: string }
+  | { readonly kind: 'ArrayConstruct'; readonly type: SqlType; readonly elements: readonly BoundExpr[] }
+  | { readonly kind: 'MapConstruct'; readonly type: SqlType; readonly entries: readonly { readonly key: BoundExpr; readonly value: BoundExpr }[] }
+  | { readonly kind: 'StructConstruct'; readonly type: SqlType; readonly fields: readonly { readonly name: string; readonly value: BoundExpr }[] }
+  /** A lambda argument; `type` is the type of its body. An inner lambda's parameter shadows an outer one of the same name. */
+  | { readonly kind: 'Lambda'; readonly type: SqlType; readonly params: readonly string[]; readonly body: BoundExpr }
+  /** A reference to a parameter of an enclosing Lambda. */
+  | { readonly kind: 'LambdaVariable'; readonly type: SqlType; readonly name: string };
 
 export type BoundExprKind = BoundExpr['kind'];
 
@@ -97,6 +109,34 @@ export function referencedColumns(expr: BoundExpr, into: Set<number> = new Set()
     case 'Call':
       expr.args.forEach((a) => referencedColumns(a, into));
       break;
+    case 'IsDistinct':
+      referencedColumns(expr.left, into);
+      referencedColumns(expr.right, into);
+      break;
+    case 'Subscript':
+      referencedColumns(expr.base, into);
+      referencedColumns(expr.index, into);
+      break;
+    case 'Dereference':
+      referencedColumns(expr.base, into);
+      break;
+    case 'ArrayConstruct':
+      expr.elements.forEach((e) => referencedColumns(e, into));
+      break;
+    case 'MapConstruct':
+      expr.entries.forEach((e) => {
+        referencedColumns(e.key, into);
+        referencedColumns(e.value, into);
+      });
+      break;
+    case 'StructConstruct':
+      expr.fields.forEach((f) => referencedColumns(f.value, into));
+      break;
+    case 'Lambda':
+      referencedColumns(expr.body, into);
+      break;
+    case 'LambdaVariable':
+      break;
   }
   return into;
 }
@@ -107,6 +147,7 @@ export function transformBoundExpr(expr: BoundExpr, fn: (e: BoundExpr) => BoundE
   switch (expr.kind) {
     case 'Literal':
     case 'ColumnRef':
+    case 'LambdaVariable':
       return fn(expr);
     case 'Arithmetic':
     case 'Comparison':
@@ -132,5 +173,19 @@ export function transformBoundExpr(expr: BoundExpr, fn: (e: BoundExpr) => BoundE
       });
     case 'Call':
       return fn({ ...expr, args: expr.args.map(t) });
+    case 'IsDistinct':
+      return fn({ ...expr, left: t(expr.left), right: t(expr.right) });
+    case 'Subscript':
+      return fn({ ...expr, base: t(expr.base), index: t(expr.index) });
+    case 'Dereference':
+      return fn({ ...expr, base: t(expr.base) });
+    case 'ArrayConstruct':
+      return fn({ ...expr, elements: expr.elements.map(t) });
+    case 'MapConstruct':
+      return fn({ ...expr, entries: expr.entries.map((e) => ({ key: t(e.key), value: t(e.value) })) });
+    case 'StructConstruct':
+      return fn({ ...expr, fields: expr.fields.map((f) => ({ name: f.name, value: t(f.value) })) });
+    case 'Lambda':
+      return fn({ ...expr, body: t(expr.body) });
   }
 }

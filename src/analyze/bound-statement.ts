@@ -3,6 +3,7 @@
 import type { QueryDefinition, SourceDefinition } from '../catalog/index.js';
 import type { Schema, SqlType, WindowSpec } from '../common/index.js';
 import type { ShowWhat } from '../sql/index.js';
+import type { BoundCommand, BoundInsertSelect } from './bound-command.js';
 import type { BoundExpr } from './bound-expr.js';
 
 /** A topic to create when a statement needs one that does not exist yet. */
@@ -121,7 +122,11 @@ export interface BoundTerminate {
 
 export interface BoundExplain {
   readonly kind: 'BoundExplain';
-  readonly target: BoundQueryStatement | BoundCreateAsSelect | { readonly kind: 'BoundExplainQuery'; readonly query: QueryDefinition };
+  readonly target:
+    | BoundQueryStatement
+    | BoundCreateAsSelect
+    | BoundInsertSelect
+    | { readonly kind: 'BoundExplainQuery'; readonly query: QueryDefinition };
 }
 
 export interface BoundSetProperty {
@@ -143,7 +148,8 @@ export type BoundStatement =
   | BoundExplain
   | BoundSetProperty
   | BoundAssertValues
-  | BoundAssertSource;
+  | BoundAssertSource
+  | BoundCommand;
 
 /** `ASSERT [NULL] VALUES`: the record the sink's next output must be (checked by the test runner). */
 export interface BoundAssertValues {

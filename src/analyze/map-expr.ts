@@ -36,6 +36,20 @@ export function mapExprChildren(expr: Expr, f: (child: Expr) => Expr): Expr {
       return { ...expr, value: f(expr.value) };
     case 'FunctionCall':
       return { ...expr, args: expr.args.map(f) };
+    case 'IsDistinctExpr':
+      return { ...expr, left: f(expr.left), right: f(expr.right) };
+    case 'SubscriptExpr':
+      return { ...expr, base: f(expr.base), index: f(expr.index) };
+    case 'DereferenceExpr':
+      return { ...expr, base: f(expr.base) };
+    case 'ArrayConstructor':
+      return { ...expr, elements: expr.elements.map(f) };
+    case 'MapConstructor':
+      return { ...expr, entries: expr.entries.map((e) => ({ key: f(e.key), value: f(e.value) })) };
+    case 'StructConstructor':
+      return { ...expr, fields: expr.fields.map((field) => ({ name: field.name, value: f(field.value) })) };
+    case 'LambdaExpr':
+      return { ...expr, body: f(expr.body) };
     default:
       return assertNever(expr, 'expression');
   }

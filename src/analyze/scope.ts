@@ -1,12 +1,16 @@
 // Scope: the columns visible to an expression, by name and optional source qualifier.
 
 import { closestName } from '../catalog/index.js';
-import { EngineError, type Schema, type SourceSpan } from '../common/index.js';
+import { EngineError, type Schema, type SourceSpan, type SqlType } from '../common/index.js';
 
 export interface Scope {
   /** The names a column may be qualified with (the source name and its alias). */
   readonly qualifiers: readonly string[];
   readonly schema: Schema;
+  /** Parameters of the enclosing lambdas, innermost last wins: they shadow columns of the same name. */
+  readonly lambdas?: ReadonlyMap<string, SqlType>;
+  /** `CREATE TYPE` aliases, for CAST(x AS alias). */
+  readonly types?: ReadonlyMap<string, SqlType>;
 }
 
 export const emptyScope: Scope = { qualifiers: [], schema: { columns: [] } };

@@ -1,20 +1,27 @@
 // Catalog: an immutable snapshot of the metastore (sources and persistent queries) and its lookups.
 
-import { EngineError, type SourceSpan } from '../common/index.js';
+import { EngineError, type SourceSpan, type SqlType } from '../common/index.js';
 import type { QueryDefinition } from './query-definition.js';
 import type { SourceDefinition } from './source-definition.js';
 
 export interface Catalog {
   readonly sources: ReadonlyMap<string, SourceDefinition>;
   readonly queries: ReadonlyMap<string, QueryDefinition>;
+  /** `CREATE TYPE` aliases, by upper-cased (unless quoted) name. */
+  readonly types: ReadonlyMap<string, SqlType>;
 }
 
-export const emptyCatalog: Catalog = { sources: new Map(), queries: new Map() };
+export const emptyCatalog: Catalog = { sources: new Map(), queries: new Map(), types: new Map() };
 
-export function catalogOf(sources: readonly SourceDefinition[], queries: readonly QueryDefinition[]): Catalog {
+export function catalogOf(
+  sources: readonly SourceDefinition[],
+  queries: readonly QueryDefinition[],
+  types: readonly { readonly name: string; readonly type: SqlType }[] = [],
+): Catalog {
   return {
     sources: new Map(sources.map((s) => [s.name, s])),
     queries: new Map(queries.map((q) => [q.id, q])),
+    types: new Map(types.map((t) => [t.name, t.type])),
   };
 }
 

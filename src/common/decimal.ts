@@ -51,6 +51,22 @@ export class Decimal {
     return new Decimal(this.unscaled * other.unscaled, this.scale + other.scale);
   }
 
+  /** `this / other` rounded half-up to `scale`; throws RangeError when `other` is zero. */
+  divide(other: Decimal, scale: number): Decimal {
+    if (other.unscaled === 0n) throw new RangeError('Division by zero');
+    // a/10^sa ÷ b/10^sb = (a·10^(scale+sb+1-sa) / b) / 10^(scale+1), then rounded to `scale`.
+    const shift = scale + other.scale + 1 - this.scale;
+    const numerator = shift >= 0 ? this.unscaled * 10n ** BigInt(shift) : this.unscaled / 10n ** BigInt(-shift);
+    return new Decimal(numerator / other.unscaled, scale + 1).rescale(scale);
+  }
+
+  /** The remainder of `this / other` with the sign of `this` (Java's BigDecimal.remainder). */
+  remainder(other: Decimal): Decimal {
+    if (other.unscaled === 0n) throw new RangeError('Division by zero');
+    const s = Math.max(this.scale, other.scale);
+    return new Decimal(this.rescale(s).unscaled % other.rescale(s).unscaled, s);
+  }
+
   negate(): Decimal {
     return new Decimal(-this.unscaled, this.scale);
   }

@@ -9,4 +9,7 @@ export interface FormatSpec {
   readonly valueFormat: FormatName;
   /** For a single value column: a JSON object `{"F":1}` (true, the default) or a bare `1`. */
   readonly wrapSingleValue: boolean;
+  /** DELIMITED only: the field separator of keys and values (',' when absent). */
+  readonly keyDelimiter?: string;
+  readonly valueDelimiter?: string;
 }

@@ -8,6 +8,7 @@ export * from './source-span.js';
 export * from './engine-error.js';
 export * from './clock.js';
 export * from './decimal.js';
+export * from './temporal-text.js';
 export * from './format-spec.js';
 export * from './assert-never.js';
 export * from './window-spec.js';

@@ -9,6 +9,7 @@
 
 import { Decimal } from './decimal.js';
 import type { SqlType } from './sql-type.js';
+import { formatDate, formatTime, formatTimestamp } from './temporal-text.js';
 
 export type Value =
   | null
@@ -65,17 +66,27 @@ export function formatDouble(n: number): string {
 
 /** The value as the CLI and golden files show it; with its type, DOUBLEs print as Java does (`4.0`, `1.0E10`). */
 export function formatValue(value: Value, type?: SqlType): string {
-  if (typeof value === 'number' && type?.kind === 'DOUBLE') return formatDouble(value);
+  if (typeof value === 'number' && type !== undefined) {
+    if (type.kind === 'DOUBLE') return formatDouble(value);
+    if (type.kind === 'DATE') return formatDate(value);
+    if (type.kind === 'TIME') return formatTime(value);
+    if (type.kind === 'TIMESTAMP') return formatTimestamp(value);
+  }
   if (value === null) return 'null';
   if (typeof value === 'number') return Number.isInteger(value) ? String(value) : formatDouble(value);
   if (typeof value === 'bigint') return value.toString();
   if (typeof value === 'boolean' || typeof value === 'string') return String(value);
   if (value instanceof Decimal) return value.toString();
   if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
-  if (Array.isArray(value)) return `[${(value as readonly Value[]).map((v) => formatValue(v)).join(', ')}]`;
+  if (Array.isArray(value)) {
+    const element = type?.kind === 'ARRAY' ? type.element : undefined;
+    return `[${(value as readonly Value[]).map((v) => formatValue(v, element)).join(', ')}]`;
+  }
   const composite = value as ValueMap | ValueStruct;
   if (composite.kind === 'map') {
-    return `{${[...composite.entries].map(([k, v]) => `${k}=${formatValue(v)}`).join(', ')}}`;
+    const [k, v] = type?.kind === 'MAP' ? [type.key, type.value] : [undefined, undefined];
+    return `{${[...composite.entries].map(([key, e]) => `${formatValue(key, k)}=${formatValue(e, v)}`).join(', ')}}`;
   }
-  return `{${Object.entries(composite.fields).map(([k, v]) => `${k}=${formatValue(v)}`).join(', ')}}`;
+  const fieldType = (name: string) => (type?.kind === 'STRUCT' ? type.fields.find((f) => f.name === name)?.type : undefined);
+  return `{${Object.entries(composite.fields).map(([k, v]) => `${k}=${formatValue(v, fieldType(k))}`).join(', ')}}`;
 }

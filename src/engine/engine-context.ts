@@ -25,6 +25,8 @@ export interface EngineContext {
   readonly codecs: CodecFactory;
   readonly clock: Clock;
   readonly properties: SessionProperties;
+  /** DEFINE'd variables of this session, by upper-cased name. */
+  readonly variables: Map<string, string>;
   readonly logger: EngineLogger;
   /** The catalog as committed now (re-read each time: another process may have changed it). */
   catalog(): Catalog;

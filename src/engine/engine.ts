@@ -23,6 +23,7 @@ import { executeCreateAsSelect } from './create-as-select.js';
 import { executeCreateSource } from './create-source.js';
 import { executeDescribe } from './describe.js';
 import { executeDropSource } from './drop-source.js';
+import { executeCommand } from './execute-command.js';
 import type { EngineContext, EngineLogger } from './engine-context.js';
 import { DryRunTopics } from './dry-run-topics.js';
 import { EmbeddedTopics } from './embedded-topics.js';
@@ -47,6 +48,7 @@ import {
   type TestRecord,
   type TopicShape,
 } from './test-records.js';
+import { resolveVariables } from './variables.js';
 
 export interface EngineOptions {
   /** The data directory (`--data-dir`), or `:memory:` for a private in-memory one. */
@@ -110,6 +112,7 @@ export class Engine {
       codecs: formatCodecs,
       clock,
       properties: new SessionProperties(options.properties),
+      variables: new Map(),
       logger,
       catalog: () => catalogStore.load(),
     };
@@ -122,11 +125,24 @@ export class Engine {
   }
 
   /** Analyzes without running (what `eddy check` does); throws a located EngineError. */
-  async check(statement: ParsedStatement): Promise<BoundStatement> {
-    return analyze(statement, await this.analysisContext());
+  async check(parsed: ParsedStatement): Promise<BoundStatement> {
+    const statement = resolveVariables(parsed, this.ctx.variables);
+    const bound = analyze(statement, await this.analysisContext());
+    // Variables must exist for the statements after a DEFINE, even when nothing runs.
+    if (bound.kind === 'BoundDefineVariable') {
+      if (bound.value === null) this.ctx.variables.delete(bound.name);
+      else this.ctx.variables.set(bound.name, bound.value);
+    }
+    return bound;
   }
 
-  async execute(statement: ParsedStatement): Promise<StatementResult> {
+  /** The statement with `${variables}` substituted (itself when it uses none). */
+  resolve(statement: ParsedStatement): ParsedStatement {
+    return resolveVariables(statement, this.ctx.variables);
+  }
+
+  async execute(parsed: ParsedStatement): Promise<StatementResult> {
+    const statement = resolveVariables(parsed, this.ctx.variables);
     const bound = analyze(statement, await this.analysisContext());
     const ctx = this.ctx;
     switch (bound.kind) {
@@ -156,7 +172,9 @@ export class Engine {
         const [query, sink, id] =
           target.kind === 'BoundQueryStatement'
             ? [target.query, null, `transient_${target.query.source.name}`]
-            : [target.query, target.sink, `${target.sink.kind === 'TABLE' ? 'CTAS' : 'CSAS'}_${target.sink.name}`];
+            : target.kind === 'BoundInsertSelect'
+              ? [target.query, target.target, target.queryId ?? 'INSERTQUERY']
+              : [target.query, target.sink, `${target.sink.kind === 'TABLE' ? 'CTAS' : 'CSAS'}_${target.sink.name}`];
         const planned = planQuery(query, sink, id);
         return { kind: 'text', text: explainPlans(planned.logical, planned.physical) };
       }
@@ -168,7 +186,7 @@ export class Engine {
       case 'BoundAssertSource':
         throw new EngineError('INVALID_STATEMENT', 'ASSERT statements are checked by `eddy test`; they cannot run here.', statement.span);
       default:
-        return assertNever(bound, 'bound statement');
+        return executeCommand(ctx, this.queries, bound, statement, this);
     }
   }
 

@@ -57,7 +57,7 @@ export class PersistentQueries {
   reconcile(): void {
     if (this.closed) return;
     const catalog = this.ctx.catalog();
-    for (const [id, q] of this.running) if (!catalog.queries.has(id)) void this.stop(q.id);
+    for (const [id, q] of this.running) if (catalog.queries.get(id)?.state !== 'RUNNING') void this.stop(q.id);
     for (const def of catalog.queries.values()) {
       if (def.state !== 'RUNNING' || this.running.has(def.id) || this.unstartable.has(def.id)) continue;
       if (!this.ctx.leases.tryAcquire(def.id, Date.now())) continue;

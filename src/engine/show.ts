@@ -1,7 +1,8 @@
 // executeShow: SHOW STREAMS | TABLES | QUERIES | TOPICS | PROPERTIES as tables.
 
 import type { BoundShow } from '../analyze/index.js';
-import { assertNever } from '../common/index.js';
+import { assertNever, formatSchema, formatSqlType } from '../common/index.js';
+import { describeFunctions, listAggregates } from '../functions/index.js';
 import type { EngineContext } from './engine-context.js';
 import type { PersistentQueries } from './persistent-queries.js';
 import type { StatementResult } from './statement-result.js';
@@ -12,23 +13,46 @@ export async function executeShow(ctx: EngineContext, queries: PersistentQueries
     case 'STREAMS':
     case 'TABLES': {
       const kind = bound.what === 'STREAMS' ? 'STREAM' : 'TABLE';
-      const rows = [...catalog.sources.values()]
-        .filter((s) => s.kind === kind)
-        .map((s) => [s.name, s.topic, s.formats.keyFormat, s.formats.valueFormat, s.window === undefined || s.window === null ? 'false' : s.window.kind]);
-      return { kind: 'table', title: null, columns: [`${kind === 'STREAM' ? 'Stream' : 'Table'} Name`, 'Kafka Topic', 'Key Format', 'Value Format', 'Windowed'], rows };
+      const sources = [...catalog.sources.values()].filter((s) => s.kind === kind);
+      const columns = [`${kind === 'STREAM' ? 'Stream' : 'Table'} Name`, 'Kafka Topic', 'Key Format', 'Value Format', 'Windowed'];
+      const windowed = (s: (typeof sources)[number]) => (s.window === undefined || s.window === null ? 'false' : s.window.kind);
+      if (!bound.extended) {
+        return { kind: 'table', title: null, columns, rows: sources.map((s) => [s.name, s.topic, s.formats.keyFormat, s.formats.valueFormat, windowed(s)]) };
+      }
+      const rows: string[][] = [];
+      for (const s of sources) {
+        const topic = await ctx.topics.describeTopic(s.topic);
+        const users = [...catalog.queries.values()].filter((q) => q.sink === s.name || q.sources.includes(s.name)).map((q) => q.id);
+        rows.push([s.name, s.topic, s.formats.keyFormat, s.formats.valueFormat, windowed(s), formatSchema(s.schema), String(topic?.partitions ?? '?'), String(topic?.endOffsets.reduce((a, b) => a + b, 0) ?? 0), users.join(', ')]);
+      }
+      return { kind: 'table', title: null, columns: [...columns, 'Schema', 'Partitions', 'Records', 'Queries'], rows };
     }
     case 'QUERIES': {
       const rows = [...catalog.queries.values()].map((q) => [q.id, 'PERSISTENT', q.state === 'PAUSED' ? 'PAUSED' : 'RUNNING', runsIn(ctx, queries, q.id), q.sink, catalog.sources.get(q.sink)?.topic ?? '', q.sql]);
-      return { kind: 'table', title: null, columns: ['Query ID', 'Query Type', 'Status', 'Runs In', 'Sink Name', 'Sink Kafka Topic', 'Query String'], rows };
+      const columns = ['Query ID', 'Query Type', 'Status', 'Runs In', 'Sink Name', 'Sink Kafka Topic', 'Query String'];
+      if (!bound.extended) return { kind: 'table', title: null, columns, rows };
+      const extended = [...catalog.queries.values()].map((q, i) => [
+        ...(rows[i] ?? []),
+        q.sources.join(', '),
+        String(ctx.processingLogStore.countFor(q.id)),
+        Object.entries(q.properties).map(([k, v]) => `${k}=${v}`).join(', '),
+      ]);
+      return { kind: 'table', title: null, columns: [...columns, 'Sources', 'Skipped Records', 'Properties'], rows: extended };
     }
     case 'TOPICS': {
       const rows: string[][] = [];
       for (const t of await ctx.topics.listTopics()) {
         const description = await ctx.topics.describeTopic(t.name);
         const records = description?.endOffsets.reduce((a, b) => a + b, 0) ?? 0;
-        rows.push([t.name, String(t.partitions), String(records)]);
+        if (!bound.extended) {
+          rows.push([t.name, String(t.partitions), String(records)]);
+          continue;
+        }
+        const readers = [...catalog.queries.values()].filter((q) => q.sources.some((s) => catalog.sources.get(s)?.topic === t.name)).map((q) => q.id);
+        rows.push([t.name, String(t.partitions), String(records), description?.endOffsets.join(', ') ?? '', readers.join(', ')]);
       }
-      return { kind: 'table', title: null, columns: ['Kafka Topic', 'Partitions', 'Records'], rows };
+      const columns = ['Kafka Topic', 'Partitions', 'Records'];
+      return { kind: 'table', title: null, columns: bound.extended ? [...columns, 'Partition End Offsets', 'Consumer Queries'] : columns, rows };
     }
     case 'PROPERTIES':
       return {
@@ -37,6 +61,17 @@ export async function executeShow(ctx: EngineContext, queries: PersistentQueries
         columns: ['Property', 'Value', 'Set By'],
         rows: ctx.properties.list().map((p) => [p.name, p.value, p.isDefault ? 'default' : 'SET']),
       };
+    case 'FUNCTIONS':
+      return {
+        kind: 'table',
+        title: null,
+        columns: ['Function Name', 'Category', 'Description'],
+        rows: [...describeFunctions(listAggregates())].sort((a, b) => a.name.localeCompare(b.name)).map((f) => [f.name, f.category, f.description]),
+      };
+    case 'TYPES':
+      return { kind: 'table', title: null, columns: ['Type Name', 'Schema'], rows: [...catalog.types].map(([name, type]) => [name, formatSqlType(type)]) };
+    case 'VARIABLES':
+      return { kind: 'table', title: null, columns: ['Variable Name', 'Value'], rows: [...ctx.variables].sort().map(([k, v]) => [k, v]) };
     default:
       return assertNever(bound.what, 'SHOW target');
   }

@@ -35,5 +35,21 @@ export function formatBoundExpr(e: BoundExpr): string {
       return `CAST(${formatBoundExpr(e.operand)} AS ${formatSqlType(e.type)})`;
     case 'Call':
       return `${e.name}(${e.args.map(formatBoundExpr).join(', ')})`;
+    case 'IsDistinct':
+      return `(${formatBoundExpr(e.left)} IS ${e.negated ? 'NOT ' : ''}DISTINCT FROM ${formatBoundExpr(e.right)})`;
+    case 'Subscript':
+      return `${formatBoundExpr(e.base)}[${formatBoundExpr(e.index)}]`;
+    case 'Dereference':
+      return `${formatBoundExpr(e.base)}->${e.field}`;
+    case 'ArrayConstruct':
+      return `ARRAY[${e.elements.map(formatBoundExpr).join(', ')}]`;
+    case 'MapConstruct':
+      return `MAP(${e.entries.map((x) => `${formatBoundExpr(x.key)} := ${formatBoundExpr(x.value)}`).join(', ')})`;
+    case 'StructConstruct':
+      return `STRUCT(${e.fields.map((f) => `${f.name} := ${formatBoundExpr(f.value)}`).join(', ')})`;
+    case 'Lambda':
+      return `(${e.params.join(', ')}) => ${formatBoundExpr(e.body)}`;
+    case 'LambdaVariable':
+      return e.name;
   }
 }

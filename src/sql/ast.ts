@@ -1,8 +1,29 @@
 // AST: the typed syntax tree the parser produces; every node carries its source span.
 
 import type { SourceSpan } from '../common/index.js';
+import type {
+  AlterSource,
+  AssertNullValues,
+  AssertSchema,
+  AssertSource,
+  AssertTopic,
+  AssertValues,
+  CreateType,
+  DefineVariable,
+  DescribeFunction,
+  DescribeSources,
+  DropType,
+  InsertSelect,
+  PauseResume,
+  Print,
+  RunScript,
+  UndefineVariable,
+  UnresolvedStatement,
+} from './ast-commands.js';
 
-interface Node {
+export type * from './ast-commands.js';
+
+export interface Node {
   readonly span: SourceSpan;
 }
 
@@ -48,7 +69,14 @@ export type Expr =
   | IsNullExpr
   | CaseExpr
   | CastExpr
-  | FunctionCall;
+  | FunctionCall
+  | IsDistinctExpr
+  | SubscriptExpr
+  | DereferenceExpr
+  | ArrayConstructor
+  | MapConstructor
+  | StructConstructor
+  | LambdaExpr;
 
 export interface NullLiteral extends Node {
   readonly kind: 'NullLiteral';
@@ -153,10 +181,59 @@ export interface FunctionCall extends Node {
   readonly star: boolean;
 }
 
+/** `a IS [NOT] DISTINCT FROM b`: equality where NULL equals NULL. */
+export interface IsDistinctExpr extends Node {
+  readonly kind: 'IsDistinctExpr';
+  readonly negated: boolean;
+  readonly left: Expr;
+  readonly right: Expr;
+}
+
+/** `base[index]`: 1-based array index (negative counts from the end) or map key. */
+export interface SubscriptExpr extends Node {
+  readonly kind: 'SubscriptExpr';
+  readonly base: Expr;
+  readonly index: Expr;
+}
+
+/** `base->field`: a struct field. */
+export interface DereferenceExpr extends Node {
+  readonly kind: 'DereferenceExpr';
+  readonly base: Expr;
+  readonly field: Identifier;
+}
+
+/** `ARRAY[a, b, …]`. */
+export interface ArrayConstructor extends Node {
+  readonly kind: 'ArrayConstructor';
+  readonly elements: readonly Expr[];
+}
+
+/** `MAP(k := v, …)`. */
+export interface MapConstructor extends Node {
+  readonly kind: 'MapConstructor';
+  readonly entries: readonly { readonly key: Expr; readonly value: Expr }[];
+}
+
+/** `STRUCT(name := value, …)`. */
+export interface StructConstructor extends Node {
+  readonly kind: 'StructConstructor';
+  readonly fields: readonly { readonly name: Identifier; readonly value: Expr }[];
+}
+
+/** `x => body` or `(x, y) => body`; only valid as a function argument. */
+export interface LambdaExpr extends Node {
+  readonly kind: 'LambdaExpr';
+  readonly params: readonly Identifier[];
+  readonly body: Expr;
+}
+
 // ---------------------------------------------------------------- queries
 
 export type SelectItem =
   | { readonly kind: 'SelectStar'; readonly qualifier: Identifier | null; readonly span: SourceSpan }
+  /** `s->*`: every field of a struct, as columns. */
+  | { readonly kind: 'SelectStructStar'; readonly expr: Expr; readonly span: SourceSpan }
   | { readonly kind: 'SelectExpr'; readonly expr: Expr; readonly alias: Identifier | null; readonly span: SourceSpan };
 
 export interface Relation extends Node {
@@ -167,12 +244,19 @@ export interface Relation extends Node {
 
 export type EmitMode = 'CHANGES' | 'FINAL';
 
-/** Window size units, normalized to the plural (`1 MINUTE` parses as MINUTES). */
+/** Time units, normalized to the plural (`1 MINUTE` parses as MINUTES). */
 export type TimeUnit = 'MILLISECONDS' | 'SECONDS' | 'MINUTES' | 'HOURS' | 'DAYS';
 
 /** `5 MINUTES` in a WINDOW clause. */
 export interface Duration extends Node {
   readonly kind: 'Duration';
+  readonly value: number;
+  readonly unit: TimeUnit;
+}
+
+/** `10 SECONDS` in WITHIN, GRACE PERIOD of a join, and TIMEOUT. */
+export interface TimeAmount extends Node {
+  readonly kind: 'TimeAmount';
   readonly value: number;
   readonly unit: TimeUnit;
 }
@@ -189,11 +273,31 @@ export interface WindowExpr extends Node {
   readonly grace: Duration | null;
 }
 
+export type JoinType = 'INNER' | 'LEFT' | 'RIGHT' | 'FULL';
+
+/** `WITHIN n unit` (before = after) or `WITHIN (before, after)`, with an optional GRACE PERIOD. */
+export interface WithinClause extends Node {
+  readonly kind: 'WithinClause';
+  readonly before: TimeAmount;
+  readonly after: TimeAmount;
+  readonly grace: TimeAmount | null;
+}
+
+export interface JoinClause extends Node {
+  readonly kind: 'JoinClause';
+  readonly joinType: JoinType;
+  readonly right: Relation;
+  readonly within: WithinClause | null;
+  readonly on: Expr;
+}
+
 export interface Select extends Node {
   readonly kind: 'Select';
   readonly items: readonly SelectItem[];
   readonly from: Relation;
   readonly window: WindowExpr | null;
+  /** `JOIN …` clauses after FROM, in order. */
+  readonly joins: readonly JoinClause[];
   readonly where: Expr | null;
   /** Empty when there is no GROUP BY. */
   readonly groupBy: readonly Expr[];
@@ -215,13 +319,15 @@ export interface Property extends Node {
 }
 export type PropertyValue = StringLiteral | IntegerLiteral | DecimalLiteral | DoubleLiteral | BooleanLiteral;
 
-export type ColumnConstraint = 'KEY' | 'PRIMARY KEY' | null;
+export type ColumnConstraint = 'KEY' | 'PRIMARY KEY' | 'HEADERS' | 'HEADER' | null;
 
 export interface ColumnDefinition extends Node {
   readonly kind: 'ColumnDefinition';
   readonly name: Identifier;
   readonly type: TypeExpr;
   readonly constraint: ColumnConstraint;
+  /** The header key of `HEADER('k')`; null otherwise. */
+  readonly headerKey: string | null;
 }
 
 export type SourceKind = 'STREAM' | 'TABLE';
@@ -261,7 +367,7 @@ export interface QueryStatement extends Node {
   readonly query: Select;
 }
 
-export type ShowWhat = 'STREAMS' | 'TABLES' | 'QUERIES' | 'TOPICS' | 'PROPERTIES';
+export type ShowWhat = 'STREAMS' | 'TABLES' | 'QUERIES' | 'TOPICS' | 'PROPERTIES' | 'FUNCTIONS' | 'TYPES' | 'VARIABLES';
 export interface Show extends Node {
   readonly kind: 'Show';
   readonly what: ShowWhat;
@@ -290,7 +396,9 @@ export interface Terminate extends Node {
 
 export interface Explain extends Node {
   readonly kind: 'Explain';
-  readonly target: { readonly kind: 'ExplainStatement'; readonly statement: QueryStatement | CreateAsSelect } | { readonly kind: 'ExplainQueryId'; readonly queryId: Identifier };
+  readonly target:
+    | { readonly kind: 'ExplainStatement'; readonly statement: QueryStatement | CreateAsSelect | InsertSelect }
+    | { readonly kind: 'ExplainQueryId'; readonly queryId: Identifier };
 }
 
 export interface SetProperty extends Node {
@@ -316,38 +424,36 @@ export type Statement =
   | Explain
   | SetProperty
   | UnsetProperty
+  | InsertSelect
+  | CreateType
+  | DropType
+  | AlterSource
+  | DefineVariable
+  | UndefineVariable
+  | DescribeSources
+  | DescribeFunction
+  | Print
+  | RunScript
+  | PauseResume
+  | AssertTopic
+  | AssertSchema
   | AssertValues
   | AssertNullValues
-  | AssertSource;
+  | AssertSource
+  | UnresolvedStatement;
 
-// ---------------------------------------------------------------- test assertions (`eddy test`)
-
-/** `ASSERT VALUES sink [(cols)] VALUES (…)`: the sink's next record holds these values (others NULL). */
-export interface AssertValues extends Node {
-  readonly kind: 'AssertValues';
-  readonly target: Identifier;
-  readonly columns: readonly Identifier[] | null;
-  readonly values: readonly Expr[];
-}
-
-/** `ASSERT NULL VALUES sink [(keycols)] KEY (…)`: the sink's next record is a tombstone for this key. */
-export interface AssertNullValues extends Node {
-  readonly kind: 'AssertNullValues';
-  readonly target: Identifier;
-  readonly columns: readonly Identifier[] | null;
-  readonly keys: readonly Expr[];
-}
-
-/** `ASSERT STREAM|TABLE name [(cols)] [WITH (…)]`: the source exists with this schema and these properties. */
-export interface AssertSource extends Node {
-  readonly kind: 'AssertSource';
-  readonly sourceKind: SourceKind;
-  readonly name: Identifier;
-  readonly columns: readonly ColumnDefinition[];
-  readonly properties: readonly Property[];
-}
 
 export type StatementKind = Statement['kind'];
+
+/** A `--@name: value` comment line (ksqlDB's test directives), kept for the test runner. */
+export interface Directive {
+  /** The text after `--@` up to the first `:` (trimmed), e.g. `test` or `expected.error`. */
+  readonly name: string;
+  /** The text after the `:` (trimmed); empty when there is none. */
+  readonly value: string;
+  /** 1-based line of the comment. */
+  readonly line: number;
+}
 
 /** One statement with the exact text it was parsed from (without the `;`). */
 export interface ParsedStatement {
@@ -355,4 +461,6 @@ export interface ParsedStatement {
   readonly text: string;
   /** Span of `text` within the whole input. */
   readonly span: SourceSpan;
+  /** The `--@` directive lines between the previous statement and this one. */
+  readonly directives?: readonly Directive[];
 }

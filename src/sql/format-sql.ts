@@ -1,11 +1,13 @@
 // formatSql: canonical SQL text for an AST; re-parsing the text gives the same tree (spans aside).
 
 import { assertNever } from '../common/index.js';
+import { formatCommand } from './format-command.js';
 import type {
   BinaryOp,
   ColumnDefinition,
   Expr,
   Identifier,
+  JoinClause,
   Property,
   PropertyValue,
   Relation,
@@ -14,6 +16,7 @@ import type {
   WindowExpr,
   SelectItem,
   Statement,
+  TimeAmount,
   TypeExpr,
 } from './ast.js';
 
@@ -64,24 +67,14 @@ export function formatSql(stmt: Statement): string {
       return `SET ${formatString(stmt.name)} = ${formatString(stmt.value)}`;
     case 'UnsetProperty':
       return `UNSET ${formatString(stmt.name)}`;
-    case 'AssertValues':
-    case 'AssertNullValues': {
-      const columns = stmt.columns === null ? '' : ` (${stmt.columns.map(formatIdentifier).join(', ')})`;
-      const [word, values] = stmt.kind === 'AssertValues' ? ['VALUES', stmt.values] : ['KEY', stmt.keys];
-      const nullWord = stmt.kind === 'AssertNullValues' ? 'NULL ' : '';
-      return `ASSERT ${nullWord}VALUES ${formatIdentifier(stmt.target)}${columns} ${word} (${values.map((v) => formatExpr(v)).join(', ')})`;
-    }
-    case 'AssertSource': {
-      const columns = stmt.columns.length > 0 ? ` (${stmt.columns.map(formatColumn).join(', ')})` : '';
-      return `ASSERT ${stmt.sourceKind} ${formatIdentifier(stmt.name)}${columns}${formatWith(stmt.properties)}`;
-    }
     default:
-      return assertNever(stmt, 'statement');
+      return formatCommand(stmt);
   }
 }
 
-function formatSelect(select: Select): string {
+export function formatSelect(select: Select): string {
   const parts = [`SELECT ${select.items.map(formatSelectItem).join(', ')}`, `FROM ${formatRelation(select.from)}`];
+  for (const join of select.joins) parts.push(formatJoin(join));
   if (select.window !== null) parts.push(`WINDOW ${formatWindow(select.window)}`);
   if (select.where !== null) parts.push(`WHERE ${formatExpr(select.where)}`);
   if (select.groupBy.length > 0) parts.push(`GROUP BY ${select.groupBy.map(formatExpr).join(', ')}`);
@@ -107,9 +100,27 @@ function formatSelectItem(item: SelectItem): string {
       return item.qualifier === null ? '*' : `${formatIdentifier(item.qualifier)}.*`;
     case 'SelectExpr':
       return item.alias === null ? formatExpr(item.expr) : `${formatExpr(item.expr)} AS ${formatIdentifier(item.alias)}`;
+    case 'SelectStructStar':
+      return `${formatAt(item.expr, Prec.Postfix)}->*`;
     default:
       return assertNever(item, 'select item');
   }
+}
+
+function formatJoin(join: JoinClause): string {
+  const type = join.joinType === 'INNER' ? 'INNER JOIN' : `${join.joinType} OUTER JOIN`;
+  let within = '';
+  if (join.within !== null) {
+    const { before, after, grace } = join.within;
+    const same = before.value === after.value && before.unit === after.unit;
+    within = ` WITHIN ${same ? formatTimeAmount(before) : `(${formatTimeAmount(before)}, ${formatTimeAmount(after)})`}`;
+    if (grace !== null) within += ` GRACE PERIOD ${formatTimeAmount(grace)}`;
+  }
+  return `${type} ${formatRelation(join.right)}${within} ON ${formatExpr(join.on)}`;
+}
+
+export function formatTimeAmount(amount: TimeAmount): string {
+  return `${amount.value} ${amount.unit}`;
 }
 
 function formatRelation(relation: Relation): string {
@@ -117,12 +128,13 @@ function formatRelation(relation: Relation): string {
   return relation.alias === null ? name : `${name} AS ${formatIdentifier(relation.alias)}`;
 }
 
-function formatColumn(column: ColumnDefinition): string {
-  const constraint = column.constraint === null ? '' : ` ${column.constraint}`;
+export function formatColumn(column: ColumnDefinition): string {
+  const constraint =
+    column.constraint === null ? '' : column.constraint === 'HEADER' ? ` HEADER(${formatString(column.headerKey ?? '')})` : ` ${column.constraint}`;
   return `${formatIdentifier(column.name)} ${formatType(column.type)}${constraint}`;
 }
 
-function formatWith(properties: readonly Property[]): string {
+export function formatWith(properties: readonly Property[]): string {
   if (properties.length === 0) return '';
   return ` WITH (${properties.map((p) => `${formatName(p.name)}=${formatPropertyValue(p.value)}`).join(', ')})`;
 }
@@ -173,7 +185,8 @@ const Prec = {
   Additive: 6,
   Multiplicative: 7,
   Unary: 8,
-  Primary: 9,
+  Postfix: 9,
+  Primary: 10,
 } as const;
 type Prec = (typeof Prec)[keyof typeof Prec];
 
@@ -213,7 +226,13 @@ function precedence(e: Expr): Prec {
     case 'BetweenExpr':
     case 'InListExpr':
     case 'IsNullExpr':
+    case 'IsDistinctExpr':
       return Prec.Comparison;
+    case 'SubscriptExpr':
+    case 'DereferenceExpr':
+      return Prec.Postfix;
+    case 'LambdaExpr':
+      return Prec.Or;
     case 'NullLiteral':
     case 'BooleanLiteral':
     case 'IntegerLiteral':
@@ -224,6 +243,9 @@ function precedence(e: Expr): Prec {
     case 'CaseExpr':
     case 'CastExpr':
     case 'FunctionCall':
+    case 'ArrayConstructor':
+    case 'MapConstructor':
+    case 'StructConstructor':
       return Prec.Primary;
     default:
       return assertNever(e, 'expression');
@@ -281,6 +303,22 @@ function formatBare(e: Expr): string {
       return `CAST(${formatExpr(e.value)} AS ${formatType(e.type)})`;
     case 'FunctionCall':
       return `${formatIdentifier(e.name)}(${e.star ? '*' : e.args.map(formatExpr).join(', ')})`;
+    case 'IsDistinctExpr':
+      return `${formatAt(e.left, Prec.Comparison)} IS ${e.negated ? 'NOT ' : ''}DISTINCT FROM ${formatAt(e.right, Prec.Concat)}`;
+    case 'SubscriptExpr':
+      return `${formatAt(e.base, Prec.Postfix)}[${formatExpr(e.index)}]`;
+    case 'DereferenceExpr':
+      return `${formatAt(e.base, Prec.Postfix)}->${formatIdentifier(e.field)}`;
+    case 'ArrayConstructor':
+      return `ARRAY[${e.elements.map(formatExpr).join(', ')}]`;
+    case 'MapConstructor':
+      return `MAP(${e.entries.map((x) => `${formatExpr(x.key)} := ${formatExpr(x.value)}`).join(', ')})`;
+    case 'StructConstructor':
+      return `STRUCT(${e.fields.map((f) => `${formatIdentifier(f.name)} := ${formatExpr(f.value)}`).join(', ')})`;
+    case 'LambdaExpr': {
+      const params = e.params.map(formatIdentifier);
+      return `${params.length === 1 ? (params[0] ?? '') : `(${params.join(', ')})`} => ${formatExpr(e.body)}`;
+    }
     default:
       return assertNever(e, 'expression');
   }
@@ -301,6 +339,6 @@ function backticks(name: string): string {
   return `\`${name.replaceAll('`', '``')}\``;
 }
 
-function formatString(value: string): string {
+export function formatString(value: string): string {
   return `'${value.replaceAll("'", "''")}'`;
 }

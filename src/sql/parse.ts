@@ -1,16 +1,35 @@
 // parse: SQL text → AST through the generated peggy parser; syntax errors become located EngineErrors.
 
 import { EngineError, type SourcePosition, type SourceSpan } from '../common/index.js';
-import type { Expr, ParsedStatement } from './ast.js';
+import type { Directive, Expr, ParsedStatement } from './ast.js';
 import { parse as peggyParse, SyntaxError as PeggySyntaxError, type Expectation } from './generated/eddy-parser.js';
 
 /** Parses a script of `;`-separated statements; empty input (or only comments) gives `[]`. */
 export function parse(text: string): ParsedStatement[] {
+  let statements: ParsedStatement[];
   try {
-    return peggyParse(text);
+    statements = peggyParse(text);
   } catch (e) {
     throw toEngineError(e, text);
   }
+  const directives = parseDirectives(text);
+  if (directives.length === 0) return statements;
+  let previousEnd = 0;
+  return statements.map((s) => {
+    const own = directives.filter((d) => d.line > previousEnd && d.line <= s.span.start.line);
+    previousEnd = s.span.end.line;
+    return own.length === 0 ? s : { ...s, directives: own };
+  });
+}
+
+/** Every `--@name: value` comment line of a script (ksqlDB test directives), in order. */
+export function parseDirectives(text: string): Directive[] {
+  const out: Directive[] = [];
+  text.split('\n').forEach((line, i) => {
+    const m = /^\s*--@([^:\s]+)\s*(?::(.*))?$/.exec(line);
+    if (m !== null) out.push({ name: m[1] ?? '', value: (m[2] ?? '').trim(), line: i + 1 });
+  });
+  return out;
 }
 
 /** Parses a single expression, e.g. `a + 1 > b`. */

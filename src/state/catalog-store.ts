@@ -2,6 +2,7 @@
 
 import type Database from 'better-sqlite3';
 import { catalogOf, type Catalog, type QueryDefinition, type SourceDefinition } from '../catalog/index.js';
+import type { SqlType } from '../common/index.js';
 
 export class CatalogStore {
   private readonly statements;
@@ -14,6 +15,9 @@ export class CatalogStore {
       deleteSource: db.prepare<[string]>('DELETE FROM catalog_sources WHERE name = ?'),
       putQuery: db.prepare<[string, string]>('INSERT OR REPLACE INTO catalog_queries (id, definition) VALUES (?, ?)'),
       deleteQuery: db.prepare<[string]>('DELETE FROM catalog_queries WHERE id = ?'),
+      types: db.prepare<[], { name: string; definition: string }>('SELECT name, definition FROM catalog_types ORDER BY name'),
+      putType: db.prepare<[string, string]>('INSERT OR REPLACE INTO catalog_types (name, definition) VALUES (?, ?)'),
+      deleteType: db.prepare<[string]>('DELETE FROM catalog_types WHERE name = ?'),
       counter: db.prepare<[string], { value: number }>('SELECT value FROM catalog_counters WHERE name = ?'),
       bump: db.prepare<[string, number]>(
         'INSERT INTO catalog_counters (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value',
@@ -24,7 +28,16 @@ export class CatalogStore {
   load(): Catalog {
     const sources = this.statements.sources.all().map((r) => JSON.parse(r.definition) as SourceDefinition);
     const queries = this.statements.queries.all().map((r) => JSON.parse(r.definition) as QueryDefinition);
-    return catalogOf(sources, queries);
+    const types = this.statements.types.all().map((r) => ({ name: r.name, type: JSON.parse(r.definition) as SqlType }));
+    return catalogOf(sources, queries, types);
+  }
+
+  putType(name: string, type: SqlType): void {
+    this.statements.putType.run(name, JSON.stringify(type));
+  }
+
+  deleteType(name: string): void {
+    this.statements.deleteType.run(name);
   }
 
   putSource(source: SourceDefinition): void {

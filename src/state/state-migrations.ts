@@ -23,4 +23,6 @@ export const STATE_MIGRATIONS: readonly string[] = [
   `CREATE TABLE applied_files (
      path TEXT PRIMARY KEY, hash TEXT NOT NULL, applied_at INTEGER NOT NULL, statements INTEGER NOT NULL
    );`,
+  // 3: CREATE TYPE aliases.
+  `CREATE TABLE catalog_types (name TEXT PRIMARY KEY, definition TEXT NOT NULL);`,
 ];

@@ -1,6 +1,6 @@
 // Arithmetic: + - * / % per SQL type, with Java's integer overflow and NULL for division by zero.
 
-import type { Decimal, SqlType, Value } from '../../common/index.js';
+import { Decimal, type SqlType, type Value } from '../../common/index.js';
 
 export type BinaryFn = (a: Value, b: Value) => Value;
 type Op = '+' | '-' | '*' | '/' | '%';
@@ -74,14 +74,16 @@ function decimalOp(op: Op, scale: number): BinaryFn {
     case '*':
       return (a, b) => (a as Decimal).multiply(b as Decimal).rescale(scale);
     case '/':
+      return (a, b) => ((b as Decimal).unscaled === 0n ? null : (a as Decimal).divide(b as Decimal, scale));
     case '%':
-      return () => null;
+      return (a, b) => ((b as Decimal).unscaled === 0n ? null : (a as Decimal).remainder(b as Decimal).rescale(scale));
   }
 }
 
 /** A comparator for two non-NULL values of the same type. */
 export function comparator(type: SqlType): (a: Value, b: Value) => number {
   if (type.kind === 'DECIMAL') return (a, b) => (a as Decimal).compare(b as Decimal);
+  if (type.kind === 'BYTES') return (a, b) => Buffer.compare(a as Uint8Array, b as Uint8Array);
   return (a, b) => {
     const x = a as number | string | bigint | boolean;
     const y = b as number | string | bigint | boolean;
@@ -92,6 +94,7 @@ export function comparator(type: SqlType): (a: Value, b: Value) => number {
 /** Equality for two non-NULL values of the same type (containers compare structurally). */
 export function equality(type: SqlType): (a: Value, b: Value) => boolean {
   if (type.kind === 'DECIMAL') return (a, b) => (a as Decimal).compare(b as Decimal) === 0;
+  if (type.kind === 'BYTES') return (a, b) => Buffer.compare(a as Uint8Array, b as Uint8Array) === 0;
   if (type.kind === 'ARRAY' || type.kind === 'MAP' || type.kind === 'STRUCT') {
     return (a, b) => JSON.stringify(a, jsonSafe) === JSON.stringify(b, jsonSafe);
   }
@@ -100,6 +103,8 @@ export function equality(type: SqlType): (a: Value, b: Value) => boolean {
 
 function jsonSafe(_key: string, v: unknown): unknown {
   if (typeof v === 'bigint') return `${v}n`;
-  if (v instanceof Map) return [...v.entries()];
+  if (v instanceof Map) return [...v.entries()].sort((x, y) => (String(x[0]) < String(y[0]) ? -1 : 1));
+  if (v instanceof Decimal) return `${v.toString()}d`;
+  if (v instanceof Uint8Array) return Buffer.from(v).toString('base64');
   return v;
 }

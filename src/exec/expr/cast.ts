@@ -1,6 +1,22 @@
 // castValue: CAST between SQL types at run time; a value that cannot convert becomes NULL.
 
-import { Decimal, formatDouble, isInt32, type SqlType, type Value } from '../../common/index.js';
+import {
+  dateToTimestamp,
+  Decimal,
+  formatSqlType,
+  formatValue,
+  isInt32,
+  parseDate,
+  parseTime,
+  parseTimestamp,
+  timestampToDate,
+  timestampToTime,
+  type MapKey,
+  type SqlType,
+  type Value,
+  type ValueMap,
+  type ValueStruct,
+} from '../../common/index.js';
 
 export type Caster = (v: Value) => Value;
 
@@ -9,8 +25,48 @@ const BIGINT_MAX = 2n ** 63n - 1n;
 
 /** A converter from `from` to `to`, chosen once at compile time. */
 export function caster(from: SqlType, to: SqlType): Caster {
+  if (formatSqlType(from) === formatSqlType(to)) return (v) => v;
   if (to.kind === 'STRING') return (v) => (v === null ? null : toText(v, from));
   switch (to.kind) {
+    case 'DATE':
+      if (from.kind === 'TIMESTAMP') return (v) => (v === null ? null : timestampToDate(v as number));
+      return (v) => (typeof v === 'string' ? parseDate(v) : null);
+    case 'TIME':
+      if (from.kind === 'TIMESTAMP') return (v) => (v === null ? null : timestampToTime(v as number));
+      return (v) => (typeof v === 'string' ? parseTime(v) : null);
+    case 'TIMESTAMP':
+      if (from.kind === 'DATE') return (v) => (v === null ? null : dateToTimestamp(v as number));
+      return (v) => (typeof v === 'string' ? parseTimestamp(v) : null);
+    case 'ARRAY': {
+      const element = caster(from.kind === 'ARRAY' ? from.element : from, to.element);
+      return (v) => (v === null ? null : (v as readonly Value[]).map(element));
+    }
+    case 'MAP': {
+      const key = caster(from.kind === 'MAP' ? from.key : from, to.key);
+      const value = caster(from.kind === 'MAP' ? from.value : from, to.value);
+      return (v) => {
+        if (v === null) return null;
+        const entries = new Map<MapKey, Value>();
+        for (const [k, e] of (v as ValueMap).entries) {
+          const ck = key(k);
+          if (ck !== null) entries.set(ck as MapKey, value(e));
+        }
+        return { kind: 'map', entries };
+      };
+    }
+    case 'STRUCT': {
+      const fields = to.fields.map((f) => {
+        const source = from.kind === 'STRUCT' ? from.fields.find((g) => g.name === f.name) : undefined;
+        return { name: f.name, convert: source === undefined ? null : caster(source.type, f.type) };
+      });
+      return (v) => {
+        if (v === null) return null;
+        const input = (v as ValueStruct).fields;
+        const out: Record<string, Value> = {};
+        for (const f of fields) out[f.name] = f.convert === null ? null : f.convert(input[f.name] ?? null);
+        return { kind: 'struct', fields: out };
+      };
+    }
     case 'INT':
       return (v) => {
         const n = toNumber(v, from);
@@ -82,11 +138,7 @@ function toNumber(v: Value, from: SqlType): number | null {
   return from.kind === 'BOOLEAN' ? null : null;
 }
 
-/** Text of a value as ksqlDB renders it when cast to STRING. */
+/** Text of a value as ksqlDB renders it when cast to STRING (DOUBLE as Java does, dates in ISO-8601). */
 function toText(v: Value, from: SqlType): string {
-  if (typeof v === 'number') return from.kind === 'DOUBLE' ? formatDouble(v) : String(v);
-  if (typeof v === 'string') return v;
-  if (typeof v === 'boolean' || typeof v === 'bigint') return String(v);
-  if (v instanceof Decimal) return v.toString();
-  return JSON.stringify(v);
+  return formatValue(v, from);
 }

@@ -5,6 +5,7 @@ import { findFunction, implementationFor } from '../../functions/index.js';
 import type { BoundExpr } from '../../plan/index.js';
 import { arithmetic, comparator, equality } from './arithmetic.js';
 import { caster } from './cast.js';
+import { compileComposite } from './compile-composite.js';
 import { likeRegExp } from './like.js';
 import { literalValue } from './literal-value.js';
 
@@ -146,6 +147,15 @@ export function compileExpr(expr: BoundExpr): CompiledExpr {
         return invoke(values);
       };
     }
+    case 'IsDistinct':
+    case 'Subscript':
+    case 'Dereference':
+    case 'ArrayConstruct':
+    case 'MapConstruct':
+    case 'StructConstruct':
+    case 'Lambda':
+    case 'LambdaVariable':
+      return compileComposite(expr, compileExpr);
     default:
       return assertNever(expr, 'expression');
   }

@@ -1,10 +1,11 @@
-// formatCodecs: the CodecFactory for JSON, KAFKA and NONE keys and JSON values.
+// formatCodecs: the CodecFactory for JSON, DELIMITED, KAFKA and NONE keys and values.
 
 import type { Column, FormatSpec, Row, Schema, Value } from '../../common/index.js';
 import type { CodecFactory, EncodedRecord, RowDecoder, RowEncoder, SourceRecord } from '../../exec/index.js';
 import { fromJson, JsonTypeError, toJson } from './json-values.js';
 import { decodeKafka, encodeKafka } from './kafka-format.js';
-import { parseJson } from './lossless-json.js';
+import { JsonNumber, parseJson } from './lossless-json.js';
+import { formatDelimitedField, parseDelimitedField, splitDelimited } from './delimited-format.js';
 
 interface Slot {
   readonly index: number;
@@ -32,6 +33,8 @@ class FormatDecoder implements RowDecoder {
   /** Upper-cased JSON field name → slot, for case-insensitive matching. */
   private readonly byUpperName: Map<string, Slot>;
   private readonly byName: Map<string, Slot>;
+  private readonly allKeys: Slot[];
+  private readonly allValues: Slot[];
 
   constructor(
     schema: Schema,
@@ -42,6 +45,9 @@ class FormatDecoder implements RowDecoder {
     this.width = schema.columns.length;
     this.keys = slots(schema, 'key', read);
     this.values = slots(schema, 'value', read);
+    // Delimited fields are positional: every column's slot is needed to know where a field sits.
+    this.allKeys = slots(schema, 'key', null);
+    this.allValues = slots(schema, 'value', null);
     this.unwrapped = !formats.wrapSingleValue && schema.columns.filter((c) => c.namespace === 'value').length === 1;
     this.byName = new Map(this.values.map((s) => [s.column.name, s]));
     this.byUpperName = new Map(this.values.map((s) => [s.column.name.toUpperCase(), s]));
@@ -62,6 +68,7 @@ class FormatDecoder implements RowDecoder {
   private decodeKey(bytes: Uint8Array | null, into: Value[]): string | null {
     if (this.keys.length === 0 || bytes === null) return null;
     const first = this.keys[0] as Slot;
+    if (this.formats.keyFormat === 'DELIMITED') return decodeDelimited(bytes, this.allKeys, this.formats.keyDelimiter ?? ',', into, 'key');
     if (this.formats.keyFormat === 'KAFKA') {
       const v = decodeKafka(bytes, first.column.type);
       if (typeof v === 'string' && first.column.type.kind !== 'STRING') return `key: ${v}`;
@@ -69,7 +76,8 @@ class FormatDecoder implements RowDecoder {
       return null;
     }
     const node = parseJson(Buffer.from(bytes).toString('utf8'));
-    if (this.keys.length === 1 && (node === null || typeof node !== 'object' || Array.isArray(node) || first.column.type.kind === 'STRUCT')) {
+    const scalar = node === null || typeof node !== 'object' || node instanceof JsonNumber || Array.isArray(node);
+    if (this.keys.length === 1 && (scalar || first.column.type.kind === 'STRUCT' || first.column.type.kind === 'MAP')) {
       into[first.index] = fromJson(node, first.column.type);
       return null;
     }
@@ -84,6 +92,15 @@ class FormatDecoder implements RowDecoder {
   }
 
   private decodeValue(bytes: Uint8Array, into: Value[]): string | null {
+    if (this.formats.valueFormat === 'DELIMITED') return decodeDelimited(bytes, this.allValues, this.formats.valueDelimiter ?? ',', into, 'value');
+    if (this.formats.valueFormat === 'KAFKA') {
+      const slot = this.values[0];
+      if (slot === undefined) return null;
+      const v = decodeKafka(bytes, slot.column.type);
+      if (typeof v === 'string' && slot.column.type.kind !== 'STRING') return `value: ${v}`;
+      into[slot.index] = v;
+      return null;
+    }
     const node = parseJson(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
     if (this.unwrapped) {
       const slot = this.values[0];
@@ -124,6 +141,7 @@ class FormatEncoder implements RowEncoder {
     if (this.keys.length === 0 || this.formats.keyFormat === 'NONE') return null;
     const first = this.keys[0] as Slot;
     if (this.formats.keyFormat === 'KAFKA') return encodeKafka(row[first.index] ?? null, first.column.type);
+    if (this.formats.keyFormat === 'DELIMITED') return encodeDelimited(row, this.keys, this.formats.keyDelimiter ?? ',');
     if (this.keys.length === 1) {
       const v = row[first.index] ?? null;
       return v === null ? null : Buffer.from(toJson(v, first.column.type), 'utf8');
@@ -132,7 +150,12 @@ class FormatEncoder implements RowEncoder {
     return Buffer.from(`{${fields.join(',')}}`, 'utf8');
   }
 
-  private encodeValue(row: Row): Uint8Array {
+  private encodeValue(row: Row): Uint8Array | null {
+    if (this.formats.valueFormat === 'DELIMITED') return encodeDelimited(row, this.values, this.formats.valueDelimiter ?? ',') ?? new Uint8Array(0);
+    if (this.formats.valueFormat === 'KAFKA') {
+      const slot = this.values[0];
+      return slot === undefined ? null : encodeKafka(row[slot.index] ?? null, slot.column.type);
+    }
     if (this.unwrapped) {
       const slot = this.values[0] as Slot;
       return Buffer.from(toJson(row[slot.index] ?? null, slot.column.type), 'utf8');
@@ -145,4 +168,18 @@ class FormatEncoder implements RowEncoder {
     }
     return Buffer.from(`${text}}`, 'utf8');
   }
+}
+
+function decodeDelimited(bytes: Uint8Array, slots: readonly Slot[], delimiter: string, into: Value[], role: string): string | null {
+  const fields = splitDelimited(Buffer.from(bytes).toString('utf8'), delimiter);
+  if (fields.length !== slots.length) return `${role}: expected ${slots.length} delimited field(s), got ${fields.length}`;
+  slots.forEach((slot, i) => {
+    into[slot.index] = parseDelimitedField(fields[i] ?? null, slot.column.type);
+  });
+  return null;
+}
+
+function encodeDelimited(row: Row, slots: readonly Slot[], delimiter: string): Uint8Array | null {
+  if (slots.length === 1 && (row[(slots[0] as Slot).index] ?? null) === null) return null;
+  return Buffer.from(slots.map((s) => formatDelimitedField(row[s.index] ?? null, s.column.type, delimiter)).join(delimiter), 'utf8');
 }

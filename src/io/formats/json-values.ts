@@ -1,6 +1,6 @@
 // JSON ↔ SQL values: reading a JSON node as a column's type, and writing a value as JSON text.
 
-import { Decimal, formatDouble, isInt32, type SqlType, type Value } from '../../common/index.js';
+import { Decimal, formatDouble, isInt32, parseDate, parseTime, parseTimestamp, type MapKey, type SqlType, type Value } from '../../common/index.js';
 import { JsonNumber } from './lossless-json.js';
 
 /** Thrown when a JSON node does not fit the column's type; the record is then skipped. */
@@ -48,15 +48,26 @@ export function fromJson(node: unknown, type: SqlType): Value {
       throw mismatch(node, type);
     case 'DATE':
     case 'TIME':
-    case 'TIMESTAMP':
-      return numeric(node, type);
+    case 'TIMESTAMP': {
+      // Numbers as ksqlDB writes them (days, ms of day, epoch ms); ISO-8601 text is read too.
+      const parse = type.kind === 'DATE' ? parseDate : type.kind === 'TIME' ? parseTime : parseTimestamp;
+      const parsed = typeof node === 'string' && /[-:]/.test(node) ? parse(node) : undefined;
+      if (parsed === null) throw mismatch(node, type);
+      const n = parsed ?? numeric(node, type);
+      if (!Number.isInteger(n)) throw mismatch(node, type);
+      return n;
+    }
     case 'ARRAY':
       if (!Array.isArray(node)) throw mismatch(node, type);
       return node.map((e) => fromJson(e, type.element));
     case 'MAP': {
       if (typeof node !== 'object' || Array.isArray(node) || node instanceof JsonNumber) throw mismatch(node, type);
-      const entries = new Map<string, Value>();
-      for (const [k, v] of Object.entries(node as Record<string, unknown>)) entries.set(k, fromJson(v, type.value));
+      const entries = new Map<MapKey, Value>();
+      for (const [k, v] of Object.entries(node as Record<string, unknown>)) {
+        const key = type.key.kind === 'STRING' ? k : fromJson(k, type.key);
+        if (key === null || typeof key === 'object') throw mismatch(node, type);
+        entries.set(key, fromJson(v, type.value));
+      }
       return { kind: 'map', entries };
     }
     case 'STRUCT': {
@@ -109,8 +120,8 @@ export function toJson(v: Value, type: SqlType): string {
     case 'ARRAY':
       return `[${(v as readonly Value[]).map((e) => toJson(e, type.element)).join(',')}]`;
     case 'MAP': {
-      const m = v as { entries: ReadonlyMap<string, Value> };
-      return `{${[...m.entries].map(([k, e]) => `${JSON.stringify(k)}:${toJson(e, type.value)}`).join(',')}}`;
+      const m = v as { entries: ReadonlyMap<MapKey, Value> };
+      return `{${[...m.entries].map(([k, e]) => `${JSON.stringify(String(k))}:${toJson(e, type.value)}`).join(',')}}`;
     }
     case 'STRUCT': {
       const s = v as { fields: Readonly<Record<string, Value>> };

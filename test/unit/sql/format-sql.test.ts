@@ -70,6 +70,38 @@ const ROUND_TRIP = [
   'EXPLAIN CTAS_T_3',
   "SET 'auto.offset.reset' = 'earliest'",
   "UNSET 'it''s'",
+  // The rest of the dialect: composite values, lambdas, joins, and every other statement.
+  "SELECT ARRAY[1, 2][1], a[-1], m['k'], s->f->g, (a + b)[1], ARRAY[], MAP('a' := 1, 'b' := x), STRUCT(f := 1, `g h` := 'x') FROM s",
+  'SELECT s->*, t.s->*, a IS DISTINCT FROM b, a IS NOT DISTINCT FROM NULL, -a[1] FROM s',
+  'SELECT TRANSFORM(a, x => x + 1), REDUCE(a, 0, (acc, x) => acc + x), FILTER(m, (k, v) => v > k AND k IS NOT NULL) FROM s',
+  'SELECT * FROM a JOIN b WITHIN 1 HOUR ON a.id = b.id LEFT OUTER JOIN c ON a.k = c.k EMIT CHANGES',
+  'SELECT * FROM a AS x FULL OUTER JOIN b AS y WITHIN (10 SECONDS, 1 MINUTE) GRACE PERIOD 5 MILLISECONDS ON x.id = y.id',
+  "CREATE STREAM h (k INT KEY, hs ARRAY<STRUCT<key STRING, value BYTES>> HEADERS, t BYTES HEADER('trace')) WITH (kafka_topic='h')",
+  "INSERT INTO t WITH (QUERY_ID='q1') SELECT * FROM s EMIT CHANGES",
+  'CREATE TYPE IF NOT EXISTS addr AS STRUCT<street STRING, zip INT>',
+  'DROP TYPE IF EXISTS addr',
+  'ALTER STREAM s ADD COLUMN a INT, ADD COLUMN `b c` ARRAY<addr>',
+  "DEFINE topic = 'it''s'",
+  'UNDEFINE topic',
+  'SHOW FUNCTIONS',
+  'LIST TYPES',
+  'SHOW VARIABLES',
+  'SHOW ALL TOPICS EXTENDED',
+  'DESCRIBE STREAMS EXTENDED',
+  'DESCRIBE TABLES',
+  'DESCRIBE FUNCTION substring',
+  "PRINT 'my-topic' FROM BEGINNING INTERVAL 2 LIMIT 10",
+  'PRINT pageviews',
+  "RUN SCRIPT '/tmp/x.sql'",
+  'PAUSE CSAS_X_1',
+  'RESUME ALL',
+  "ASSERT NOT EXISTS TOPIC 'x' WITH (partitions=3) TIMEOUT 10 SECONDS",
+  'ASSERT TOPIC x',
+  "ASSERT SCHEMA SUBJECT 'x-value' ID 4 TIMEOUT 1 MINUTE",
+  "ASSERT VALUES s (a, b) VALUES (1, 'x')",
+  'ASSERT NULL VALUES t (k) KEY (1)',
+  "ASSERT TABLE t (k INT PRIMARY KEY, v STRING) WITH (kafka_topic='t')",
+  'EXPLAIN INSERT INTO t SELECT * FROM s',
 ];
 
 describe('formatSql round trip', () => {
@@ -178,13 +210,26 @@ function randomExpr(next: () => number, depth: number): Expr {
     }),
     () => ({ kind: 'CastExpr', value: sub(), type: { kind: 'PrimitiveTypeExpr', name: 'BIGINT', span: SPAN }, span: SPAN }),
     () => ({ kind: 'FunctionCall', name: ident(), args: [sub(), sub()], star: false, span: SPAN }),
+    () => ({ kind: 'IsDistinctExpr', negated: next() < 0.5, left: sub(), right: sub(), span: SPAN }),
+    () => ({ kind: 'SubscriptExpr', base: sub(), index: sub(), span: SPAN }),
+    () => ({ kind: 'DereferenceExpr', base: sub(), field: ident(), span: SPAN }),
+    () => ({ kind: 'ArrayConstructor', elements: next() < 0.2 ? [] : [sub(), sub()], span: SPAN }),
+    () => ({ kind: 'MapConstructor', entries: [{ key: sub(), value: sub() }], span: SPAN }),
+    () => ({ kind: 'StructConstructor', fields: [{ name: ident(), value: sub() }], span: SPAN }),
+    () => ({
+      kind: 'FunctionCall',
+      name: ident(),
+      args: [sub(), { kind: 'LambdaExpr', params: next() < 0.5 ? [ident()] : [ident(), ident()], body: sub(), span: SPAN }],
+      star: false,
+      span: SPAN,
+    }),
   ])();
 }
 
 describe('formatExpr on generated trees', () => {
-  it('re-parses 500 random expressions to the same tree', () => {
+  it('re-parses 2000 random expressions to the same tree', () => {
     const next = rng(20240601);
-    for (let i = 0; i < 500; i++) {
+    for (let i = 0; i < 2000; i++) {
       const tree = randomExpr(next, 4);
       const text = formatExpr(tree);
       expect(strip(parseExpression(text)), text).toEqual(strip(tree));

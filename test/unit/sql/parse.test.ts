@@ -66,13 +66,14 @@ describe('statements', () => {
       readOnly: false,
       name: id('PAGEVIEWS'),
       columns: [
-        { kind: 'ColumnDefinition', name: id('ID'), type: { kind: 'PrimitiveTypeExpr', name: 'STRING' }, constraint: 'KEY' },
-        { kind: 'ColumnDefinition', name: id('TS'), type: { kind: 'PrimitiveTypeExpr', name: 'BIGINT' }, constraint: null },
+        { kind: 'ColumnDefinition', name: id('ID'), type: { kind: 'PrimitiveTypeExpr', name: 'STRING' }, constraint: 'KEY', headerKey: null },
+        { kind: 'ColumnDefinition', name: id('TS'), type: { kind: 'PrimitiveTypeExpr', name: 'BIGINT' }, constraint: null, headerKey: null },
         {
           kind: 'ColumnDefinition',
           name: id('TAGS'),
           type: { kind: 'ArrayTypeExpr', element: { kind: 'PrimitiveTypeExpr', name: 'STRING' } },
           constraint: null,
+          headerKey: null,
         },
       ],
       properties: [
@@ -107,6 +108,7 @@ describe('statements', () => {
         kind: 'Select',
         items: [{ kind: 'SelectStar', qualifier: null }],
         from: { kind: 'Relation', name: id('T'), alias: null },
+        joins: [],
         window: null,
         where: bin('>', col('V'), int('10')),
         groupBy: [],
@@ -143,6 +145,7 @@ describe('statements', () => {
           { kind: 'SelectExpr', expr: { kind: 'FunctionCall', name: id('COUNT'), args: [], star: true }, alias: null },
         ],
         from: { kind: 'Relation', name: id('SRC'), alias: id('S') },
+        joins: [],
         window: null,
         where: bin('=', col('A', 'S'), int('1')),
         groupBy: [],
