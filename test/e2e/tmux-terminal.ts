@@ -63,16 +63,27 @@ export class TmuxTerminal {
     return this.tmux(['capture-pane', '-p', '-t', this.target]).replace(/\s+$/, '');
   }
 
+  /** The screen, or undefined when the program has exited (and taken its session with it) meanwhile. */
+  private screenIfRunning(): string | undefined {
+    if (!this.isRunning()) return undefined;
+    try {
+      return this.screen();
+    } catch (e) {
+      if (!this.isRunning()) return undefined;
+      throw e;
+    }
+  }
+
   isRunning(): boolean {
     return spawnSync('tmux', ['-L', this.socket, 'has-session', '-t', this.target], { stdio: 'ignore' }).status === 0;
   }
 
   /** Polls the screen until `accept` returns true; throws with the last screen after `timeoutMs`. */
-  async waitForScreen(what: string, accept: (screen: string) => boolean, timeoutMs = 15_000): Promise<string> {
+  async waitForScreen(what: string, accept: (screen: string) => boolean, timeoutMs = 30_000): Promise<string> {
     const deadline = Date.now() + timeoutMs;
     let last = '';
     for (;;) {
-      last = this.isRunning() ? this.screen() : last;
+      last = this.screenIfRunning() ?? last;
       if (accept(last)) return last;
       if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; the screen was:\n${last}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
