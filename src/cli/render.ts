@@ -67,6 +67,7 @@ function defaultWidth(column: Column): number {
     case 'INT':
       return 6;
     case 'BIGINT':
+      return 13; // epoch milliseconds fit
     case 'DOUBLE':
     case 'DECIMAL':
       return 10;

@@ -23,6 +23,9 @@ export async function runScript(engine: Engine, options: ScriptOptions): Promise
   }
   for (const statement of statements) {
     try {
+      // A query in a script sees what the statements before it did: this process's persistent
+      // queries first consume everything present now (as the golden tests and `eddy test` do).
+      if (statement.statement.kind === 'QueryStatement') await engine.drain();
       const result = await engine.execute(statement);
       if (result.kind !== 'query') {
         write(`${renderResult(result)}\n`);

@@ -28,7 +28,7 @@ export async function executeShow(ctx: EngineContext, queries: PersistentQueries
       return { kind: 'table', title: null, columns: [...columns, 'Schema', 'Partitions', 'Records', 'Queries'], rows };
     }
     case 'QUERIES': {
-      const rows = [...catalog.queries.values()].map((q) => [q.id, 'PERSISTENT', q.state === 'PAUSED' ? 'PAUSED' : 'RUNNING', runsIn(ctx, queries, q.id), q.sink, catalog.sources.get(q.sink)?.topic ?? '', q.sql]);
+      const rows = [...catalog.queries.values()].map((q) => [q.id, 'PERSISTENT', q.state === 'PAUSED' ? 'PAUSED' : 'RUNNING', runsIn(ctx, queries, q.id), q.sink, catalog.sources.get(q.sink)?.topic ?? '', q.sql.replace(/\s+/g, ' ')]);
       const columns = ['Query ID', 'Query Type', 'Status', 'Runs In', 'Sink Name', 'Sink Kafka Topic', 'Query String'];
       if (!bound.extended) return { kind: 'table', title: null, columns, rows };
       const extended = [...catalog.queries.values()].map((q, i) => [
