@@ -79,7 +79,14 @@ export function analyzeQuery(select: Select, catalog: Catalog, persistentSink: s
   const projected = analysis?.aggregation.schema ?? inputSchema;
   const joinKey = joined !== null && analysis === null && partitionBy === null ? joinResultKey(joined) : null;
   const keyOf = joinKey?.keyOf ?? keyRole(projected, partitionBy);
-  const output = outputSchema(projection, projected, keyOf, source.name, persistentSink, select, joinKey?.expected ?? null);
+  const output = outputSchema(projection, projected, (e) => { const k = keyOf(e); return k === null || k < 0 ? null : k; }, source.name, persistentSink, select, joinKey?.expected ?? null);
+  const outputProjection =
+    joinKey === null || persistentSink === null
+      ? output.projection
+      : output.projection.map((p, i) => {
+          const k = output.schema.columns[i]?.namespace === 'key' ? keyOf(p.expr) : null;
+          return k === null || k < 0 ? p : { ...p, expr: joinKey.keyExpr(k, p.expr.type) ?? p.expr };
+        });
   return {
     source,
     joins: joined?.joins ?? [],
@@ -89,7 +96,7 @@ export function analyzeQuery(select: Select, catalog: Catalog, persistentSink: s
     having: analysis?.having ?? null,
     partitionBy,
     resultKind,
-    projection: output.projection,
+    projection: outputProjection,
     outputSchema: output.schema,
     emit: select.emit,
     limit: select.limit,

@@ -1,7 +1,7 @@
 // The projection of a join: `*` and `a.*` name columns `A_COL`, and the join key the result carries.
 
-import { EngineError } from '../common/index.js';
-import type { BoundExpr } from './bound-expr.js';
+import { EngineError, sqlTypeEquals, type SqlType } from '../common/index.js';
+import { transformBoundExpr, type BoundExpr } from './bound-expr.js';
 import type { JoinAnalysis } from './analyze-join.js';
 import type { ProjectionItem } from './bound-statement.js';
 
@@ -24,10 +24,19 @@ export function joinedStar(joined: JoinAnalysis, qualifier: string | null): Proj
  * ksqlDB's rule for the key of a join's result: the join expression. A persistent query must
  * project, for every ON equality of the last join, a column of either side of it; that column is the key.
  */
-export function joinResultKey(joined: JoinAnalysis): { keyOf: (e: BoundExpr) => number | null; expected: { index: number; name: string }[] } | null {
+export function joinResultKey(joined: JoinAnalysis): JoinResultKey | null {
   const last = joined.joins[joined.joins.length - 1];
   if (last === undefined) return null;
   const offset = last.schema.columns.length - last.rightSchema.columns.length;
+  if (last.flavor === 'TABLE_TABLE_FK') {
+    // A foreign-key join has one row per left row: it keeps the left table's key.
+    const keys = last.schema.columns.flatMap((c, index) => (index < offset && c.namespace === 'key' ? [{ index, name: c.name }] : []));
+    return {
+      keyOf: (e) => (e.kind === 'ColumnRef' ? keys.findIndex((k) => k.index === e.index) : -1),
+      expected: keys.map((k, index) => ({ index, name: k.name })),
+      keyExpr: () => null,
+    };
+  }
   const refs = last.leftKeys.map((l, i) => {
     const r = last.rightKeys[i];
     const left = columnOf(l);
@@ -41,7 +50,23 @@ export function joinResultKey(joined: JoinAnalysis): { keyOf: (e: BoundExpr) => 
       return i < 0 ? null : i;
     },
     expected: refs.map((r, index) => ({ index, name: r.name })),
+    keyExpr: (i, type) => {
+      // An outer join's padded rows have NULL on one side: the key is whichever side is there.
+      const l = last.leftKeys[i];
+      const r = last.rightKeys[i];
+      if (last.joinType === 'INNER' || l === undefined || r === undefined || !sqlTypeEquals(l.type, type)) return null;
+      const right = transformBoundExpr(r, (e) => (e.kind === 'ColumnRef' ? { ...e, index: e.index + offset } : e));
+      return { kind: 'Case', type, whens: [{ when: { kind: 'IsNull', type: { kind: 'BOOLEAN' }, negated: true, operand: l }, then: l }], otherwise: right };
+    },
   };
+}
+
+export interface JoinResultKey {
+  /** Which key (by ON equality) a projected expression is, if any (-1 or null: none). */
+  readonly keyOf: (e: BoundExpr) => number | null;
+  readonly expected: { index: number; name: string }[];
+  /** The expression key `i` is computed by (null: the projected column as is). */
+  readonly keyExpr: (i: number, type: SqlType) => BoundExpr | null;
 }
 
 function columnOf(e: BoundExpr): { index: number; name: string } | null {

@@ -38,7 +38,8 @@ export function joinDetails(join: JoinText): string[] {
     ...(onKey(join.rightKeys, join.right.schema) ? [] : ['right']),
   ];
   if (rekeyed.length > 0) {
-    out.push(`re-keyed in the query: the ${rekeyed.join(' and ')} side is matched by its join expression (no repartition topic; one partition)`);
+    const who = rekeyed.length === 2 ? 'both sides are' : `the ${rekeyed.join('')} side is`;
+    out.push(`re-keyed in the query: ${who} matched by the join expression, not the key (no repartition topic; one partition)`);
   }
   if (join.flavor === 'TABLE_TABLE_FK') out.push('foreign key: each left row follows the right row its key points to; the result is keyed by the left key');
   return out;
@@ -46,5 +47,5 @@ export function joinDetails(join: JoinText): string[] {
 
 function onKey(keys: readonly BoundExpr[], schema: Schema): boolean {
   const keyColumns = schema.columns.flatMap((c, i) => (c.namespace === 'key' ? [i] : []));
-  return keys.length === keyColumns.length && keys.every((k) => k.kind === 'ColumnRef' && keyColumns.includes(k.index));
+  return keys.every((k) => k.kind === 'ColumnRef' && keyColumns.includes(k.index));
 }

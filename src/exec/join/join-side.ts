@@ -1,6 +1,6 @@
 // JoinSide: one input of a join — its key expressions evaluated into a store key, its width for null padding.
 
-import type { BoundExpr } from '../../analyze/index.js';
+import type { BoundExpr } from '../../plan/index.js';
 import type { Row, Schema, SqlType, Value } from '../../common/index.js';
 import { compileExpr, type CompiledExpr } from '../expr/index.js';
 import { keyString, rowFromJson, rowToJson, schemaTypes } from '../row-json.js';
