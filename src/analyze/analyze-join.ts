@@ -45,6 +45,14 @@ export function analyzeJoins(select: Select, catalog: Catalog): JoinAnalysis {
     if (clash !== undefined) {
       throw new EngineError('INVALID_STATEMENT', `${clash} appears twice in FROM: give each source its own alias (… AS a JOIN … AS b).`, join.right.span);
     }
+    const sameTopic = sides.find((s) => s.source.topic === right.source.topic);
+    if (sameTopic !== undefined) {
+      throw new EngineError(
+        'NOT_SUPPORTED',
+        `${sameTopic.source.name} and ${right.source.name} read the same topic '${right.source.topic}': Eddy cannot join a topic with itself yet.`,
+        join.right.span,
+      );
+    }
     const leftScope: Scope = { qualifiers: names, schema: { columns }, columnQualifiers, types: catalog.types };
     const leftKind = sides.some((s) => s.source.kind === 'STREAM') ? 'STREAM' : 'TABLE';
     checkJoinKinds(leftKind, right, join);

@@ -34,6 +34,9 @@ INSERT INTO purchases (id, user_id, region, amount, ROWTIME) VALUES (2, 7, 'eu',
 EXPLAIN CSAS_VIEW_DETAILS_3;
 EXPLAIN CSAS_CONVERTED_4;
 
--- errors: an ambiguous column; a table left of a stream.
+-- errors: an ambiguous column; a table left of a stream; a self-join through a second stream on one topic.
 SELECT region FROM views v JOIN purchases c WITHIN 1 MINUTE ON v.user_id = c.user_id EMIT CHANGES;
 SELECT * FROM users u JOIN views v ON u.id = v.user_id EMIT CHANGES;
+CREATE STREAM views_again (page_id INT KEY, user_id INT, region VARCHAR)
+  WITH (KAFKA_TOPIC = 'views', PARTITIONS = 1, FORMAT = 'JSON');
+SELECT * FROM views a JOIN views_again b WITHIN 1 SECOND ON a.user_id = b.user_id EMIT CHANGES;
