@@ -1,4 +1,4 @@
--- N-way joins (chained left to right, mixing kinds) and multi-condition equi-joins keyed on the tuple.
+-- N-way joins (chained left to right, mixing kinds), multi-condition equi-joins keyed on the tuple, aggregation over a join.
 CREATE STREAM views (page_id INT KEY, user_id INT, region VARCHAR)
   WITH (KAFKA_TOPIC = 'views', PARTITIONS = 1, FORMAT = 'JSON');
 CREATE TABLE users (id INT PRIMARY KEY, name VARCHAR)
@@ -30,6 +30,11 @@ INSERT INTO views (page_id, user_id, region, ROWTIME) VALUES (100, 8, 'eu', 3000
 -- Same user, other region: no match; same user and region: a match.
 INSERT INTO purchases (id, user_id, region, amount, ROWTIME) VALUES (1, 7, 'asia', 5, 4000);
 INSERT INTO purchases (id, user_id, region, amount, ROWTIME) VALUES (2, 7, 'eu', 9, 5000);
+
+-- An aggregation over a join.
+CREATE TABLE views_per_user AS SELECT u.name, COUNT(*) AS n FROM views v JOIN users u ON v.user_id = u.id GROUP BY u.name;
+INSERT INTO views (page_id, user_id, region, ROWTIME) VALUES (300, 7, 'eu', 6000);
+SELECT * FROM views_per_user;
 
 EXPLAIN CSAS_VIEW_DETAILS_3;
 EXPLAIN CSAS_CONVERTED_4;
