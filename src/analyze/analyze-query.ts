@@ -8,6 +8,7 @@ import { analyzeWindow } from './analyze-window.js';
 import { bindExpr } from './bind-expr.js';
 import type { BoundExpr } from './bound-expr.js';
 import { analyzeJoins } from './analyze-join.js';
+import { joinedStar, joinResultKey } from './join-projection.js';
 import { structStarItems } from './struct-star.js';
 import type { BoundQuery, ProjectionItem } from './bound-statement.js';
 import type { Scope } from './scope.js';
@@ -15,10 +16,11 @@ import type { Scope } from './scope.js';
 /** `persistentSink` names the C*AS target: its key columns must then be projected, as in ksqlDB. */
 export function analyzeQuery(select: Select, catalog: Catalog, persistentSink: string | null): BoundQuery {
   const source = requireSource(catalog, select.from.name.name, select.from.name.span);
-  if (select.joins.length > 0) analyzeJoins(select, catalog);
-  const inputSchema = sourceRelationSchema(source);
-  const qualifiers = [source.name, ...(select.from.alias === null ? [] : [select.from.alias.name])];
-  const scope: Scope = { qualifiers, schema: inputSchema, types: catalog.types };
+  const joined = select.joins.length > 0 ? analyzeJoins(select, catalog) : null;
+  const inputSchema = joined?.scope.schema ?? sourceRelationSchema(source);
+  const qualifiers = joined?.scope.qualifiers ?? [source.name, ...(select.from.alias === null ? [] : [select.from.alias.name])];
+  const scope: Scope = joined?.scope ?? { qualifiers, schema: inputSchema, types: catalog.types };
+  const inputKind = joined?.resultKind ?? source.kind;
   checkClauses(select, source, persistentSink);
 
   let where = null;
@@ -39,7 +41,7 @@ export function analyzeQuery(select: Select, catalog: Catalog, persistentSink: s
       throw new EngineError('INVALID_STATEMENT', 'Aggregate functions need a GROUP BY clause (for example GROUP BY a key column).', select.span);
     }
     const window = select.window === null ? null : analyzeWindow(select.window);
-    analysis = analyzeAggregation(select, scope, window, source.kind === 'TABLE');
+    analysis = analyzeAggregation(select, scope, window, inputKind === 'TABLE');
   }
   const partitionBy = select.partitionBy.length === 0 ? null : select.partitionBy.flatMap((e) => (e.kind === 'NullLiteral' ? [] : [bindExpr(e, scope)]));
 
@@ -49,6 +51,10 @@ export function analyzeQuery(select: Select, catalog: Catalog, persistentSink: s
     if (item.kind === 'SelectStar') {
       if (item.qualifier !== null && !qualifiers.includes(item.qualifier.name)) {
         throw new EngineError('UNKNOWN_SOURCE', `${item.qualifier.name} is not a source in this query.`, item.qualifier.span);
+      }
+      if (joined !== null) {
+        projection.push(...joinedStar(joined, item.qualifier?.name ?? null));
+        return;
       }
       inputSchema.columns.forEach((c, index) => {
         // A windowed source's bounds show in `*` of a transient query; a sink keeps them in its key.
@@ -69,19 +75,28 @@ export function analyzeQuery(select: Select, catalog: Catalog, persistentSink: s
     projection.push({ name, expr });
   });
 
-  const resultKind = source.kind === 'TABLE' || analysis !== null ? 'TABLE' : 'STREAM';
+  const resultKind = inputKind === 'TABLE' || analysis !== null ? 'TABLE' : 'STREAM';
   const projected = analysis?.aggregation.schema ?? inputSchema;
-  const keyOf = keyRole(projected, partitionBy);
-  const output = outputSchema(projection, projected, keyOf, source.name, persistentSink, select);
+  const joinKey = joined !== null && analysis === null && partitionBy === null ? joinResultKey(joined) : null;
+  const keyOf = joinKey?.keyOf ?? keyRole(projected, partitionBy);
+  const output = outputSchema(projection, projected, (e) => { const k = keyOf(e); return k === null || k < 0 ? null : k; }, source.name, persistentSink, select, joinKey?.expected ?? null);
+  const outputProjection =
+    joinKey === null || persistentSink === null
+      ? output.projection
+      : output.projection.map((p, i) => {
+          const k = output.schema.columns[i]?.namespace === 'key' ? keyOf(p.expr) : null;
+          return k === null || k < 0 ? p : { ...p, expr: joinKey.keyExpr(k, p.expr.type) ?? p.expr };
+        });
   return {
     source,
+    joins: joined?.joins ?? [],
     inputSchema,
     where,
     aggregation: analysis?.aggregation ?? null,
     having: analysis?.having ?? null,
     partitionBy,
     resultKind,
-    projection: output.projection,
+    projection: outputProjection,
     outputSchema: output.schema,
     emit: select.emit,
     limit: select.limit,
@@ -91,6 +106,10 @@ export function analyzeQuery(select: Select, catalog: Catalog, persistentSink: s
 /** Clause combinations ksqlDB refuses (and Eddy too, with a reason). */
 function checkClauses(select: Select, source: SourceDefinition, sink: string | null): void {
   const pull = select.emit === null && sink === null;
+  const join = select.joins[0];
+  if (pull && join !== undefined) {
+    throw new EngineError('INVALID_STATEMENT', 'Pull queries (no EMIT) cannot join: add EMIT CHANGES, or create the join with CREATE … AS SELECT and query its result.', join.span);
+  }
   if (select.window !== null && select.groupBy.length === 0) {
     throw new EngineError('INVALID_STATEMENT', 'WINDOW needs a GROUP BY: windows group the rows of each key.', select.window.span);
   }
@@ -146,19 +165,20 @@ function outputSchema(
   sourceName: string,
   sink: string | null,
   select: Select,
+  joinKeys: readonly { index: number; name: string }[] | null,
 ): { schema: Schema; projection: readonly ProjectionItem[] } {
   // Transient queries keep the projection's order; only a sink needs to know its key.
   const keys = projection.map((p) => (sink === null ? null : keyOf(p.expr)));
   const columns: Column[] = projection.map((p, i) => ({ name: p.name, type: p.expr.type, namespace: keys[i] === null ? 'value' : 'key' }));
   if (sink !== null) {
     const expected =
-      select.partitionBy.length > 0
+      joinKeys ?? (select.partitionBy.length > 0
         ? select.partitionBy.filter((e) => e.kind !== 'NullLiteral').map((e, i) => ({ index: i, name: formatExpr(e) }))
         : projected.columns.flatMap((c, index) => {
             if (c.namespace !== 'key') return [];
             const grouping = select.groupBy[index];
             return [{ index, name: grouping !== undefined && c.name.startsWith('KSQL_GROUP_KEY_') ? formatExpr(grouping) : c.name }];
-          });
+          }));
     const missing = expected.filter((k) => !keys.includes(k.index)).map((k) => k.name);
     if (missing.length > 0) {
       const what = select.groupBy.length > 0 ? 'GROUP BY expression(s)' : select.partitionBy.length > 0 ? 'PARTITION BY expression(s)' : `key column(s)`;

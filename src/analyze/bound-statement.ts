@@ -5,6 +5,7 @@ import type { Schema, SqlType, WindowSpec } from '../common/index.js';
 import type { ShowWhat } from '../sql/index.js';
 import type { BoundCommand, BoundInsertSelect } from './bound-command.js';
 import type { BoundExpr } from './bound-expr.js';
+import type { BoundJoin } from './bound-join.js';
 
 /** A topic to create when a statement needs one that does not exist yet. */
 export interface TopicRequest {
@@ -45,6 +46,8 @@ export interface BoundAggregation {
 /** A SELECT over one source. */
 export interface BoundQuery {
   readonly source: SourceDefinition;
+  /** JOINs after FROM, in order (`source` is the leftmost); `inputSchema` is then the joined columns. */
+  readonly joins: readonly BoundJoin[];
   /** The source's columns plus pseudo columns: what WHERE (and an aggregation's arguments) read. */
   readonly inputSchema: Schema;
   readonly where: BoundExpr | null;

@@ -6,4 +6,5 @@ export type * from './analysis-context.js';
 export type * from './bound-statement.js';
 export type * from './bound-command.js';
 export type * from './bound-expr.js';
+export type * from './bound-join.js';
 export { referencedColumns, transformBoundExpr } from './bound-expr.js';

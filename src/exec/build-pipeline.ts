@@ -1,8 +1,12 @@
 // buildPipeline: instantiates operators for a physical plan and wires them output-to-input.
 
-import { assertNever } from '../common/index.js';
-import type { PhysicalNode, PhysicalPlan } from '../plan/index.js';
+import { assertNever, type Change } from '../common/index.js';
+import type { PhysicalJoin, PhysicalNode, PhysicalPlan } from '../plan/index.js';
 import type { Emit, OperatorContext } from './operator.js';
+import { ForeignKeyJoinOperator } from './join/foreign-key-join.js';
+import { StreamStreamJoinOperator } from './join/stream-stream-join.js';
+import { StreamTableJoinOperator } from './join/stream-table-join.js';
+import { TableTableJoinOperator } from './join/table-table-join.js';
 import { AggregateOperator } from './operators/aggregate.js';
 import { ChangelogOperator } from './operators/changelog.js';
 import { FilterOperator } from './operators/filter.js';
@@ -18,7 +22,7 @@ import type { CodecFactory } from './ports/row-codec.js';
 
 export interface Pipeline {
   readonly plan: PhysicalPlan;
-  /** The topics the plan reads, one reader each. */
+  /** The topics the plan reads, one reader each; tables' first, so a join's table side loads before its stream is read. */
   readonly topics: readonly string[];
   /** Pushes one batch read from `topic` through the operators. */
   process(topic: string, records: readonly SourceRecord[]): void;
@@ -35,11 +39,32 @@ export interface PipelineOptions {
   readonly output?: Emit;
 }
 
+interface JoinOperator {
+  onLeft(batch: readonly Change[], ctx: OperatorContext, emit: Emit): void;
+  onRight(batch: readonly Change[], ctx: OperatorContext, emit: Emit): void;
+}
+
+function joinOperator(node: PhysicalJoin): JoinOperator {
+  switch (node.flavor) {
+    case 'STREAM_STREAM':
+      return new StreamStreamJoinOperator(node);
+    case 'STREAM_TABLE':
+      return new StreamTableJoinOperator(node);
+    case 'TABLE_TABLE':
+      return new TableTableJoinOperator(node);
+    case 'TABLE_TABLE_FK':
+      return new ForeignKeyJoinOperator(node);
+    default:
+      return assertNever(node.flavor, 'join flavor');
+  }
+}
+
 export function buildPipeline(plan: PhysicalPlan, options: PipelineOptions): Pipeline {
   const { codecs, ctx } = options;
   const sources = new Map<string, { op: SourceOperator; emit: Emit }>();
   const sinks: SinkOperator[] = [];
   const scans: { op: TableScanOperator; emit: Emit }[] = [];
+  const tableTopics: string[] = [];
   const discard: Emit = () => undefined;
 
   /** Builds `node` and returns the function that feeds changes into it. */
@@ -47,6 +72,7 @@ export function buildPipeline(plan: PhysicalPlan, options: PipelineOptions): Pip
     switch (node.kind) {
       case 'PhysicalSource':
         sources.set(node.topic, { op: new SourceOperator(node, codecs, { tombstones }), emit: downstream });
+        if (tombstones) tableTopics.push(node.topic);
         return;
       case 'PhysicalTableScan':
         scans.push({ op: new TableScanOperator(node), emit: downstream });
@@ -54,6 +80,12 @@ export function buildPipeline(plan: PhysicalPlan, options: PipelineOptions): Pip
       case 'PhysicalChangelog': {
         const op = new ChangelogOperator(node);
         wire(node.input, (batch) => op.onChanges(batch, ctx, downstream), true);
+        return;
+      }
+      case 'PhysicalJoin': {
+        const op = joinOperator(node);
+        wire(node.left, (batch) => op.onLeft(batch, ctx, downstream));
+        wire(node.right, (batch) => op.onRight(batch, ctx, downstream));
         return;
       }
       case 'PhysicalAggregate': {
@@ -91,7 +123,7 @@ export function buildPipeline(plan: PhysicalPlan, options: PipelineOptions): Pip
 
   return {
     plan,
-    topics: [...sources.keys()],
+    topics: [...tableTopics, ...[...sources.keys()].filter((t) => !tableTopics.includes(t))],
     process(topic, records) {
       const source = sources.get(topic);
       if (source === undefined) throw new Error(`query ${plan.queryId} does not read topic ${topic}`);

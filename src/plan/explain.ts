@@ -3,6 +3,7 @@
 import { assertNever, formatDuration, formatSchema, type FormatSpec, type Schema, type WindowSpec } from '../common/index.js';
 import type { BoundAggregateCall } from '../analyze/index.js';
 import { formatBoundExpr } from './format-expr.js';
+import { joinDetails, joinHeadline } from './explain-join.js';
 import type { LogicalNode, LogicalPlan, ScanCondition } from './logical/index.js';
 import type { PhysicalNode, PhysicalPlan } from './physical/index.js';
 
@@ -34,6 +35,12 @@ function explainLogical(node: LogicalNode, depth: number, out: string[]): void {
     case 'LogicalChangelog':
       out.push(`${pad}Changelog (upsert by key, tombstone deletes)`);
       break;
+    case 'LogicalJoin':
+      out.push(`${pad}Join ${joinHeadline(node)}`);
+      for (const line of joinDetails(node)) out.push(`${pad}  ${line}`);
+      explainLogical(node.left, depth + 1, out);
+      explainLogical(node.right, depth + 1, out);
+      return;
     case 'LogicalAggregate':
       out.push(`${pad}Aggregate ${aggregation(node.schema, node.groupBy.map(formatBoundExpr), node.aggregates, node.window, node.emit)}`);
       break;
@@ -73,6 +80,12 @@ function explainPhysical(node: PhysicalNode, depth: number, out: string[]): void
     case 'PhysicalChangelog':
       out.push(`${pad}PhysicalChangelog upsert by key (${node.schema.columns.filter((c) => c.namespace === 'key').map((c) => c.name).join(', ')}), tombstone deletes`);
       break;
+    case 'PhysicalJoin':
+      out.push(`${pad}PhysicalJoin ${joinHeadline(node)}`);
+      for (const line of [...joinDetails(node), `state: SQLite stores ${node.stateName}:*; schema: ${formatSchema(node.schema)}`]) out.push(`${pad}  ${line}`);
+      explainPhysical(node.left, depth + 1, out);
+      explainPhysical(node.right, depth + 1, out);
+      return;
     case 'PhysicalAggregate':
       out.push(`${pad}PhysicalAggregate ${aggregation(node.schema, node.groupBy.map(formatBoundExpr), node.aggregates, node.window, node.emit)}`);
       out.push(`${pad}  ${node.tableInput ? 'input: table changelog (retract old row, add new row)' : 'input: stream'}; schema: ${formatSchema(node.schema)}`);

@@ -9,14 +9,16 @@ export class ChangelogOperator implements Operator {
   readonly name = 'changelog';
   private readonly types: readonly SqlType[];
   private readonly keyIndexes: readonly number[];
+  private readonly stateName: string;
 
   constructor(node: PhysicalChangelog) {
     this.types = schemaTypes(node.schema);
     this.keyIndexes = node.schema.columns.flatMap((c, i) => (c.namespace === 'key' ? [i] : []));
+    this.stateName = node.stateName ?? 'changelog';
   }
 
   onChanges(batch: readonly Change[], ctx: OperatorContext, emit: Emit): void {
-    const store = ctx.state.keyValue('changelog');
+    const store = ctx.state.keyValue(this.stateName);
     const out: Change[] = [];
     for (const change of batch) {
       const keys = this.keyIndexes.map((i) => change.row[i] ?? null);

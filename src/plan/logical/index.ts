@@ -9,5 +9,6 @@ export type * from './logical-changelog.js';
 export type * from './logical-aggregate.js';
 export type * from './logical-materialize.js';
 export type * from './logical-table-scan.js';
+export type * from './logical-join.js';
 export { logicalInputs } from './logical-node.js';
 export { planLogical, planTableMaterialization } from './plan-logical.js';

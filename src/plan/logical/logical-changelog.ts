@@ -7,4 +7,6 @@ export interface LogicalChangelog {
   readonly kind: 'LogicalChangelog';
   readonly input: LogicalNode;
   readonly schema: Schema;
+  /** The state store of the row each key holds (default `changelog`; a join's right table gets its own). */
+  readonly stateName?: string;
 }

@@ -2,6 +2,7 @@
 
 import type { LogicalAggregate } from './logical-aggregate.js';
 import type { LogicalChangelog } from './logical-changelog.js';
+import type { LogicalJoin } from './logical-join.js';
 import type { LogicalFilter } from './logical-filter.js';
 import type { LogicalMaterialize } from './logical-materialize.js';
 import type { LogicalProject } from './logical-project.js';
@@ -13,6 +14,7 @@ export type LogicalNode =
   | LogicalSource
   | LogicalTableScan
   | LogicalChangelog
+  | LogicalJoin
   | LogicalFilter
   | LogicalAggregate
   | LogicalProject
@@ -33,6 +35,8 @@ export function logicalInputs(node: LogicalNode): readonly LogicalNode[] {
     case 'LogicalSource':
     case 'LogicalTableScan':
       return [];
+    case 'LogicalJoin':
+      return [node.left, node.right];
     case 'LogicalChangelog':
     case 'LogicalAggregate':
     case 'LogicalMaterialize':

@@ -1,4 +1,4 @@
-// planLogical: a bound query → a logical plan (source [→ changelog] → filter [→ aggregate → having] → project [→ materialize → sink]).
+// planLogical: a bound query → a logical plan (source [→ changelog] [⋈ joins] → filter [→ aggregate → having] → project [→ materialize → sink]).
 
 import type { BoundQuery } from '../../analyze/index.js';
 import { sourceRelationSchema, type SourceDefinition } from '../../catalog/index.js';
@@ -11,8 +11,8 @@ export function planLogical(query: BoundQuery, sink: SourceDefinition | null): L
     // A pull query on a table reads its materialization, not its topic.
     node = { kind: 'LogicalTableScan', source: query.source, schema: query.inputSchema, conditions: [] };
   } else {
-    node = { kind: 'LogicalSource', source: query.source, schema: query.inputSchema, readColumns: null };
-    if (query.source.kind === 'TABLE') node = { kind: 'LogicalChangelog', input: node, schema: node.schema };
+    node = query.joins.length > 0 ? planJoins(query) : { kind: 'LogicalSource', source: query.source, schema: query.inputSchema, readColumns: null };
+    if (query.source.kind === 'TABLE' && query.joins.length === 0) node = { kind: 'LogicalChangelog', input: node, schema: node.schema };
   }
   if (query.where !== null) node = { kind: 'LogicalFilter', input: node, predicate: query.where, schema: node.schema };
   const aggregation = query.aggregation;
@@ -35,6 +35,31 @@ export function planLogical(query: BoundQuery, sink: SourceDefinition | null): L
     node = { kind: 'LogicalSink', input: node, sink, schema: sink.schema };
   }
   return { mode, root: node, limit: query.limit };
+}
+
+/** FROM a JOIN b JOIN c …: a left-deep tree of joins; a table side reads its topic as a changelog. */
+function planJoins(query: BoundQuery): LogicalNode {
+  const read = (source: SourceDefinition, stateName: string | undefined): LogicalNode => {
+    const schema = sourceRelationSchema(source);
+    const node: LogicalNode = { kind: 'LogicalSource', source, schema, readColumns: null };
+    if (source.kind === 'STREAM') return node;
+    return { kind: 'LogicalChangelog', input: node, schema, ...(stateName === undefined ? {} : { stateName }) };
+  };
+  return query.joins.reduce<LogicalNode>(
+    (left, join, i) => ({
+      kind: 'LogicalJoin',
+      left,
+      right: read(join.right, `changelog:${join.right.name}`),
+      flavor: join.flavor,
+      joinType: join.joinType,
+      leftKeys: join.leftKeys,
+      rightKeys: join.rightKeys,
+      within: join.within,
+      stateName: `join${i + 1}`,
+      schema: join.schema,
+    }),
+    read(query.source, undefined),
+  );
 }
 
 /** The persistent query that keeps a table declared over a topic materialized in SQLite. */

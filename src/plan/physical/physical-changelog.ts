@@ -8,4 +8,6 @@ export interface PhysicalChangelog {
   readonly input: PhysicalNode;
   /** The source's relation schema; key columns identify a row (with the window, for windowed tables). */
   readonly schema: Schema;
+  /** The state store of the row each key holds (default `changelog`; a join's right table gets its own). */
+  readonly stateName?: string;
 }

@@ -3,6 +3,7 @@
 import { EngineError } from '../../common/index.js';
 import type { PhysicalAggregate } from './physical-aggregate.js';
 import type { PhysicalChangelog } from './physical-changelog.js';
+import type { PhysicalJoin } from './physical-join.js';
 import type { PhysicalFilter } from './physical-filter.js';
 import type { PhysicalMaterialize } from './physical-materialize.js';
 import type { PhysicalProject } from './physical-project.js';
@@ -14,13 +15,14 @@ export type PhysicalNode =
   | PhysicalSource
   | PhysicalTableScan
   | PhysicalChangelog
+  | PhysicalJoin
   | PhysicalFilter
   | PhysicalAggregate
   | PhysicalProject
   | PhysicalMaterialize
   | PhysicalSink;
 
-/** Version 2 added tables: changelog, aggregate, materialize and table-scan nodes (version 1 plans still run). */
+/** Version 2 added tables: changelog, aggregate, materialize and table-scan nodes, and joins (version 1 plans still run). */
 export const PHYSICAL_PLAN_FORMAT_VERSION = 2;
 const READABLE_VERSIONS: readonly number[] = [1, 2];
 
@@ -38,6 +40,8 @@ export function physicalInputs(node: PhysicalNode): readonly PhysicalNode[] {
     case 'PhysicalSource':
     case 'PhysicalTableScan':
       return [];
+    case 'PhysicalJoin':
+      return [node.left, node.right];
     case 'PhysicalChangelog':
     case 'PhysicalAggregate':
     case 'PhysicalMaterialize':
@@ -48,7 +52,7 @@ export function physicalInputs(node: PhysicalNode): readonly PhysicalNode[] {
   }
 }
 
-/** The source nodes of a plan (one for now; joins will bring more). */
+/** The source nodes of a plan (one per side of a join). */
 export function planSources(node: PhysicalNode): PhysicalSource[] {
   return node.kind === 'PhysicalSource' ? [node] : physicalInputs(node).flatMap(planSources);
 }
@@ -63,6 +67,7 @@ export function planAggregates(node: PhysicalNode): PhysicalAggregate[] {
 export function planKeepsState(node: PhysicalNode): boolean {
   switch (node.kind) {
     case 'PhysicalChangelog':
+    case 'PhysicalJoin':
     case 'PhysicalAggregate':
     case 'PhysicalMaterialize':
       return true;

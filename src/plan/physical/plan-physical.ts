@@ -35,7 +35,20 @@ function lower(node: LogicalNode): PhysicalNode {
         conditions: node.conditions,
       };
     case 'LogicalChangelog':
-      return { kind: 'PhysicalChangelog', input: lower(node.input), schema: node.schema };
+      return { kind: 'PhysicalChangelog', input: lower(node.input), schema: node.schema, ...(node.stateName === undefined ? {} : { stateName: node.stateName }) };
+    case 'LogicalJoin':
+      return {
+        kind: 'PhysicalJoin',
+        left: lower(node.left),
+        right: lower(node.right),
+        flavor: node.flavor,
+        joinType: node.joinType,
+        leftKeys: node.leftKeys,
+        rightKeys: node.rightKeys,
+        within: node.within,
+        stateName: node.stateName,
+        schema: node.schema,
+      };
     case 'LogicalFilter':
       return { kind: 'PhysicalFilter', input: lower(node.input), predicate: node.predicate, schema: node.schema };
     case 'LogicalAggregate': {
@@ -85,6 +98,7 @@ function lower(node: LogicalNode): PhysicalNode {
 function sourceTopic(node: LogicalNode): string {
   if (node.kind === 'LogicalSource') return node.source.topic;
   if (node.kind === 'LogicalTableScan') return node.source.topic;
+  if (node.kind === 'LogicalJoin') return sourceTopic(node.left);
   const input = 'input' in node ? node.input : null;
   return input === null ? '' : sourceTopic(input);
 }

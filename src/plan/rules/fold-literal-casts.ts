@@ -14,6 +14,8 @@ function rewrite(node: LogicalNode): LogicalNode {
     case 'LogicalSource':
     case 'LogicalTableScan':
       return node;
+    case 'LogicalJoin':
+      return { ...node, left: rewrite(node.left), right: rewrite(node.right) };
     case 'LogicalChangelog':
     case 'LogicalMaterialize':
       return { ...node, input: rewrite(node.input) };

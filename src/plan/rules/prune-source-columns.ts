@@ -20,6 +20,17 @@ function prune(node: LogicalNode, needed: Set<number> | null): LogicalNode {
     }
     case 'LogicalTableScan':
       return node;
+    case 'LogicalJoin': {
+      // Each side decodes what the rest of the plan reads from its columns, plus its join keys.
+      const width = node.left.schema.columns.length;
+      const left = new Set<number>();
+      const right = new Set<number>();
+      if (needed === null) node.schema.columns.forEach((_, i) => (i < width ? left : right).add(i < width ? i : i - width));
+      else needed.forEach((i) => (i < width ? left : right).add(i < width ? i : i - width));
+      node.leftKeys.forEach((e) => referencedColumns(e, left));
+      node.rightKeys.forEach((e) => referencedColumns(e, right));
+      return { ...node, left: prune(node.left, left), right: prune(node.right, right) };
+    }
     case 'LogicalChangelog': {
       // The changelog identifies rows by their key columns, so those are always decoded.
       if (needed === null) return { ...node, input: prune(node.input, null) };

@@ -23,6 +23,8 @@ function rewrite(node: LogicalNode): LogicalNode {
       const conditions = conjuncts(node.predicate).flatMap((c) => condition(c, input.schema));
       return { ...node, input: { ...input, conditions } };
     }
+    case 'LogicalJoin':
+      return { ...node, left: rewrite(node.left), right: rewrite(node.right) };
     case 'LogicalChangelog':
     case 'LogicalAggregate':
     case 'LogicalProject':

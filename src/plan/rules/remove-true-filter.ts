@@ -13,6 +13,8 @@ function rewrite(node: LogicalNode): LogicalNode {
     case 'LogicalSource':
     case 'LogicalTableScan':
       return node;
+    case 'LogicalJoin':
+      return { ...node, left: rewrite(node.left), right: rewrite(node.right) };
     case 'LogicalChangelog':
     case 'LogicalAggregate':
     case 'LogicalMaterialize':

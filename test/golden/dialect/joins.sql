@@ -1,4 +1,4 @@
--- JOIN syntax is parsed and checked like ksqlDB does, then refused: joins run in a later version.
+-- JOIN syntax is parsed and checked like ksqlDB does (the joins themselves are tested in joins/).
 CREATE STREAM orders (id INT KEY, customer INT, amount DOUBLE) WITH (KAFKA_TOPIC = 'orders', PARTITIONS = 1, FORMAT = 'JSON');
 CREATE STREAM payments (id INT KEY, order_id INT, paid DOUBLE) WITH (KAFKA_TOPIC = 'payments', PARTITIONS = 1, FORMAT = 'JSON');
 SELECT * FROM orders o JOIN payments p WITHIN 1 HOUR ON o.id = p.order_id EMIT CHANGES;

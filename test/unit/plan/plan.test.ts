@@ -59,7 +59,7 @@ describe('planLogical', () => {
     const { unoptimized } = plan('CREATE STREAM big AS SELECT id, amount FROM orders WHERE qty > 10');
     expect(unoptimized.mode).toBe('persistent');
     const kinds: string[] = [];
-    for (let node: LogicalPlan['root'] | undefined = unoptimized.root; node !== undefined; node = node.kind === 'LogicalSource' || node.kind === 'LogicalTableScan' ? undefined : node.input) {
+    for (let node: LogicalPlan['root'] | undefined = unoptimized.root; node !== undefined; node = node.kind === 'LogicalSource' || node.kind === 'LogicalTableScan' || node.kind === 'LogicalJoin' ? undefined : node.input) {
       kinds.push(node.kind);
     }
     expect(kinds).toEqual(['LogicalSink', 'LogicalProject', 'LogicalFilter', 'LogicalSource']);
