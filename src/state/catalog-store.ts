@@ -56,6 +56,16 @@ export class CatalogStore {
     this.statements.deleteQuery.run(id);
   }
 
+  /** Forgets every definition and counter (before a replica rebuilds the catalog from its command topic). */
+  clear(): void {
+    this.db.exec('DELETE FROM catalog_sources; DELETE FROM catalog_queries; DELETE FROM catalog_types; DELETE FROM catalog_counters;');
+  }
+
+  /** Sets a named sequence's last number (a replica following another process's counter). */
+  setNumber(name: string, value: number): void {
+    this.statements.bump.run(name, value);
+  }
+
   /** The next number of a named sequence (query ids), starting at 1. Call inside a write transaction. */
   nextNumber(name: string): number {
     const next = (this.statements.counter.get(name)?.value ?? 0) + 1;
