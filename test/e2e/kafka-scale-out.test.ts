@@ -133,6 +133,11 @@ describe.skipIf(NO_KAFKA)('eddy serve scale-out on one service id (real broker)'
     expect(shown).toContain('CSAS_DST_1');
     expect(shown).toMatch(/\bSRC\b/);
 
+    // TERMINATE from that third process: both servers follow the command and leave the group.
+    await run(serviceId, 'TERMINATE CSAS_DST_1;');
+    await waitUntil('both servers stopping the terminated query', async () => (await admin.describeGroups([group])).groups[0]?.members.length === 0, 60_000, [a, b]);
+    expect(await run(serviceId, 'SHOW QUERIES;')).not.toContain('CSAS_DST_1');
+
     for (const p of [a, b]) p.signal('SIGTERM');
     for (const p of [a, b]) expect((await p.waitForExit(60_000)).code, p.describe()).toBe(0);
   }, 300_000);
