@@ -14,6 +14,7 @@ import { CatalogStore } from '../state/index.js';
  */
 export class ReplicatedCatalogStore extends CatalogStore {
   private pending: CatalogCommand[] = [];
+  private closed = false;
   private readonly following: Promise<void>;
 
   constructor(
@@ -23,13 +24,25 @@ export class ReplicatedCatalogStore extends CatalogStore {
   ) {
     super(db);
     const cache = new CatalogStore(db);
-    this.following = log.follow((commands, first) =>
-      cache.transaction(() => {
-        if (first) cache.clear();
-        for (const c of commands) applyCommand(cache, c);
-      }),
-    );
-    this.following.catch(onFollowError);
+    this.following = this.follow(cache, onFollowError);
+  }
+
+  /** Starts following the log, retrying with backoff while the broker cannot be reached. */
+  private async follow(cache: CatalogStore, onFollowError: (e: Error) => void): Promise<void> {
+    for (let waitMs = 500; !this.closed; waitMs = Math.min(waitMs * 2, 10_000)) {
+      try {
+        await this.log.follow((commands, first) =>
+          cache.transaction(() => {
+            if (first) cache.clear();
+            for (const c of commands) applyCommand(cache, c);
+          }),
+        );
+        return;
+      } catch (e) {
+        onFollowError(new Error(`${(e as Error).message}; retrying in ${(waitMs / 1000).toFixed(1)} s`));
+        await new Promise((r) => setTimeout(r, waitMs));
+      }
+    }
   }
 
   /** Waits until the cache holds every command appended so far (by any process). */
@@ -46,6 +59,7 @@ export class ReplicatedCatalogStore extends CatalogStore {
   }
 
   close(): Promise<void> {
+    this.closed = true;
     return this.log.close();
   }
 
@@ -121,7 +135,7 @@ function applyCommand(cache: CatalogStore, command: CatalogCommand): void {
       else cache.putType(name, JSON.parse(value) as SqlType);
       return;
     case 'counter':
-      if (value !== null) cache.setNumber(name, Math.max(Number(value), 0));
+      if (value !== null) cache.raiseNumber(name, Number(value));
       return;
     default:
       // A command of a newer version: ignored here (this version has nothing to apply it to).

@@ -67,8 +67,14 @@ export class KafkaCommandLog implements CommandLog {
         this.failure = e as Error;
       }
     };
-    await consumer.connect();
-    await consumer.subscribe({ topics: [this.topic], fromBeginning: true });
+    try {
+      await consumer.connect();
+      await consumer.subscribe({ topics: [this.topic], fromBeginning: true });
+    } catch (e) {
+      this.consumer = null;
+      await consumer.disconnect().catch(() => undefined);
+      throw e;
+    }
     await consumer.run({
       autoCommit: false,
       eachBatch: ({ batch }) => {
