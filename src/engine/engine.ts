@@ -331,11 +331,6 @@ export class Engine {
     this.ctx.db.close();
   }
 
-  /** On Kafka: waits until the local catalog holds every definition any process has made so far. */
-  async syncCatalog(): Promise<void> {
-    await this.replica?.catchUp();
-  }
-
   private async analysisContext(): Promise<AnalysisContext> {
     await this.replica?.catchUp();
     const topics = new Map<string, TopicInfo>((await this.ctx.topics.listTopics()).map((t) => [t.name, t]));
