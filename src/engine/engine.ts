@@ -49,6 +49,7 @@ import {
   type TopicShape,
 } from './test-records.js';
 import { resolveVariables } from './variables.js';
+import { ReplicatedCatalogStore } from './replicated-catalog-store.js';
 
 export interface EngineOptions {
   /** The data directory (`--data-dir`), or `:memory:` for a private in-memory one. */
@@ -74,26 +75,29 @@ export class Engine {
   private readonly queries: PersistentQueries;
   private transientCount = 0;
   private closed = false;
+  /** On Kafka: the catalog as a cache of the service id's command topic. */
+  private readonly replica: ReplicatedCatalogStore | null;
 
   private constructor(ctx: EngineContext, runQueries: boolean) {
     this.ctx = ctx;
+    this.replica = ctx.catalogStore instanceof ReplicatedCatalogStore ? ctx.catalogStore : null;
     this.queries = new PersistentQueries(ctx);
     if (runQueries) this.queries.startBackground();
   }
 
   static open(options: EngineOptions): Engine {
     const db = openDataDirectory(options.dataDir, { log: LOG_MIGRATIONS });
-    const catalogStore = new CatalogStore(db);
     const processingLogStore = new ProcessingLogStore(db);
     const clock = options.clock ?? systemClock;
     const logger = options.logger ?? stderrLogger;
     const offsets = new OffsetStore(db);
     const leases = new QueryLeases(db, randomUUID(), LEASE_TTL_MS);
     const brokers = options.brokers ?? [];
-    const real: Topics =
-      brokers.length > 0
-        ? new KafkaTopics({ brokers, serviceId: options.serviceId ?? 'eddy' })
-        : new EmbeddedTopics(db, new EmbeddedLog(db), offsets, leases, clock);
+    const kafka = brokers.length > 0 ? new KafkaTopics({ brokers, serviceId: options.serviceId ?? 'eddy' }) : null;
+    const real: Topics = kafka ?? new EmbeddedTopics(db, new EmbeddedLog(db), offsets, leases, clock);
+    // On Kafka the catalog is the service id's command topic, followed into local SQLite.
+    const catalogStore =
+      kafka === null ? new CatalogStore(db) : new ReplicatedCatalogStore(db, kafka.commandLog(options.runQueries === false), (e) => logger.warn(`cannot read the catalog's command topic: ${e.message}`));
     // Without queries (check, explain) definitions apply to an in-memory catalog: existing topics are read, none written.
     const topics = options.runQueries === false && brokers.length > 0 ? new DryRunTopics(real) : real;
     const ctx: EngineContext = {
@@ -142,6 +146,19 @@ export class Engine {
   }
 
   async execute(parsed: ParsedStatement): Promise<StatementResult> {
+    try {
+      return await this.executeHere(parsed);
+    } finally {
+      await this.publishCatalog();
+    }
+  }
+
+  /** On Kafka: appends this process's catalog changes to the command topic (dry runs keep them local). */
+  private async publishCatalog(): Promise<void> {
+    if (this.replica !== null && !(this.ctx.topics instanceof DryRunTopics)) await this.replica.publish();
+  }
+
+  private async executeHere(parsed: ParsedStatement): Promise<StatementResult> {
     const statement = resolveVariables(parsed, this.ctx.variables);
     const bound = analyze(statement, await this.analysisContext());
     const ctx = this.ctx;
@@ -260,6 +277,7 @@ export class Engine {
         const texts: string[] = [];
         if (query !== undefined) texts.push(this.resultText(await executeTerminate(this.ctx, this.queries, { kind: 'BoundTerminate', queries: [query] })));
         texts.push(this.resultText(await executeDropSource(this.ctx, this.queries, { kind: 'BoundDropSource', source, deleteTopic: false })));
+        await this.publishCatalog();
         return texts.join(' ');
       }
       default:
@@ -308,11 +326,13 @@ export class Engine {
     if (this.closed) return;
     this.closed = true;
     await this.queries.close();
+    await this.replica?.close();
     await this.ctx.topics.close();
     this.ctx.db.close();
   }
 
   private async analysisContext(): Promise<AnalysisContext> {
+    await this.replica?.catchUp();
     const topics = new Map<string, TopicInfo>((await this.ctx.topics.listTopics()).map((t) => [t.name, t]));
     return { catalog: this.ctx.catalog(), topics };
   }

@@ -18,6 +18,8 @@ const RETRY_MAX_MS = 10_000;
 
 interface RunningQuery {
   readonly id: string;
+  /** The stored plan it runs (as JSON): a different one in the catalog (replaced elsewhere) restarts it. */
+  readonly plan: string;
   /** Null until the query's readers and committer are open (on Kafka: joined its consumer group). */
   runner: QueryRunner | null;
   io: QueryIo | null;
@@ -57,7 +59,10 @@ export class PersistentQueries {
   reconcile(): void {
     if (this.closed) return;
     const catalog = this.ctx.catalog();
-    for (const [id, q] of this.running) if (catalog.queries.get(id)?.state !== 'RUNNING') void this.stop(q.id);
+    for (const [id, q] of this.running) {
+      const def = catalog.queries.get(id);
+      if (def?.state !== 'RUNNING' || JSON.stringify(def.plan) !== q.plan) void this.stop(q.id);
+    }
     for (const def of catalog.queries.values()) {
       if (def.state !== 'RUNNING' || this.running.has(def.id) || this.unstartable.has(def.id)) continue;
       if (!this.ctx.leases.tryAcquire(def.id, Date.now())) continue;
@@ -88,7 +93,7 @@ export class PersistentQueries {
       codecs: ctx.codecs,
       ctx: { queryId: def.id, state: new SqliteStateStore(ctx.db, def.id), processingLog: ctx.processingLogger, counters },
     });
-    const query: RunningQuery = { id: def.id, runner: null, io: null, counters, abort: new AbortController(), done: Promise.resolve() };
+    const query: RunningQuery = { id: def.id, plan: JSON.stringify(def.plan), runner: null, io: null, counters, abort: new AbortController(), done: Promise.resolve() };
     query.done = this.loop(query, def, pipeline);
     this.running.set(def.id, query);
   }

@@ -18,6 +18,9 @@ export class CatalogStore {
       types: db.prepare<[], { name: string; definition: string }>('SELECT name, definition FROM catalog_types ORDER BY name'),
       putType: db.prepare<[string, string]>('INSERT OR REPLACE INTO catalog_types (name, definition) VALUES (?, ?)'),
       deleteType: db.prepare<[string]>('DELETE FROM catalog_types WHERE name = ?'),
+      raise: db.prepare<[string, number]>(
+        'INSERT INTO catalog_counters (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = max(value, excluded.value)',
+      ),
       counter: db.prepare<[string], { value: number }>('SELECT value FROM catalog_counters WHERE name = ?'),
       bump: db.prepare<[string, number]>(
         'INSERT INTO catalog_counters (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value',
@@ -54,6 +57,16 @@ export class CatalogStore {
 
   deleteQuery(id: string): void {
     this.statements.deleteQuery.run(id);
+  }
+
+  /** Forgets every definition and counter (before a replica rebuilds the catalog from its command topic). */
+  clear(): void {
+    this.db.exec('DELETE FROM catalog_sources; DELETE FROM catalog_queries; DELETE FROM catalog_types; DELETE FROM catalog_counters;');
+  }
+
+  /** Raises a named sequence's last number to at least `value` (a replica following another process's counter). */
+  raiseNumber(name: string, value: number): void {
+    this.statements.raise.run(name, value);
   }
 
   /** The next number of a named sequence (query ids), starting at 1. Call inside a write transaction. */

@@ -2,3 +2,4 @@
 
 export { KafkaTopics } from './kafka-topics.js';
 export type { KafkaConnectionOptions } from './kafka-connection.js';
+export { KafkaCommandLog } from './kafka-command-log.js';

@@ -6,6 +6,7 @@ import { EngineError } from '../../common/index.js';
 import type { SinkRecord, SourceRecord } from '../../exec/index.js';
 import type { QueryIo, QueryIoOptions, TopicSettings, TopicStatus, TopicSummary, Topics } from '../topics.js';
 import { AtLeastOnceCommitter } from './at-least-once-committer.js';
+import { KafkaCommandLog } from './kafka-command-log.js';
 import { KafkaConnection, type KafkaConnectionOptions } from './kafka-connection.js';
 import { KafkaFeed } from './kafka-feed.js';
 import { KafkaTopicReader } from './kafka-topic-reader.js';
@@ -26,6 +27,11 @@ export class KafkaTopics implements Topics {
   /** The consumer group (ksqlDB's application id) of a persistent query; its transactional ids start with it. */
   groupOf(queryId: string): string {
     return `eddy-${this.connection.serviceId}-query-${queryId}`;
+  }
+
+  /** The service id's command topic (the shared catalog), as a new follower. */
+  commandLog(readOnly = false): KafkaCommandLog {
+    return new KafkaCommandLog(this.connection, readOnly);
   }
 
   async createTopic(name: string, settings: TopicSettings): Promise<void> {

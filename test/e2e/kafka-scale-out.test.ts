@@ -1,0 +1,178 @@
+// Several `eddy serve` processes on one service id: a shared catalog (the command topic), split partitions, kill -9 takeover, exactly-once output.
+
+import kafkajs from 'kafkajs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SinkRecord } from '../../src/exec/index.js';
+import { KafkaTopics } from '../../src/io/index.js';
+import { compareExactlyOnce, killAll, makeTempDir, removeDir, runCli, sleep, startCli, type CliProcess } from './cli-process.js';
+import { BROKERS, brokerList, NO_KAFKA, unique } from './kafka-test-broker.js';
+
+const utf8 = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, 'utf8'));
+const text = (b: Uint8Array | null): string => (b === null ? '' : Buffer.from(b).toString('utf8'));
+
+/** A BIGINT key in the KAFKA format: 8 bytes, big-endian. */
+function bigintKey(n: number): Uint8Array {
+  const b = Buffer.alloc(8);
+  b.writeBigInt64BE(BigInt(n));
+  return new Uint8Array(b);
+}
+
+const keyNumber = (b: Uint8Array | null): string => (b === null ? 'null' : Buffer.from(b).readBigInt64BE().toString());
+
+describe.skipIf(NO_KAFKA)('eddy serve scale-out on one service id (real broker)', () => {
+  let dir: string | undefined;
+  let admin: kafkajs.Admin;
+  let inspector: KafkaTopics;
+
+  beforeAll(async () => {
+    dir = makeTempDir('eddy-kafka-scale-');
+    admin = new kafkajs.Kafka({ brokers: brokerList(), logLevel: kafkajs.logLevel.NOTHING }).admin();
+    await admin.connect();
+    inspector = new KafkaTopics({ brokers: brokerList(), serviceId: unique('inspect') });
+  });
+
+  afterAll(async () => {
+    await killAll();
+    await admin?.disconnect();
+    await inspector?.close();
+    removeDir(dir);
+  });
+
+  /** `eddy run <script>` with its own data directory, on the given service id. */
+  async function run(serviceId: string, script: string): Promise<string> {
+    const file = path.join(dir!, `${unique('script')}.sql`);
+    fs.writeFileSync(file, script);
+    const result = await runCli(['run', file, '--data-dir', path.join(dir!, unique('data')), '--brokers', BROKERS!, '--service-id', serviceId], 90_000);
+    expect(result.code, `${result.stdout}\n${result.stderr}`).toBe(0);
+    return result.stdout;
+  }
+
+  function serve(serviceId: string): CliProcess {
+    return startCli(['serve', '--data-dir', path.join(dir!, unique('data')), '--brokers', BROKERS!, '--service-id', serviceId]);
+  }
+
+  /** The members of a query's consumer group and how many partitions each was assigned. */
+  async function members(group: string): Promise<number[]> {
+    const described = await admin.describeGroups([group]);
+    const g = described.groups[0];
+    if (g === undefined || g.state !== 'Stable') return [];
+    return g.members.map((m) => {
+      const assignment = kafkajs.AssignerProtocol.MemberAssignment.decode(m.memberAssignment);
+      return Object.values(assignment?.assignment ?? {}).reduce((n, ps) => n + ps.length, 0);
+    });
+  }
+
+  async function waitUntil(what: string, probe: () => Promise<boolean>, timeoutMs: number, procs: readonly CliProcess[]): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await probe())) {
+      for (const p of procs) p.assertRunning('eddy serve');
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n${procs.map((p) => p.describe()).join('\n')}`);
+      await sleep(250);
+    }
+  }
+
+  /** How many input records the query's group has committed, over all partitions. */
+  async function committed(group: string, topic: string): Promise<number> {
+    const offsets = await admin.fetchOffsets({ groupId: group, topics: [topic] });
+    return (offsets[0]?.partitions ?? []).reduce((n, p) => n + Math.max(Number(p.offset), 0), 0);
+  }
+
+  function rows(topic: string, from: number, to: number): SinkRecord[] {
+    return Array.from({ length: to - from }, (_, k) => ({ topic, timestamp: 1_000 + from + k, key: bigintKey(from + k), value: utf8(`{"N":${from + k}}`) }));
+  }
+
+  async function appendRows(topic: string, count: number): Promise<void> {
+    for (let from = 0; from < count; from += 10_000) await inspector.append(rows(topic, from, Math.min(count, from + 10_000)));
+  }
+
+  /** What the query must produce for inputs 0 … count−1: `id|{"TWICE":2n}` for n % 7 ≠ 3. */
+  function expected(count: number): string[] {
+    return Array.from({ length: count }, (_, n) => n)
+      .filter((n) => n % 7 !== 3)
+      .map((n) => `${n}|{"TWICE":${2 * n}}`);
+  }
+
+  async function defineQuery(serviceId: string, partitions: number): Promise<{ src: string; dst: string; group: string }> {
+    const src = unique('scale_src');
+    const dst = unique('scale_dst');
+    await run(
+      serviceId,
+      `CREATE STREAM src (id BIGINT KEY, n INT) WITH (KAFKA_TOPIC='${src}', PARTITIONS=${partitions}, VALUE_FORMAT='JSON');
+       CREATE STREAM dst WITH (KAFKA_TOPIC='${dst}') AS SELECT id, n * 2 AS twice FROM src WHERE n % 7 <> 3 EMIT CHANGES;`,
+    );
+    const group = new KafkaTopics({ brokers: brokerList(), serviceId }).groupOf('CSAS_DST_1');
+    return { src, dst, group };
+  }
+
+  async function sinkRows(dst: string): Promise<string[]> {
+    // readAll reads read_committed: records of aborted transactions never show.
+    return (await inspector.readAll(dst)).map((r) => `${keyNumber(r.key)}|${text(r.value)}`);
+  }
+
+  it('shares the catalog through the command topic and splits a query’s partitions between two processes', async () => {
+    const serviceId = unique('scale');
+    const { src, dst, group } = await defineQuery(serviceId, 4);
+    // Neither server ever saw the definitions: both learn them from the command topic.
+    const a = serve(serviceId);
+    const b = serve(serviceId);
+    await waitUntil('two members sharing the four partitions', async () => {
+      const m = await members(group);
+      return m.length === 2 && m.every((n) => n > 0);
+    }, 90_000, [a, b]);
+    expect((await members(group)).reduce((x, y) => x + y, 0)).toBe(4);
+
+    const count = 2_000;
+    await appendRows(src, count);
+    await waitUntil('every input committed', async () => (await committed(group, src)) === count, 90_000, [a, b]);
+    expect(compareExactlyOnce(expected(count), await sinkRows(dst))).toEqual({ missing: [], duplicated: [], unexpected: [] });
+
+    // A third process (another data directory) sees the same streams and query.
+    const shown = await run(serviceId, 'SHOW QUERIES;\nSHOW STREAMS;');
+    expect(shown).toContain('CSAS_DST_1');
+    expect(shown).toMatch(/\bSRC\b/);
+
+    // TERMINATE from that third process: both servers follow the command and leave the group.
+    await run(serviceId, 'TERMINATE CSAS_DST_1;');
+    await waitUntil('both servers stopping the terminated query', async () => (await admin.describeGroups([group])).groups[0]?.members.length === 0, 60_000, [a, b]);
+    expect(await run(serviceId, 'SHOW QUERIES;')).not.toContain('CSAS_DST_1');
+
+    for (const p of [a, b]) p.signal('SIGTERM');
+    for (const p of [a, b]) expect((await p.waitForExit(60_000)).code, p.describe()).toBe(0);
+  }, 300_000);
+
+  it('survives kill -9 of one of two processes mid-stream: every output exactly once (read_committed)', async () => {
+    // A stateless stream query: stateful queries are still refused on Kafka (no changelog topics yet).
+    const serviceId = unique('chaos');
+    const { src, dst, group } = await defineQuery(serviceId, 4);
+    const a = serve(serviceId);
+    const b = serve(serviceId);
+    await waitUntil('two members sharing the partitions', async () => {
+      const m = await members(group);
+      return m.length === 2 && m.every((n) => n > 0);
+    }, 90_000, [a, b]);
+
+    const count = 300_000;
+    await appendRows(src, count);
+    await waitUntil('a quarter of the input committed', async () => (await committed(group, src)) >= count / 4, 240_000, [a, b]);
+    const before = await committed(group, src);
+    await b.kill9();
+    expect(before).toBeLessThan(count);
+    // The survivor takes over the dead member's partitions once the group rebalances.
+    await waitUntil('the survivor owning all four partitions', async () => {
+      const m = await members(group);
+      return m.length === 1 && m[0] === 4;
+    }, 90_000, [a]);
+    await waitUntil('every input committed', async () => (await committed(group, src)) === count, 300_000, [a]);
+
+    const outcome = compareExactlyOnce(expected(count), await sinkRows(dst));
+    expect(outcome.missing.slice(0, 5)).toEqual([]);
+    expect(outcome.duplicated.slice(0, 5)).toEqual([]);
+    expect(outcome.unexpected.slice(0, 5)).toEqual([]);
+    process.stderr.write(`chaos: killed one of two processes at ${before}/${count} inputs committed; ${expected(count).length} outputs, each exactly once\n`);
+
+    a.signal('SIGTERM');
+    expect((await a.waitForExit(60_000)).code, a.describe()).toBe(0);
+  }, 600_000);
+});
