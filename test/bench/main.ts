@@ -99,7 +99,7 @@ function withRates(r: WorkerResult) {
 }
 
 function latencyText(r: WorkerResult): string {
-  const ms = (n: number) => `${n.toFixed(n < 10 ? 1 : 0)} ms`;
+  const ms = (n: number | null) => (n === null || Number.isNaN(n) ? 'n/a' : `${n.toFixed(n < 10 ? 1 : 0)} ms`);
   const parts: string[] = [];
   if (r.emitLatencyMs !== undefined) parts.push(`emit p50 ${ms(r.emitLatencyMs.p50)} p99 ${ms(r.emitLatencyMs.p99)} (${r.emitLatencyMs.windows} windows)`);
   if (r.pullLatencyMs !== undefined) parts.push(`pull p50 ${ms(r.pullLatencyMs.p50)} p99 ${ms(r.pullLatencyMs.p99)} (${r.pullLatencyMs.queries} queries)`);
