@@ -116,8 +116,6 @@ export class PersistentQueries {
           if (retryMs > RETRY_MIN_MS) ctx.logger.info(`Query ${q.id} is running again.`);
         }
         await q.runner.step(IDLE_WAIT_MS, signal);
-        // Let timers and I/O in between batches (pull queries, heartbeats): a busy query never starves them.
-        await new Promise((resolve) => setImmediate(resolve));
         retryMs = RETRY_MIN_MS;
       } catch (e) {
         if (e instanceof FencedError) {
