@@ -31,7 +31,7 @@ function options(argv: readonly string[]): Options {
     json: value('--json') ?? null,
     only: value('--only')?.split(',') ?? null,
     rate: Number(value('--rate') ?? 5_000),
-    live: Number(value('--live') ?? (quick ? 80_000 : 150_000)),
+    live: Number(value('--live') ?? (quick ? 60_000 : 150_000)),
   };
 }
 

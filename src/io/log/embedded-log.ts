@@ -20,8 +20,14 @@ interface TopicRow {
   partitions: number;
 }
 
-/** A record as read: offset, timestamp, key, value, headers. */
-type RawRecordRow = [number, number, Buffer | null, Buffer | null, string | null];
+interface RecordRow {
+  partition: number;
+  offset: number;
+  timestamp: number;
+  key: Buffer | null;
+  value: Buffer | null;
+  headers: string | null;
+}
 
 export class EmbeddedLog {
   readonly signal = new AppendSignal();
@@ -42,12 +48,9 @@ export class EmbeddedLog {
       insertRecord: db.prepare<[number, number, number, number, Uint8Array | null, Uint8Array | null, string | null]>(
         'INSERT INTO log_records (topic_id, partition, offset, timestamp, key, value, headers) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
-      // Raw rows (arrays, not objects keyed by column name): the hottest read of the engine.
-      read: db
-        .prepare<[number, number, number, number], RawRecordRow>(
-          'SELECT offset, timestamp, key, value, headers FROM log_records WHERE topic_id = ? AND partition = ? AND offset >= ? ORDER BY offset LIMIT ?',
-        )
-        .raw(true),
+      read: db.prepare<[number, number, number, number], RecordRow>(
+        'SELECT partition, offset, timestamp, key, value, headers FROM log_records WHERE topic_id = ? AND partition = ? AND offset >= ? ORDER BY offset LIMIT ?',
+      ),
     };
   }
 
@@ -118,13 +121,15 @@ export class EmbeddedLog {
 
   /** Up to `max` records of one partition from `offset` on. */
   readPartition(topicId: number, topic: string, partition: number, offset: number, max: number): SourceRecord[] {
-    const rows = this.statements.read.all(topicId, partition, offset, max);
-    const out = new Array<SourceRecord>(rows.length);
-    for (let i = 0; i < rows.length; i++) {
-      const [rowOffset, timestamp, key, value, headers] = rows[i] as RawRecordRow;
-      out[i] = headers === null ? { topic, partition, offset: rowOffset, timestamp, key, value } : { topic, partition, offset: rowOffset, timestamp, key, value, headers: decodeHeaders(headers) };
-    }
-    return out;
+    return this.statements.read.all(topicId, partition, offset, max).map((r) => ({
+      topic,
+      partition: r.partition,
+      offset: r.offset,
+      timestamp: r.timestamp,
+      key: r.key,
+      value: r.value,
+      ...(r.headers === null ? {} : { headers: decodeHeaders(r.headers) }),
+    }));
   }
 
   endOffset(topicId: number, partition: number): number {
