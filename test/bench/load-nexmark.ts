@@ -2,7 +2,8 @@
 
 import { EmbeddedLog, LOG_MIGRATIONS } from '../../src/io/index.js';
 import { openDataDirectory } from '../../src/state/index.js';
-import { nexmarkEvents } from './nexmark.js';
+import type { LiveEvent } from './live-latency.js';
+import { DEFAULT_NEXMARK, nexmarkEvents } from './nexmark.js';
 
 export const NEXMARK_TOPICS = ['person', 'auction', 'bid'] as const;
 export const PARTITIONS = 2;
@@ -13,8 +14,11 @@ export interface LoadedCounts {
   readonly bid: number;
 }
 
-/** One topic per event type, 2 partitions, JSON values without keys, record time = event time. */
-export function loadNexmark(dataDir: string, events: number): LoadedCounts {
+/**
+ * One topic per event type, 2 partitions, JSON values without keys, record time = event time. The
+ * `live` events generated after those are not loaded: their bids are returned for the live phase.
+ */
+export function loadNexmark(dataDir: string, events: number, eventsPerSecond: number, live: number): { counts: LoadedCounts; liveBids: LiveEvent[] } {
   const db = openDataDirectory(dataDir, { log: LOG_MIGRATIONS });
   const log = new EmbeddedLog(db);
   for (const topic of NEXMARK_TOPICS) log.createTopic(topic, PARTITIONS, 0);
@@ -24,12 +28,18 @@ export function loadNexmark(dataDir: string, events: number): LoadedCounts {
     log.append(batch);
     batch = [];
   };
-  for (const event of nexmarkEvents(events)) {
+  const liveBids: LiveEvent[] = [];
+  let n = 0;
+  for (const event of nexmarkEvents(events + live, { ...DEFAULT_NEXMARK, eventsPerSecond })) {
+    if (n++ >= events) {
+      if (event.type === 'bid') liveBids.push({ t: event.time, v: JSON.stringify(event.value) });
+      continue;
+    }
     counts[event.type]++;
     batch.push({ topic: event.type, timestamp: event.time, key: null, value: Buffer.from(JSON.stringify(event.value)) });
     if (batch.length === 10_000) flush();
   }
   flush();
   db.close();
-  return counts;
+  return { counts, liveBids };
 }

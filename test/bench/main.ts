@@ -14,6 +14,10 @@ interface Options {
   readonly events: number;
   readonly json: string | null;
   readonly only: readonly string[] | null;
+  /** Events per second of event time (window workloads need several windows to close). */
+  readonly rate: number;
+  /** Events generated after the loaded ones, appended live to measure emit latency. */
+  readonly live: number;
 }
 
 function options(argv: readonly string[]): Options {
@@ -26,6 +30,8 @@ function options(argv: readonly string[]): Options {
     events: Number(value('--events') ?? (quick ? 200_000 : 2_000_000)),
     json: value('--json') ?? null,
     only: value('--only')?.split(',') ?? null,
+    rate: Number(value('--rate') ?? 5_000),
+    live: Number(value('--live') ?? (quick ? 60_000 : 150_000)),
   };
 }
 
@@ -36,18 +42,23 @@ interface WorkloadReport {
   readonly outputRecords: number;
   readonly engine: WorkerResult & { readonly eventsPerCpuSecond: number; readonly eventsPerWallSecond: number };
   readonly baseline: WorkerResult & { readonly eventsPerCpuSecond: number; readonly eventsPerWallSecond: number };
+  /** How the gate checked: the baseline's output topic, or SQLite batch SQL over the input. */
+  readonly gate: string;
   /** Engine events per CPU-second ÷ the baseline's: 1.0 means as fast as the hand-written loop. */
   readonly ratioToBaseline: number;
 }
 
-function runWorker(mode: 'engine' | 'baseline', id: string, dataDir: string, inputEvents: number): WorkerResult {
+function runWorker(mode: 'engine' | 'baseline', id: string, dataDir: string, inputEvents: number, liveFile: string): WorkerResult {
   const worker = join(import.meta.dirname, 'worker.js');
-  const out = execFileSync(process.execPath, [worker, mode, id, dataDir, String(inputEvents)], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const out = execFileSync(process.execPath, [...(process.env.EDDY_BENCH_PROFILE === mode ? ['--cpu-prof', '--cpu-prof-dir=bench-profiles'] : []), worker, mode, id, dataDir, String(inputEvents), liveFile], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
   return JSON.parse(out.trim().split('\n').pop() ?? '{}') as WorkerResult;
 }
 
-/** The values a topic holds, as canonical JSON (sorted fields), sorted: order across partitions may differ. */
-function topicValues(dataDir: string, topic: string): string[] {
+/** The values a topic holds (up to `ends`), as canonical JSON (sorted fields), sorted: order across partitions may differ. */
+function topicValues(dataDir: string, topic: string, ends?: Record<string, number>): string[] {
   const db = openDataDirectory(dataDir, { log: LOG_MIGRATIONS });
   const log = new EmbeddedLog(db);
   const reader = log.reader(topic, 'earliest');
@@ -56,6 +67,7 @@ function topicValues(dataDir: string, topic: string): string[] {
     const batch = reader.readAvailable(50_000);
     if (batch.length === 0) break;
     for (const r of batch) {
+      if (ends !== undefined && r.offset >= (ends[String(r.partition)] ?? Infinity)) continue;
       const parsed = JSON.parse(Buffer.from(r.value ?? new Uint8Array()).toString('utf8')) as Record<string, unknown>;
       values.push(JSON.stringify(Object.fromEntries(Object.entries(parsed).sort(([a], [b]) => a.localeCompare(b)))));
     }
@@ -64,8 +76,35 @@ function topicValues(dataDir: string, topic: string): string[] {
   return values.sort();
 }
 
+/** W9's gate: the engine's SQLite table equals SQLite batch SQL over the raw input. */
+function tableMatchesBatchSql(dataDir: string): { correct: boolean; keys: number } {
+  const db = openDataDirectory(dataDir, { log: LOG_MIGRATIONS });
+  try {
+    const actual = db.prepare('SELECT BIDDER, N, MAXPRICE FROM OUT ORDER BY BIDDER').raw(true).all();
+    const expected = db
+      .prepare(
+        `SELECT json_extract(CAST(value AS TEXT), '$.bidder') AS b, COUNT(*), MAX(json_extract(CAST(value AS TEXT), '$.price'))
+         FROM log_records WHERE topic_id = (SELECT id FROM log_topics WHERE name = 'bid') GROUP BY b ORDER BY b`,
+      )
+      .raw(true)
+      .all();
+    return { correct: JSON.stringify(actual) === JSON.stringify(expected), keys: actual.length };
+  } finally {
+    db.close();
+  }
+}
+
 function withRates(r: WorkerResult) {
   return { ...r, eventsPerCpuSecond: r.inputEvents / r.cpuSeconds, eventsPerWallSecond: r.inputEvents / r.wallSeconds };
+}
+
+function latencyText(r: WorkerResult): string {
+  const ms = (n: number | null) => (n === null || Number.isNaN(n) ? 'n/a' : `${n.toFixed(n < 10 ? 1 : 0)} ms`);
+  const parts: string[] = [];
+  if (r.emitLatencyMs !== undefined) parts.push(`emit p50 ${ms(r.emitLatencyMs.p50)} p99 ${ms(r.emitLatencyMs.p99)} (${r.emitLatencyMs.windows} windows)`);
+  if (r.pullLatencyMs !== undefined) parts.push(`pull p50 ${ms(r.pullLatencyMs.p50)} p99 ${ms(r.pullLatencyMs.p99)} (${r.pullLatencyMs.queries} queries)`);
+  if (r.sqliteBytesPerKey !== undefined) parts.push(`${r.sqliteBytesPerKey.toFixed(0)} B/key`);
+  return parts.join(', ');
 }
 
 const opts = options(process.argv.slice(2));
@@ -73,7 +112,9 @@ const root = mkdtempSync(join(tmpdir(), 'eddy-bench-'));
 try {
   const template = join(root, 'template');
   const t0 = performance.now();
-  const counts = loadNexmark(template, opts.events);
+  const { counts, liveBids } = loadNexmark(template, opts.events, opts.rate, opts.live);
+  const liveFile = join(root, 'live-bids.json');
+  writeFileSync(liveFile, JSON.stringify(liveBids));
   process.stderr.write(`loaded ${opts.events} Nexmark events (${counts.bid} bids) in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
   const reports: WorkloadReport[] = [];
   for (const workload of WORKLOADS.filter((w) => opts.only === null || opts.only.includes(w.id))) {
@@ -86,13 +127,25 @@ try {
     const baselineDir = copy('baseline');
     const engineDir = copy('engine');
     const inputEvents = counts[workload.inputTopic];
-    const baseline = withRates(runWorker('baseline', workload.id, baselineDir, inputEvents));
-    const engine = withRates(runWorker('engine', workload.id, engineDir, inputEvents));
-    // The correctness gate: no number counts unless the engine's output equals the baseline's.
-    const expected = topicValues(baselineDir, 'BASELINE_OUT');
-    const actual = topicValues(engineDir, 'OUT');
-    const correct = expected.length === actual.length && expected.every((v, i) => v === actual[i]);
-    reports.push({ id: workload.id, name: workload.name, correct, outputRecords: actual.length, engine, baseline, ratioToBaseline: engine.eventsPerCpuSecond / baseline.eventsPerCpuSecond });
+    const baseline = withRates(runWorker('baseline', workload.id, baselineDir, inputEvents, liveFile));
+    const engine = withRates(runWorker('engine', workload.id, engineDir, inputEvents, liveFile));
+    // The correctness gate: no number counts unless the engine's output equals an independent computation.
+    let correct: boolean;
+    let outputRecords: number;
+    let gate: string;
+    if (workload.kind === 'table') {
+      const check = tableMatchesBatchSql(engineDir);
+      correct = check.correct;
+      outputRecords = check.keys;
+      gate = `SQLite table = batch SQL (${check.keys} keys)`;
+    } else {
+      const expected = topicValues(baselineDir, 'BASELINE_OUT');
+      const actual = topicValues(engineDir, 'OUT', engine.gateEnd);
+      correct = expected.length === actual.length && expected.every((v, i) => v === actual[i]);
+      outputRecords = actual.length;
+      gate = `topic = baseline (${actual.length} records)`;
+    }
+    reports.push({ id: workload.id, name: workload.name, correct, gate, outputRecords, engine, baseline, ratioToBaseline: engine.eventsPerCpuSecond / baseline.eventsPerCpuSecond });
     rmSync(baselineDir, { recursive: true });
     rmSync(engineDir, { recursive: true });
     process.stderr.write(`${workload.id} done\n`);
@@ -101,17 +154,18 @@ try {
   const rows = reports.map((r) => [
     r.id,
     r.name,
-    r.correct ? 'yes' : 'NO',
+    `${r.correct ? 'yes' : 'NO'}: ${r.gate}`,
     k(r.engine.eventsPerCpuSecond),
     k(r.engine.eventsPerWallSecond),
     k(r.baseline.eventsPerCpuSecond),
     r.ratioToBaseline.toFixed(2),
     r.engine.peakRssMb.toFixed(0),
+    latencyText(r.engine),
   ]);
-  const header = ['workload', 'what', 'correct', 'engine ev/CPU-s', 'engine ev/wall-s', 'baseline ev/CPU-s', 'engine/baseline', 'peak RSS MB'];
+  const header = ['workload', 'what', 'correct', 'engine ev/CPU-s', 'engine ev/wall-s', 'baseline ev/CPU-s', 'engine/baseline', 'peak RSS MB', 'latency / state'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
-  process.stdout.write(`\nEddy benchmark: ${opts.events} Nexmark events, embedded log, JSON (engine and baseline in this run)\n`);
+  process.stdout.write(`\nEddy benchmark: ${opts.events} Nexmark events at ${opts.rate} ev/s of event time, embedded log, JSON (engine and baseline in this run)\n`);
   process.stdout.write(`${line(header)}\n${rows.map(line).join('\n')}\n`);
   for (const p of PENDING_WORKLOADS) process.stdout.write(`${p.id}  ${p.name}: not run yet (needs ${p.needs})\n`);
   if (opts.json !== null) writeFileSync(opts.json, `${JSON.stringify({ events: opts.events, counts, reports, pending: PENDING_WORKLOADS }, null, 2)}\n`);

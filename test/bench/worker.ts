@@ -1,34 +1,108 @@
 // A benchmark worker process: runs one workload, through the engine or the hand-written baseline, and reports.
 
+import { readFileSync } from 'node:fs';
 import { Engine } from '../../src/engine/index.js';
 import { EmbeddedLog, LOG_MIGRATIONS } from '../../src/io/index.js';
 import { OffsetStore, openDataDirectory } from '../../src/state/index.js';
-import { NEXMARK_DDL, WORKLOADS, type Workload } from './workloads.js';
+import { runCountBaseline, runTableBaseline } from './baseline-aggregate.js';
+import { liveLatency, type LiveEvent } from './live-latency.js';
+import { NEXMARK_DDL, WORKLOADS, type MapWorkload, type Workload } from './workloads.js';
 
 export interface WorkerResult {
   readonly inputEvents: number;
   readonly cpuSeconds: number;
   readonly wallSeconds: number;
   readonly peakRssMb: number;
+  /** Where `OUT` ended after the timed phase (partition → end offset): the gate reads up to there. */
+  readonly gateEnd?: Record<string, number>;
+  /** Windowed workloads: wall ms from the append of the input that closed a window to its output being visible. */
+  readonly emitLatencyMs?: { readonly p50: number; readonly p99: number; readonly windows: number };
+  /** W9: pull queries issued while ingesting. */
+  readonly pullLatencyMs?: { readonly p50: number; readonly p99: number; readonly queries: number };
+  /** Tables: SQLite bytes (whole data directory pages used by the table and its index) per key. */
+  readonly sqliteBytesPerKey?: number;
 }
 
 const BATCH = 500;
 
-async function runEngine(workload: Workload, dataDir: string, inputEvents: number): Promise<WorkerResult> {
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+async function runEngine(workload: Workload, dataDir: string, inputEvents: number, liveFile: string | undefined): Promise<WorkerResult> {
   const engine = Engine.open({ dataDir, logger: { info: () => undefined, warn: () => undefined } });
   for (const s of engine.parse(NEXMARK_DDL)) await engine.execute(s);
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   for (const s of engine.parse(workload.sql)) await engine.execute(s);
-  await engine.drain();
+  let pull: WorkerResult['pullLatencyMs'];
+  if (workload.kind === 'table') {
+    // Pull queries while the table ingests: one per event-loop turn the engine leaves free.
+    const latencies: number[] = [];
+    let draining = true;
+    const drained = engine.drain().finally(() => (draining = false));
+    let n = 0;
+    while (draining) {
+      await new Promise((resolve) => setImmediate(resolve));
+      const bidder = 1000 + ((n++ * 7919) % 4000);
+      const q0 = performance.now();
+      const [statement] = engine.parse(`SELECT * FROM out WHERE bidder = ${bidder};`);
+      const result = statement === undefined ? null : await engine.execute(statement);
+      if (result?.kind === 'query') await result.query.run(() => undefined);
+      latencies.push(performance.now() - q0);
+    }
+    await drained;
+    latencies.sort((a, b) => a - b);
+    pull = { p50: percentile(latencies, 50), p99: percentile(latencies, 99), queries: latencies.length };
+  } else {
+    await engine.drain();
+  }
   const wall = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
+  const gateEnd = outEnds(dataDir);
+  let emitLatencyMs: WorkerResult['emitLatencyMs'];
+  if (workload.kind === 'window-count' && liveFile !== undefined) {
+    emitLatencyMs = await liveLatency(engine, dataDir, JSON.parse(readFileSync(liveFile, 'utf8')) as LiveEvent[], workload);
+  }
+  const bytes = workload.kind === 'table' ? tableBytesPerKey(engine, dataDir) : undefined;
   await engine.close();
-  return result(inputEvents, cpu, wall);
+  return {
+    ...result(inputEvents, cpu, wall),
+    gateEnd,
+    ...(emitLatencyMs === undefined ? {} : { emitLatencyMs }),
+    ...(pull === undefined ? {} : { pullLatencyMs: pull }),
+    ...(bytes === undefined ? {} : { sqliteBytesPerKey: bytes }),
+  };
+}
+
+/** The end offsets of `OUT` now (read through a second connection: the engine's is busy). */
+function outEnds(dataDir: string): Record<string, number> {
+  const db = openDataDirectory(dataDir, { log: LOG_MIGRATIONS });
+  try {
+    const ends = new EmbeddedLog(db).describeTopic('OUT')?.endOffsets ?? [];
+    return Object.fromEntries(ends.map((end, p) => [String(p), end]));
+  } finally {
+    db.close();
+  }
+}
+
+function tableBytesPerKey(engine: Engine, dataDir: string): number {
+  const table = engine.materializedTable('OUT');
+  const keys = table?.rows.length ?? 0;
+  const db = openDataDirectory(dataDir, { log: LOG_MIGRATIONS });
+  try {
+    const row = db.prepare<[], { bytes: number }>("SELECT SUM(pgsize) AS bytes FROM dbstat WHERE name = 'OUT' OR name LIKE 'sqlite_autoindex_OUT%'").get();
+    return keys === 0 ? NaN : (row?.bytes ?? 0) / keys;
+  } catch {
+    return NaN;
+  } finally {
+    db.close();
+  }
 }
 
 /** The same work by hand: read → JSON.parse → filter/project → JSON.stringify → append, offsets in the same transaction. */
-function runBaseline(workload: Workload, dataDir: string): WorkerResult {
+function runMapBaseline(workload: MapWorkload, dataDir: string): WorkerResult {
   const db = openDataDirectory(dataDir, { log: LOG_MIGRATIONS });
   const log = new EmbeddedLog(db);
   const offsets = new OffsetStore(db);
@@ -59,6 +133,23 @@ function runBaseline(workload: Workload, dataDir: string): WorkerResult {
   return result(inputEvents, cpu, wall);
 }
 
+function runBaseline(workload: Workload, dataDir: string): WorkerResult {
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  let inputEvents: number;
+  switch (workload.kind) {
+    case 'map':
+      return runMapBaseline(workload, dataDir);
+    case 'window-count':
+      inputEvents = runCountBaseline(workload, dataDir, BATCH);
+      break;
+    case 'table':
+      inputEvents = runTableBaseline(workload, dataDir, BATCH);
+      break;
+  }
+  return result(inputEvents, process.cpuUsage(cpu0), (performance.now() - t0) / 1000);
+}
+
 function result(inputEvents: number, cpu: NodeJS.CpuUsage, wallSeconds: number): WorkerResult {
   return {
     inputEvents,
@@ -68,11 +159,11 @@ function result(inputEvents: number, cpu: NodeJS.CpuUsage, wallSeconds: number):
   };
 }
 
-const [mode, id, dataDir, events] = process.argv.slice(2);
+const [mode, id, dataDir, events, liveFile] = process.argv.slice(2);
 const workload = WORKLOADS.find((w) => w.id === id);
 if (workload === undefined || dataDir === undefined || (mode !== 'engine' && mode !== 'baseline')) {
-  process.stderr.write('usage: worker engine|baseline <workload id> <data dir>\n');
+  process.stderr.write('usage: worker engine|baseline <workload id> <data dir> <events> [live events file]\n');
   process.exit(2);
 }
-const output = mode === 'engine' ? await runEngine(workload, dataDir, Number(events)) : runBaseline(workload, dataDir);
+const output = mode === 'engine' ? await runEngine(workload, dataDir, Number(events), liveFile) : runBaseline(workload, dataDir);
 process.stdout.write(`${JSON.stringify(output)}\n`);

@@ -23,14 +23,25 @@ export class AggregateOperator implements Operator {
     const store = ctx.state.keyValue('aggregate');
     const agg = this.aggregation;
     const out: Change[] = [];
+    // Each group is read from the store once per batch and written back once, at the end of the
+    // batch (still inside its transaction, so a failed batch leaves the store as it was).
+    const states = new Map<string, GroupState | null>();
+    const current = (group: string): GroupState | null => {
+      let state = states.get(group);
+      if (state === undefined) {
+        const stored = store.get(group);
+        state = stored === undefined ? null : agg.deserialize(stored);
+        states.set(group, state);
+      }
+      return state;
+    };
     for (const change of batch) {
       // Every group this change touches emits once, after the retraction and the addition are both applied.
       const touched = new Map<string, Touched>();
       const load = (group: string): Touched => {
         let t = touched.get(group);
         if (t === undefined) {
-          const stored = store.get(group);
-          const state = stored === undefined ? null : agg.deserialize(stored);
+          const state = current(group);
           t = { state: state ?? agg.initial(change.timestamp), before: state === null ? null : agg.row(group, state, null) };
           touched.set(group, t);
         }
@@ -51,10 +62,11 @@ export class AggregateOperator implements Operator {
         }
       }
       for (const [group, t] of touched) {
-        store.put(group, agg.serialize(t.state));
+        states.set(group, t.state);
         out.push({ op: 'upsert', row: agg.row(group, t.state, null), before: t.before, timestamp: t.state.timestamp });
       }
     }
+    for (const [group, state] of states) if (state !== null) store.put(group, agg.serialize(state));
     if (out.length > 0) emit(out);
   }
 }

@@ -2,7 +2,7 @@
 
 import { formatDuration, timeWindowsFor, type Change, type WindowBounds, type WindowSpec } from '../../common/index.js';
 import type { PhysicalAggregate } from '../../plan/index.js';
-import { Aggregation } from '../aggregation/aggregation.js';
+import { Aggregation, type GroupState } from '../aggregation/aggregation.js';
 import { LateRecords } from '../aggregation/late-records.js';
 import { StreamTime } from '../aggregation/stream-time.js';
 import type { Emit, Operator, OperatorContext } from '../operator.js';
@@ -24,6 +24,9 @@ export class WindowAggregateOperator implements Operator {
     const times = StreamTime.load(ctx.state.keyValue('time'));
     const late = new LateRecords(ctx, node.topic, node.partitionColumn, node.offsetColumn);
     const out: Change[] = [];
+    // Each (group, window) a batch touches is read once and written back once, at the end of the
+    // batch (still inside its transaction, so a failed batch leaves the store as it was).
+    const touched = new Map<string, { group: string; window: WindowBounds; state: GroupState }>();
     for (const change of batch) {
       const group = agg.groupOf(change.row);
       if (group === null) continue;
@@ -35,10 +38,19 @@ export class WindowAggregateOperator implements Operator {
           closed.push(w);
           continue;
         }
-        const stored = store.get(group, w.start, w.end);
-        const before = stored === undefined ? null : agg.deserialize(stored);
-        const state = agg.add(before ?? agg.initial(change.timestamp), change.row, change.timestamp);
-        store.put(group, w.start, w.end, agg.serialize(state));
+        const id = `${w.start}/${w.end}/${group}`;
+        let entry = touched.get(id);
+        let before: GroupState | null;
+        if (entry === undefined) {
+          const stored = store.get(group, w.start, w.end);
+          before = stored === undefined ? null : agg.deserialize(stored);
+          entry = { group, window: w, state: before ?? agg.initial(change.timestamp) };
+          touched.set(id, entry);
+        } else {
+          before = entry.state;
+        }
+        const state = agg.add(entry.state, change.row, change.timestamp);
+        entry.state = state;
         if (node.emit === 'CHANGES') {
           out.push({ op: 'upsert', row: agg.row(group, state, w), before: before === null ? null : agg.row(group, before, w), timestamp: state.timestamp, window: w });
         }
@@ -51,6 +63,7 @@ export class WindowAggregateOperator implements Operator {
         );
       }
     }
+    for (const { group, window: w, state } of touched.values()) store.put(group, w.start, w.end, agg.serialize(state));
     times.save();
     late.save();
     // Windows that closed: EMIT FINAL emits them now, in the order they closed; their state is no longer needed.
