@@ -49,6 +49,7 @@ import {
   type TopicShape,
 } from './test-records.js';
 import { resolveVariables } from './variables.js';
+import { ensureProcessingLogTopic, processingLogRecord, withProcessingLog } from './processing-log-stream.js';
 
 export interface EngineOptions {
   /** The data directory (`--data-dir`), or `:memory:` for a private in-memory one. */
@@ -90,10 +91,13 @@ export class Engine {
     const offsets = new OffsetStore(db);
     const leases = new QueryLeases(db, randomUUID(), LEASE_TTL_MS);
     const brokers = options.brokers ?? [];
+    const embeddedLog = brokers.length > 0 ? null : new EmbeddedLog(db);
     const real: Topics =
-      brokers.length > 0
+      embeddedLog === null
         ? new KafkaTopics({ brokers, serviceId: options.serviceId ?? 'eddy' })
-        : new EmbeddedTopics(db, new EmbeddedLog(db), offsets, leases, clock);
+        : new EmbeddedTopics(db, embeddedLog, offsets, leases, clock);
+    // The processing log is a stream on the embedded log, written in the skipping batch's transaction.
+    if (embeddedLog !== null && db.readonly !== true) db.transaction(() => ensureProcessingLogTopic(embeddedLog, clock.now())).immediate();
     // Without queries (check, explain) definitions apply to an in-memory catalog: existing topics are read, none written.
     const topics = options.runQueries === false && brokers.length > 0 ? new DryRunTopics(real) : real;
     const ctx: EngineContext = {
@@ -106,6 +110,7 @@ export class Engine {
       processingLogger: {
         log: (entry) => {
           processingLogStore.append(entry, clock.now());
+          embeddedLog?.append([processingLogRecord(entry, clock.now())]);
           logger.warn(`skipped record ${entry.topic}/${entry.partition}@${entry.offset} in ${entry.queryId}: ${entry.message}`);
         },
       },
@@ -143,7 +148,8 @@ export class Engine {
 
   async execute(parsed: ParsedStatement): Promise<StatementResult> {
     const statement = resolveVariables(parsed, this.ctx.variables);
-    const bound = analyze(statement, await this.analysisContext());
+    // DESCRIBE STREAMS lists the user's streams, as SHOW STREAMS does; the built-in processing log is described by name.
+    const bound = analyze(statement, await this.analysisContext(statement.statement.kind !== 'DescribeSources'));
     const ctx = this.ctx;
     switch (bound.kind) {
       case 'BoundCreateSource':
@@ -312,8 +318,9 @@ export class Engine {
     this.ctx.db.close();
   }
 
-  private async analysisContext(): Promise<AnalysisContext> {
+  private async analysisContext(builtIns = true): Promise<AnalysisContext> {
     const topics = new Map<string, TopicInfo>((await this.ctx.topics.listTopics()).map((t) => [t.name, t]));
-    return { catalog: this.ctx.catalog(), topics };
+    const catalog = builtIns && this.ctx.topics.kind === 'embedded' ? withProcessingLog(this.ctx.catalog()) : this.ctx.catalog();
+    return { catalog, topics };
   }
 }

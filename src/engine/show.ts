@@ -41,7 +41,8 @@ export async function executeShow(ctx: EngineContext, queries: PersistentQueries
     }
     case 'TOPICS': {
       const rows: string[][] = [];
-      for (const t of await ctx.topics.listTopics()) {
+      // Internal topics (`_eddy_…`, the processing log's) are read through their built-in streams.
+      for (const t of (await ctx.topics.listTopics()).filter((t) => !t.name.startsWith('_eddy_'))) {
         const description = await ctx.topics.describeTopic(t.name);
         const records = description?.endOffsets.reduce((a, b) => a + b, 0) ?? 0;
         if (!bound.extended) {
