@@ -49,6 +49,7 @@ import {
   type TopicShape,
 } from './test-records.js';
 import { resolveVariables } from './variables.js';
+import { queryStatus, queryStatuses, statusLines, type QueryStatus } from './query-status.js';
 import { ensureProcessingLogTopic, processingLogRecord, withProcessingLog } from './processing-log-stream.js';
 
 export interface EngineOptions {
@@ -174,7 +175,10 @@ export class Engine {
         return executeTerminate(ctx, this.queries, bound);
       case 'BoundExplain': {
         const target = bound.target;
-        if (target.kind === 'BoundExplainQuery') return { kind: 'text', text: explainPhysicalPlan(decodePhysicalPlan(target.query.plan)) };
+        if (target.kind === 'BoundExplainQuery') {
+          const metrics = statusLines(await queryStatus(ctx, target.query));
+          return { kind: 'text', text: `${explainPhysicalPlan(decodePhysicalPlan(target.query.plan))}\n${metrics.join('\n')}` };
+        }
         const [query, sink, id] =
           target.kind === 'BoundQueryStatement'
             ? [target.query, null, `transient_${target.query.source.name}`]
@@ -292,6 +296,11 @@ export class Engine {
    */
   materializedTable(name: string): { columns: string[]; rows: unknown[][] } | null {
     return dumpMaterializedTable(this.ctx.db, name);
+  }
+
+  /** Every persistent query's committed metrics, input lag and state size (what `eddy status` shows). */
+  status(): Promise<QueryStatus[]> {
+    return queryStatuses(this.ctx);
   }
 
   /** The catalog as committed now. */

@@ -4,8 +4,9 @@ import { decodePhysicalPlan } from '../plan/index.js';
 import type { QueryDefinition } from '../catalog/index.js';
 import { buildPipeline, FencedError, newCounters, QueryRunner, type Pipeline, type QueryCounters } from '../exec/index.js';
 import type { ProcessingGuarantee, QueryIo } from '../io/index.js';
-import { SqliteStateStore } from '../state/index.js';
+import { QueryMetricsStore, SqliteStateStore } from '../state/index.js';
 import type { EngineContext } from './engine-context.js';
+import { MeteredCommitter } from './metered-committer.js';
 
 /** How long a lease survives without a heartbeat before another process may take the query over. */
 export const LEASE_TTL_MS = 10_000;
@@ -110,7 +111,7 @@ export class PersistentQueries {
           q.runner = new QueryRunner({
             pipeline,
             readers: q.io.readers,
-            ...(q.io.committer === undefined ? {} : { committer: q.io.committer }),
+            ...(q.io.committer === undefined ? {} : { committer: new MeteredCommitter(q.io.committer, new QueryMetricsStore(ctx.db), def.id, q.counters, ctx.clock) }),
             maxBatchRecords: Number(def.properties['max.poll.records'] ?? ctx.properties.get('max.poll.records')),
           });
           if (retryMs > RETRY_MIN_MS) ctx.logger.info(`Query ${q.id} is running again.`);
