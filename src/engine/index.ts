@@ -11,3 +11,4 @@ export { DefinitionError, type ApplyAction, type Definition } from './apply-plan
 export type { AppliedFile } from '../state/index.js';
 export { statusLine, type QueryStatus } from './query-status.js';
 export { PROCESSING_LOG_STREAM } from './processing-log-stream.js';
+export { LATEST_OFFSET_HINT } from './transient-query.js';

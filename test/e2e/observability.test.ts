@@ -22,15 +22,15 @@ INSERT INTO raw (line) VALUES ('{"id": 5, "v": 90}');
 
 async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
-  let last: unknown;
+  let last = '';
   for (;;) {
     try {
       const v = await probe();
       if (v !== undefined) return v;
     } catch (e) {
-      last = e;
+      last = e instanceof Error ? e.message : 'an error';
     }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last === undefined ? '' : `: ${String(last)}`}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last === '' ? '' : `: ${last}`}`);
     await sleep(100);
   }
 }
@@ -90,4 +90,24 @@ describe('eddy status and /metrics', () => {
     serve.signal('SIGTERM');
     expect((await serve.waitForExit(15_000)).code).toBe(0);
   }, 90_000);
+
+  it('says why a push query from the latest offset shows nothing, and how to read the records already there', async () => {
+    const hintDir = makeTempDir('eddy-hint-');
+    try {
+      const script = path.join(hintDir, 'latest.sql');
+      fs.writeFileSync(
+        script,
+        "CREATE STREAM s (v INT) WITH (KAFKA_TOPIC = 's', PARTITIONS = 1, VALUE_FORMAT = 'JSON');\nINSERT INTO s (v) VALUES (1);\nSET 'auto.offset.reset' = 'latest';\nSELECT * FROM s EMIT CHANGES;\n",
+      );
+      const p = startCli(['run', script, '--data-dir', path.join(hintDir, 'data')]);
+      await until('the hint on stderr', () => Promise.resolve(p.stderr.includes("SET 'auto.offset.reset'='earliest';") ? true : undefined));
+      expect(p.stderr).toContain('Nothing yet?');
+      p.signal('SIGINT');
+      await p.waitForExit(15_000);
+      expect(p.stdout).toContain('Query cancelled (0 rows)');
+      expect(p.stdout).toContain("Nothing yet? SET 'auto.offset.reset'='earliest';");
+    } finally {
+      removeDir(hintDir);
+    }
+  }, 60_000);
 });
