@@ -86,7 +86,7 @@ describe.skipIf(!canMount())('a full disk', () => {
       await engine.drain();
       expect(infos).toContain('Query CSAS_DST_1 is running again.');
       const sink = await engine.topicRecords('DST');
-      expect(sink.map((r) => JSON.parse(Buffer.from(r.value ?? new Uint8Array()).toString('utf8')).ID as number)).toEqual(Array.from({ length: RECORDS }, (_, i) => i));
+      expect(sink.map((r) => (JSON.parse(Buffer.from(r.value ?? new Uint8Array()).toString('utf8')) as { ID: number }).ID)).toEqual(Array.from({ length: RECORDS }, (_, i) => i));
       expect(sink.map((r) => r.offset)).toEqual(Array.from({ length: RECORDS }, (_, i) => i));
     } finally {
       await engine.close();
