@@ -50,7 +50,7 @@ import {
 } from './test-records.js';
 import { resolveVariables } from './variables.js';
 import { queryStatus, queryStatuses, statusLines, type QueryStatus } from './query-status.js';
-import { ensureProcessingLogTopic, processingLogRecord, withProcessingLog } from './processing-log-stream.js';
+import { ensureProcessingLogTopic, PROCESSING_LOG_TOPIC, processingLogRecord, withProcessingLog } from './processing-log-stream.js';
 
 export interface EngineOptions {
   /** The data directory (`--data-dir`), or `:memory:` for a private in-memory one. */
@@ -98,7 +98,9 @@ export class Engine {
         ? new KafkaTopics({ brokers, serviceId: options.serviceId ?? 'eddy' })
         : new EmbeddedTopics(db, embeddedLog, offsets, leases, clock);
     // The processing log is a stream on the embedded log, written in the skipping batch's transaction.
-    if (embeddedLog !== null && db.readonly !== true) db.transaction(() => ensureProcessingLogTopic(embeddedLog, clock.now())).immediate();
+    if (embeddedLog !== null && embeddedLog.describeTopic(PROCESSING_LOG_TOPIC) === undefined) {
+      db.transaction(() => ensureProcessingLogTopic(embeddedLog, clock.now())).immediate();
+    }
     // Without queries (check, explain) definitions apply to an in-memory catalog: existing topics are read, none written.
     const topics = options.runQueries === false && brokers.length > 0 ? new DryRunTopics(real) : real;
     const ctx: EngineContext = {
