@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The `eddy` command line: repl (the default), run, serve, explain, check, test, apply.
+// The `eddy` command line: repl (the default), run, serve, explain, check, test, apply, status.
 
 import { Command } from 'commander';
 import { registerApply } from './commands/apply.js';
@@ -8,6 +8,7 @@ import { registerExplain } from './commands/explain.js';
 import { registerRepl } from './commands/repl.js';
 import { registerRun } from './commands/run.js';
 import { registerServe } from './commands/serve.js';
+import { registerStatus } from './commands/status.js';
 import { registerTest } from './commands/test.js';
 
 const program = new Command();
@@ -22,5 +23,6 @@ registerExplain(program);
 registerCheck(program);
 registerTest(program);
 registerApply(program);
+registerStatus(program);
 
 await program.parseAsync(process.argv);

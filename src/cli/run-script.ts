@@ -1,6 +1,6 @@
 // runScript: executes a .sql file's statements in order, printing results; returns the exit code.
 
-import type { Engine } from '../engine/index.js';
+import { LATEST_OFFSET_HINT, type Engine } from '../engine/index.js';
 import type { ParsedStatement } from '../sql/index.js';
 import { QueryPrinter, renderResult } from './render.js';
 import { EXIT_OK, reportError } from './report-error.js';
@@ -12,6 +12,9 @@ export interface ScriptOptions {
   /** The running push query's cancel switch (null between queries): Ctrl-C aborts it. */
   readonly interrupt: { current: AbortController | null };
 }
+
+/** How long a latest-offset push query may show nothing before the hint is printed. */
+const HINT_AFTER_MS = 2000;
 
 export async function runScript(engine: Engine, options: ScriptOptions): Promise<number> {
   const { text, file, write } = options;
@@ -37,6 +40,13 @@ export async function runScript(engine: Engine, options: ScriptOptions): Promise
       const controller = new AbortController();
       options.interrupt.current = controller;
       let rows = 0;
+      // A push query from the latest offset that shows nothing for a while: say why, and how to read what is there.
+      const hint =
+        query.mode === 'push' && query.startsFrom === 'latest'
+          ? setTimeout(() => {
+              if (rows === 0) process.stderr.write(`${LATEST_OFFSET_HINT}\n`);
+            }, HINT_AFTER_MS)
+          : undefined;
       try {
         await query.run(
           (change) => {
@@ -47,6 +57,7 @@ export async function runScript(engine: Engine, options: ScriptOptions): Promise
         );
       } finally {
         options.interrupt.current = null;
+        clearTimeout(hint);
       }
       const reason =
         query.limit !== null && rows >= query.limit
@@ -55,6 +66,7 @@ export async function runScript(engine: Engine, options: ScriptOptions): Promise
             ? 'Query cancelled'
             : 'End of data';
       printer.footer(reason);
+      if (rows === 0 && query.mode === 'push' && query.startsFrom === 'latest') write(`${LATEST_OFFSET_HINT}\n`);
     } catch (e) {
       return reportError(e, text, file, statement.span);
     }

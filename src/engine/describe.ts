@@ -6,6 +6,7 @@ import { decodePhysicalPlan, planAggregates } from '../plan/index.js';
 import { queryMetric } from '../state/index.js';
 import type { EngineContext } from './engine-context.js';
 import type { PersistentQueries } from './persistent-queries.js';
+import { queryStatus, statusLines } from './query-status.js';
 import { runsIn } from './show.js';
 import type { StatementResult } from './statement-result.js';
 
@@ -40,6 +41,7 @@ export async function executeDescribe(ctx: EngineContext, queries: PersistentQue
         const late = queryMetric(ctx.db, q.id, 'late-records');
         lines.push(`Late records dropped by ${q.id}: ${late} (grace period ${formatDuration(agg.window.graceMs)}; each is in the processing log)`);
       }
+      lines.push(...statusLines(await queryStatus(ctx, q)));
     }
   }
   return { kind: 'table', title: lines.join('\n'), columns: ['Field', 'Type', ''], rows };

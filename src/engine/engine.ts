@@ -50,6 +50,8 @@ import {
 } from './test-records.js';
 import { resolveVariables } from './variables.js';
 import { ReplicatedCatalogStore } from './replicated-catalog-store.js';
+import { queryStatus, queryStatuses, statusLines, type QueryStatus } from './query-status.js';
+import { ensureProcessingLogTopic, PROCESSING_LOG_TOPIC, processingLogRecord, withProcessingLog } from './processing-log-stream.js';
 
 export interface EngineOptions {
   /** The data directory (`--data-dir`), or `:memory:` for a private in-memory one. */
@@ -94,10 +96,15 @@ export class Engine {
     const leases = new QueryLeases(db, randomUUID(), LEASE_TTL_MS);
     const brokers = options.brokers ?? [];
     const kafka = brokers.length > 0 ? new KafkaTopics({ brokers, serviceId: options.serviceId ?? 'eddy' }) : null;
-    const real: Topics = kafka ?? new EmbeddedTopics(db, new EmbeddedLog(db), offsets, leases, clock);
+    const embeddedLog = kafka === null ? new EmbeddedLog(db) : null;
+    const real: Topics = kafka ?? new EmbeddedTopics(db, embeddedLog ?? new EmbeddedLog(db), offsets, leases, clock);
     // On Kafka the catalog is the service id's command topic, followed into local SQLite.
     const catalogStore =
       kafka === null ? new CatalogStore(db) : new ReplicatedCatalogStore(db, kafka.commandLog(options.runQueries === false), (e) => logger.warn(`cannot read the catalog's command topic: ${e.message}`));
+    // The processing log is a stream on the embedded log, written in the skipping batch's transaction.
+    if (embeddedLog !== null && embeddedLog.describeTopic(PROCESSING_LOG_TOPIC) === undefined) {
+      db.transaction(() => ensureProcessingLogTopic(embeddedLog, clock.now())).immediate();
+    }
     // Without queries (check, explain) definitions apply to an in-memory catalog: existing topics are read, none written.
     const topics = options.runQueries === false && brokers.length > 0 ? new DryRunTopics(real) : real;
     const ctx: EngineContext = {
@@ -110,6 +117,7 @@ export class Engine {
       processingLogger: {
         log: (entry) => {
           processingLogStore.append(entry, clock.now());
+          embeddedLog?.append([processingLogRecord(entry, clock.now())]);
           logger.warn(`skipped record ${entry.topic}/${entry.partition}@${entry.offset} in ${entry.queryId}: ${entry.message}`);
         },
       },
@@ -160,7 +168,8 @@ export class Engine {
 
   private async executeHere(parsed: ParsedStatement): Promise<StatementResult> {
     const statement = resolveVariables(parsed, this.ctx.variables);
-    const bound = analyze(statement, await this.analysisContext());
+    // DESCRIBE STREAMS lists the user's streams, as SHOW STREAMS does; the built-in processing log is described by name.
+    const bound = analyze(statement, await this.analysisContext(statement.statement.kind !== 'DescribeSources'));
     const ctx = this.ctx;
     switch (bound.kind) {
       case 'BoundCreateSource':
@@ -185,7 +194,10 @@ export class Engine {
         return executeTerminate(ctx, this.queries, bound);
       case 'BoundExplain': {
         const target = bound.target;
-        if (target.kind === 'BoundExplainQuery') return { kind: 'text', text: explainPhysicalPlan(decodePhysicalPlan(target.query.plan)) };
+        if (target.kind === 'BoundExplainQuery') {
+          const metrics = statusLines(await queryStatus(ctx, target.query));
+          return { kind: 'text', text: `${explainPhysicalPlan(decodePhysicalPlan(target.query.plan))}\n${metrics.join('\n')}` };
+        }
         const [query, sink, id] =
           target.kind === 'BoundQueryStatement'
             ? [target.query, null, `transient_${target.query.source.name}`]
@@ -306,6 +318,11 @@ export class Engine {
     return dumpMaterializedTable(this.ctx.db, name);
   }
 
+  /** Every persistent query's committed metrics, input lag and state size (what `eddy status` shows). */
+  status(): Promise<QueryStatus[]> {
+    return queryStatuses(this.ctx);
+  }
+
   /** The catalog as committed now. */
   catalog(): Catalog {
     return this.ctx.catalog();
@@ -331,9 +348,10 @@ export class Engine {
     this.ctx.db.close();
   }
 
-  private async analysisContext(): Promise<AnalysisContext> {
+  private async analysisContext(builtIns = true): Promise<AnalysisContext> {
     await this.replica?.catchUp();
     const topics = new Map<string, TopicInfo>((await this.ctx.topics.listTopics()).map((t) => [t.name, t]));
-    return { catalog: this.ctx.catalog(), topics };
+    const catalog = builtIns && this.ctx.topics.kind === 'embedded' ? withProcessingLog(this.ctx.catalog()) : this.ctx.catalog();
+    return { catalog, topics };
   }
 }

@@ -9,3 +9,6 @@ export { formatLosslessJson } from './test-records.js';
 export { parseLosslessJson, JsonNumber, type LosslessJson } from '../io/index.js';
 export { DefinitionError, type ApplyAction, type Definition } from './apply-plan.js';
 export type { AppliedFile } from '../state/index.js';
+export { statusLine, type QueryStatus } from './query-status.js';
+export { PROCESSING_LOG_STREAM } from './processing-log-stream.js';
+export { LATEST_OFFSET_HINT } from './transient-query.js';

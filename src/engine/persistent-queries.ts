@@ -4,8 +4,10 @@ import { decodePhysicalPlan } from '../plan/index.js';
 import type { QueryDefinition } from '../catalog/index.js';
 import { buildPipeline, FencedError, newCounters, QueryRunner, type Pipeline, type QueryCounters } from '../exec/index.js';
 import type { ProcessingGuarantee, QueryIo } from '../io/index.js';
-import { SqliteStateStore } from '../state/index.js';
+import { QueryMetricsStore, SqliteStateStore } from '../state/index.js';
 import type { EngineContext } from './engine-context.js';
+import { MeteredCommitter } from './metered-committer.js';
+import { resourceFault } from './resource-fault.js';
 
 /** How long a lease survives without a heartbeat before another process may take the query over. */
 export const LEASE_TTL_MS = 10_000;
@@ -115,17 +117,24 @@ export class PersistentQueries {
           q.runner = new QueryRunner({
             pipeline,
             readers: q.io.readers,
-            ...(q.io.committer === undefined ? {} : { committer: q.io.committer }),
+            ...(q.io.committer === undefined ? {} : { committer: new MeteredCommitter(q.io.committer, new QueryMetricsStore(ctx.db), def.id, q.counters, ctx.clock) }),
             maxBatchRecords: Number(def.properties['max.poll.records'] ?? ctx.properties.get('max.poll.records')),
           });
-          if (retryMs > RETRY_MIN_MS) ctx.logger.info(`Query ${q.id} is running again.`);
         }
         await q.runner.step(IDLE_WAIT_MS, signal);
+        if (retryMs > RETRY_MIN_MS) ctx.logger.info(`Query ${q.id} is running again.`);
         retryMs = RETRY_MIN_MS;
       } catch (e) {
         if (e instanceof FencedError) {
           ctx.logger.warn(`Query ${q.id} moved to another process; it stops here.`);
           break;
+        }
+        const fault = resourceFault(e);
+        if (fault !== null) {
+          ctx.logger.warn(`Query ${q.id} stopped: ${(e as Error).message} — ${fault}; retrying in ${(retryMs / 1000).toFixed(1)} s.`);
+          await abortableSleep(retryMs, signal);
+          retryMs = Math.min(retryMs * 2, RETRY_MAX_MS);
+          continue;
         }
         const waiting = q.runner === null ? `cannot open its topics on ${ctx.topics.kind === 'kafka' ? 'Kafka' : 'the embedded log'}` : 'failed a batch';
         ctx.logger.warn(`Query ${q.id} ${waiting} (${(e as Error).message}); retrying in ${(retryMs / 1000).toFixed(1)} s.`);

@@ -5,6 +5,7 @@ import { assertNever, formatSchema, formatSqlType } from '../common/index.js';
 import { describeFunctions, listAggregates } from '../functions/index.js';
 import type { EngineContext } from './engine-context.js';
 import type { PersistentQueries } from './persistent-queries.js';
+import { queryStatus } from './query-status.js';
 import type { StatementResult } from './statement-result.js';
 
 export async function executeShow(ctx: EngineContext, queries: PersistentQueries, bound: BoundShow): Promise<StatementResult> {
@@ -31,17 +32,28 @@ export async function executeShow(ctx: EngineContext, queries: PersistentQueries
       const rows = [...catalog.queries.values()].map((q) => [q.id, 'PERSISTENT', q.state === 'PAUSED' ? 'PAUSED' : 'RUNNING', runsIn(ctx, queries, q.id), q.sink, catalog.sources.get(q.sink)?.topic ?? '', q.sql.replace(/\s+/g, ' ')]);
       const columns = ['Query ID', 'Query Type', 'Status', 'Runs In', 'Sink Name', 'Sink Kafka Topic', 'Query String'];
       if (!bound.extended) return { kind: 'table', title: null, columns, rows };
-      const extended = [...catalog.queries.values()].map((q, i) => [
-        ...(rows[i] ?? []),
-        q.sources.join(', '),
-        String(ctx.processingLogStore.countFor(q.id)),
-        Object.entries(q.properties).map(([k, v]) => `${k}=${v}`).join(', '),
-      ]);
-      return { kind: 'table', title: null, columns: [...columns, 'Sources', 'Skipped Records', 'Properties'], rows: extended };
+      const extended: string[][] = [];
+      for (const [i, q] of [...catalog.queries.values()].entries()) {
+        const status = await queryStatus(ctx, q);
+        const m = status.metrics;
+        extended.push([
+          ...(rows[i] ?? []),
+          q.sources.join(', '),
+          String(ctx.processingLogStore.countFor(q.id)),
+          String(m.recordsIn),
+          String(m.recordsOut),
+          String(m.late),
+          status.lagRecords === null ? '-' : String(status.lagRecords),
+          Object.entries(q.properties).map(([k, v]) => `${k}=${v}`).join(', '),
+        ]);
+      }
+      const more = ['Sources', 'Skipped Records', 'Records In', 'Records Out', 'Late Dropped', 'Input Lag', 'Properties'];
+      return { kind: 'table', title: null, columns: [...columns, ...more], rows: extended };
     }
     case 'TOPICS': {
       const rows: string[][] = [];
-      for (const t of await ctx.topics.listTopics()) {
+      // Internal topics (`_eddy_…`, the processing log's) are read through their built-in streams.
+      for (const t of (await ctx.topics.listTopics()).filter((t) => !t.name.startsWith('_eddy_'))) {
         const description = await ctx.topics.describeTopic(t.name);
         const records = description?.endOffsets.reduce((a, b) => a + b, 0) ?? 0;
         if (!bound.extended) {

@@ -65,3 +65,7 @@ export function transientQuery(ctx: EngineContext, plan: PhysicalPlan, columns: 
     },
   };
 }
+
+/** Said when a push query reads from the latest offset and has shown nothing yet (ksqlDB users' most common surprise). */
+export const LATEST_OFFSET_HINT =
+  "Nothing yet? SET 'auto.offset.reset'='earliest'; and run it again to read the records already there: this push query reads only new ones (auto.offset.reset is 'latest').";

@@ -14,6 +14,10 @@ export interface QueryCounters {
   errors: number;
   /** Records dropped because their window had closed (later than the grace period). */
   late: number;
+  /** The greatest record timestamp (event time) decoded so far, -1 before the first. */
+  streamTime: number;
+  /** The timestamp of the record decoded last, -1 before the first (for end-to-end latency). */
+  lastRecordTime: number;
 }
 
 export interface OperatorContext {
@@ -34,5 +38,5 @@ export interface Operator {
 }
 
 export function newCounters(): QueryCounters {
-  return { recordsIn: 0, recordsOut: 0, errors: 0, late: 0 };
+  return { recordsIn: 0, recordsOut: 0, errors: 0, late: 0, streamTime: -1, lastRecordTime: -1 };
 }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { migrate } from './migrate.js';
 import { STATE_MIGRATIONS } from './state-migrations.js';
 import { WINDOW_STATE_MIGRATIONS } from './window-state-migrations.js';
+import { QUERY_METRICS_MIGRATIONS } from './query-metrics-migrations.js';
 
 export const DATABASE_FILE = 'eddy.db';
 
@@ -23,6 +24,7 @@ export function openDataDirectory(dataDir: string, extra: Readonly<Record<string
   db.pragma('foreign_keys = ON');
   migrate(db, 'state', STATE_MIGRATIONS);
   migrate(db, 'state-windows', WINDOW_STATE_MIGRATIONS);
+  migrate(db, 'query-metrics', QUERY_METRICS_MIGRATIONS);
   for (const [component, migrations] of Object.entries(extra)) migrate(db, component, migrations);
   return db;
 }

@@ -11,3 +11,4 @@ export { createMaterializedTable, dropMaterializedTable, dumpMaterializedTable, 
 export { ProcessingLogStore, type StoredProcessingLogEntry } from './processing-log-store.js';
 export { MemoryStateStore } from './memory-state-store.js';
 export { AppliedFilesStore, type AppliedFile } from './applied-files-store.js';
+export { QueryMetricsStore, queryStateSize, RATE_WINDOW_MS, type BatchMetrics, type StoredQueryMetrics } from './query-metrics-store.js';

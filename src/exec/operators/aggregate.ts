@@ -4,6 +4,7 @@ import type { Change, Row } from '../../common/index.js';
 import type { PhysicalAggregate } from '../../plan/index.js';
 import { Aggregation, type GroupState } from '../aggregation/aggregation.js';
 import type { Emit, Operator, OperatorContext } from '../operator.js';
+import { skipChange } from '../skipped-change.js';
 
 interface Touched {
   state: GroupState;
@@ -15,7 +16,7 @@ export class AggregateOperator implements Operator {
   readonly name = 'aggregate';
   private readonly aggregation: Aggregation;
 
-  constructor(node: PhysicalAggregate) {
+  constructor(private readonly node: PhysicalAggregate) {
     this.aggregation = new Aggregation(node);
   }
 
@@ -59,6 +60,8 @@ export class AggregateOperator implements Operator {
         if (group !== null) {
           const t = load(group);
           t.state = agg.add(t.state, change.row, change.timestamp);
+        } else if (change.before === undefined) {
+          skipChange(ctx, this.node, change, 'GROUP BY key is NULL: the record is not grouped');
         }
       }
       for (const [group, t] of touched) {

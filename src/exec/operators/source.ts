@@ -77,6 +77,8 @@ export class SourceOperator {
           }
         }
       }
+      ctx.counters.lastRecordTime = timestamp;
+      if (timestamp > ctx.counters.streamTime) ctx.counters.streamTime = timestamp;
       row[this.width] = BigInt(timestamp);
       row[this.width + 1] = record.partition;
       row[this.width + 2] = BigInt(record.offset);

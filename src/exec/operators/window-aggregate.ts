@@ -5,6 +5,7 @@ import type { PhysicalAggregate } from '../../plan/index.js';
 import { Aggregation, type GroupState } from '../aggregation/aggregation.js';
 import { LateRecords } from '../aggregation/late-records.js';
 import { StreamTime } from '../aggregation/stream-time.js';
+import { skipChange } from '../skipped-change.js';
 import type { Emit, Operator, OperatorContext } from '../operator.js';
 
 export class WindowAggregateOperator implements Operator {
@@ -29,7 +30,10 @@ export class WindowAggregateOperator implements Operator {
     const touched = new Map<string, { group: string; window: WindowBounds; state: GroupState }>();
     for (const change of batch) {
       const group = agg.groupOf(change.row);
-      if (group === null) continue;
+      if (group === null) {
+        skipChange(ctx, node, change, 'GROUP BY key is NULL: the record is not grouped');
+        continue;
+      }
       const partition = Number(change.row[node.partitionColumn] ?? 0);
       const streamTime = times.observe(partition, change.timestamp);
       const closed: WindowBounds[] = [];

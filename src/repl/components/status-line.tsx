@@ -2,7 +2,7 @@
 
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
-import type { TransientQuery } from '../../engine/index.js';
+import { LATEST_OFFSET_HINT, type TransientQuery } from '../../engine/index.js';
 import type { LiveResult } from '../live-result.js';
 import { formatElapsed } from '../elapsed-time.js';
 
@@ -35,15 +35,16 @@ export function StatusLine({ query, result, elapsedMs, rate }: StatusLineProps):
       </Text>
       {query.mode === 'push' ? (
         <Text dimColor wrap="truncate-end">
-          {offsetHint(query.startsFrom)}
+          {offsetHint(query.startsFrom, result.received)}
         </Text>
       ) : null}
     </Box>
   );
 }
 
-/** Where a push query starts, and the SET that changes it for the next one. */
-export function offsetHint(startsFrom: 'earliest' | 'latest'): string {
+/** Where a push query starts, and the SET that changes it for the next one (said plainly while a latest query shows nothing). */
+export function offsetHint(startsFrom: 'earliest' | 'latest', received = 1): string {
+  if (startsFrom === 'latest' && received === 0) return LATEST_OFFSET_HINT;
   return startsFrom === 'earliest'
     ? "Reading from earliest (all data). For new records only: SET 'auto.offset.reset' = 'latest';"
     : "Reading from latest (new records only). For all data: SET 'auto.offset.reset' = 'earliest';";

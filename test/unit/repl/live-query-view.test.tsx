@@ -78,6 +78,19 @@ describe('LiveQueryView', () => {
     await wait(100);
     const frame = view.lastFrame() ?? '';
     expect(frame).toContain('· 1 late-dropped · 2 errors · Ctrl-C to stop');
+    expect(frame).toContain("Nothing yet? SET 'auto.offset.reset'='earliest'; and run it again");
+    view.unmount();
+  });
+
+  it('drops the first-query hint once a latest query has shown a row', async () => {
+    const running: RunningQuery = { query: tableQuery(undefined, 'latest'), result: new LiveResult(COLUMNS), startedAt: Date.now(), abort: new AbortController() };
+    const view = render(<LiveQueryView running={running} mode="table" size={{ columns: 200, rows: 24 }} />);
+    await wait(100);
+    expect(view.lastFrame()).toContain('Nothing yet');
+    running.result.apply(upsert('west', 1n, 1.5));
+    await wait(100);
+    const frame = view.lastFrame() ?? '';
+    expect(frame).not.toContain('Nothing yet');
     expect(frame).toContain("Reading from latest (new records only). For all data: SET 'auto.offset.reset' = 'earliest';");
     view.unmount();
   });
