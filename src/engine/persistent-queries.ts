@@ -121,9 +121,12 @@ export class PersistentQueries {
             maxBatchRecords: Number(def.properties['max.poll.records'] ?? ctx.properties.get('max.poll.records')),
           });
         }
-        await q.runner.step(IDLE_WAIT_MS, signal);
+        const processed = await q.runner.step(IDLE_WAIT_MS, signal);
         if (retryMs > RETRY_MIN_MS) ctx.logger.info(`Query ${q.id} is running again.`);
         retryMs = RETRY_MIN_MS;
+        // A query catching up on a backlog must not starve the rest of the process (the REPL's
+        // keystrokes, pull queries, heartbeats): yield to the event loop between busy batches.
+        if (processed > 0) await new Promise<void>((resolve) => setImmediate(resolve));
       } catch (e) {
         if (e instanceof FencedError) {
           ctx.logger.warn(`Query ${q.id} moved to another process; it stops here.`);
