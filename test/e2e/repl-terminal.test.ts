@@ -52,7 +52,8 @@ describe.skipIf(!tmux.ok)('the REPL in a real terminal', () => {
   }
 
   it('types a CREATE STREAM, watches a push query update as another process inserts, and Ctrl-C returns to the prompt', async () => {
-    await terminal.waitForScreen('the banner and the prompt', (s) => s.includes('Connected to the embedded log in') && s.endsWith('eddy>'));
+    // The first screen waits for Node, Ink and the engine to load: on a loaded 2-core machine that can take long.
+    await terminal.waitForScreen('the banner and the prompt', (s) => s.includes('Connected to the embedded log in') && s.endsWith('eddy>'), 90_000);
 
     terminal.type('CREATE STREAM readings (sensor VARCHAR KEY, temp DOUBLE)');
     terminal.press('Enter');
@@ -98,5 +99,5 @@ describe.skipIf(!tmux.ok)('the REPL in a real terminal', () => {
     terminal.press('C-d');
     await terminal.waitForScreen('the REPL to exit', () => !terminal.isRunning());
     expect(fs.readFileSync(path.join(dir ?? '', 'history'), 'utf8')).toContain('SELECT sensor, temp FROM readings EMIT CHANGES;\n');
-  });
+  }, 180_000);
 });
