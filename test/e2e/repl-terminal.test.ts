@@ -35,7 +35,8 @@ describe.skipIf(!tmux.ok)('the REPL in a real terminal', () => {
       cwd: dir,
       columns: 100,
       rows: 30,
-      env: { EDDY_HISTORY_FILE: path.join(dir, 'history'), EDDY_DATA_DIR: '' },
+      // A person's terminal, not a CI job: the tmux session must not inherit the test run's CI=true.
+      env: { EDDY_HISTORY_FILE: path.join(dir, 'history'), EDDY_DATA_DIR: '', CI: 'false' },
     });
   });
 

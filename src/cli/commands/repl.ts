@@ -19,6 +19,9 @@ export function registerRepl(program: Command): void {
 }
 
 async function interactive(dataDir: string, version: string): Promise<void> {
+  // Ink renders nothing live when it thinks it runs in CI (a CI variable is set); a person at a real
+  // terminal gets the interactive screen whatever the environment says. Must precede Ink's loading.
+  if (process.env.CI !== undefined) process.env.CI = 'false';
   // Loaded only here: Ink and its layout engine take a second or two to load, which no other command should pay.
   const { ReplNotices, startRepl } = await import('../../repl/index.js');
   const notices = new ReplNotices();
