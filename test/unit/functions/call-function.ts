@@ -1,19 +1,11 @@
 // Test helper: calls a scalar function as a compiled query would — overload resolution, widening casts, NULL rule.
 
-import { Decimal, formatValue, type SqlType, type Value } from '../../../src/common/index.js';
+import { Decimal, decimalType, formatValue, SqlTypes, type SqlType, type Value } from '../../../src/common/index.js';
 import { implementationFor, resolveCall, type CallArg } from '../../../src/functions/index.js';
 
 export const T = {
-  BOOLEAN: { kind: 'BOOLEAN' },
-  INT: { kind: 'INT' },
-  BIGINT: { kind: 'BIGINT' },
-  DOUBLE: { kind: 'DOUBLE' },
-  STRING: { kind: 'STRING' },
-  BYTES: { kind: 'BYTES' },
-  DATE: { kind: 'DATE' },
-  TIME: { kind: 'TIME' },
-  TIMESTAMP: { kind: 'TIMESTAMP' },
-  decimal: (precision: number, scale: number): SqlType => ({ kind: 'DECIMAL', precision, scale }),
+  ...SqlTypes,
+  decimal: decimalType,
   array: (element: SqlType): SqlType => ({ kind: 'ARRAY', element }),
   map: (key: SqlType, value: SqlType): SqlType => ({ kind: 'MAP', key, value }),
 } as const;
