@@ -96,8 +96,14 @@ export class Engine {
     const leases = new QueryLeases(db, randomUUID(), LEASE_TTL_MS);
     const brokers = options.brokers ?? [];
     const kafka = brokers.length > 0 ? new KafkaTopics({ brokers, serviceId: options.serviceId ?? 'eddy' }) : null;
-    const embeddedLog = kafka === null ? new EmbeddedLog(db) : null;
-    const real: Topics = kafka ?? new EmbeddedTopics(db, embeddedLog ?? new EmbeddedLog(db), offsets, leases, clock);
+    let embeddedLog: EmbeddedLog | null = null;
+    let real: Topics;
+    if (kafka !== null) {
+      real = kafka;
+    } else {
+      embeddedLog = new EmbeddedLog(db);
+      real = new EmbeddedTopics(db, embeddedLog, offsets, leases, clock);
+    }
     // On Kafka the catalog is the service id's command topic, followed into local SQLite.
     const catalogStore =
       kafka === null ? new CatalogStore(db) : new ReplicatedCatalogStore(db, kafka.commandLog(options.runQueries === false), (e) => logger.warn(`cannot read the catalog's command topic: ${e.message}`));
