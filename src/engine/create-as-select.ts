@@ -6,7 +6,7 @@ import { EngineError } from '../common/index.js';
 import { createMaterializedTable } from '../state/index.js';
 import type { EngineContext } from './engine-context.js';
 import type { PersistentQueries } from './persistent-queries.js';
-import { planQuery, requireStatelessOnKafka } from './plan-query.js';
+import { planQuery } from './plan-query.js';
 import type { StatementResult } from './statement-result.js';
 import { topicSettings } from './topic-settings.js';
 
@@ -25,7 +25,6 @@ export async function executeCreateAsSelect(ctx: EngineContext, queries: Persist
   );
   if (id === null) return { kind: 'message', text: `${noun} ${bound.sink.name} already exists.` };
   const { physical } = planQuery(bound.query, bound.sink, id);
-  requireStatelessOnKafka(ctx, physical, `CREATE ${bound.sink.kind} ${bound.sink.name} AS SELECT`);
   if (bound.createTopic !== null && (await ctx.topics.describeTopic(bound.createTopic.name)) === undefined) {
     await ctx.topics.createTopic(bound.createTopic.name, topicSettings(bound.createTopic));
   }

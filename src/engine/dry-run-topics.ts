@@ -53,6 +53,10 @@ export class DryRunTopics implements Topics {
     return Promise.resolve();
   }
 
+  changelogTopic(queryId: string): string | null {
+    return this.real.changelogTopic(queryId);
+  }
+
   forgetQuery(): Promise<void> {
     return Promise.resolve();
   }

@@ -75,6 +75,10 @@ export class EmbeddedTopics implements Topics {
     return Promise.resolve();
   }
 
+  changelogTopic(): null {
+    return null;
+  }
+
   forgetQuery(queryId: string): Promise<void> {
     this.offsets.drop(queryId);
     return Promise.resolve();

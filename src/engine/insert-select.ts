@@ -5,7 +5,7 @@ import type { QueryDefinition } from '../catalog/index.js';
 import { EngineError } from '../common/index.js';
 import type { EngineContext } from './engine-context.js';
 import type { PersistentQueries } from './persistent-queries.js';
-import { planQuery, requireStatelessOnKafka } from './plan-query.js';
+import { planQuery } from './plan-query.js';
 import type { StatementResult } from './statement-result.js';
 
 export async function executeInsertSelect(ctx: EngineContext, queries: PersistentQueries, bound: BoundInsertSelect, sql: string): Promise<StatementResult> {
@@ -16,7 +16,6 @@ export async function executeInsertSelect(ctx: EngineContext, queries: Persisten
     return id;
   });
   const { physical } = planQuery(bound.query, bound.target, id);
-  requireStatelessOnKafka(ctx, physical, `INSERT INTO ${bound.target.name} SELECT`);
   // "latest" means the end of the input as of now, not whenever a process first runs the query.
   if (ctx.properties.get('auto.offset.reset') === 'latest') await ctx.topics.pinStart(id, bound.query.source.topic);
   const created = ctx.catalogStore.transaction((): QueryDefinition => {

@@ -2,11 +2,12 @@
 
 import { decodePhysicalPlan } from '../plan/index.js';
 import type { QueryDefinition } from '../catalog/index.js';
-import { buildPipeline, FencedError, newCounters, QueryRunner, type Pipeline, type QueryCounters } from '../exec/index.js';
+import { FencedError, newCounters, QueryRunner, type Pipeline, type QueryCounters } from '../exec/index.js';
 import type { ProcessingGuarantee, QueryIo } from '../io/index.js';
-import { QueryMetricsStore, SqliteStateStore } from '../state/index.js';
+import { QueryMetricsStore } from '../state/index.js';
 import type { EngineContext } from './engine-context.js';
 import { MeteredCommitter } from './metered-committer.js';
+import { queryStateWiring, type QueryStateWiring } from './query-state.js';
 import { resourceFault } from './resource-fault.js';
 
 /** How long a lease survives without a heartbeat before another process may take the query over. */
@@ -90,29 +91,30 @@ export class PersistentQueries {
   private start(def: QueryDefinition): void {
     const plan = decodePhysicalPlan(def.plan);
     const counters = newCounters();
-    const ctx = this.ctx;
-    const pipeline = buildPipeline(plan, {
-      codecs: ctx.codecs,
-      ctx: { queryId: def.id, state: new SqliteStateStore(ctx.db, def.id), processingLog: ctx.processingLogger, counters },
-    });
+    const wiring = queryStateWiring(this.ctx, def, plan, counters);
+    // Built here once so that a plan this version cannot run fails now, not in the loop.
+    const pipeline = wiring.build();
     const query: RunningQuery = { id: def.id, plan: JSON.stringify(def.plan), runner: null, io: null, counters, abort: new AbortController(), done: Promise.resolve() };
-    query.done = this.loop(query, def, pipeline);
+    query.done = this.loop(query, def, wiring, pipeline);
     this.running.set(def.id, query);
   }
 
   /** Opens the query's topics, then poll → process → commit until stopped; failures are retried with backoff. */
-  private async loop(q: RunningQuery, def: QueryDefinition, pipeline: Pipeline): Promise<void> {
+  private async loop(q: RunningQuery, def: QueryDefinition, wiring: QueryStateWiring, first: Pipeline): Promise<void> {
     const signal = q.abort.signal;
     const ctx = this.ctx;
     let retryMs = RETRY_MIN_MS;
+    let pipeline: Pipeline | null = first;
     while (!signal.aborted) {
       try {
         if (q.runner === null) {
+          pipeline ??= wiring.build();
           q.io = await ctx.topics.openQuery({
             queryId: def.id,
             topics: pipeline.topics,
             reset: def.properties['auto.offset.reset'] === 'latest' ? 'latest' : 'earliest',
             guarantee: (def.properties['processing.guarantee'] ?? 'exactly_once_v2') as ProcessingGuarantee,
+            ...(wiring.restorer === undefined ? {} : { state: wiring.restorer }),
           });
           q.runner = new QueryRunner({
             pipeline,
@@ -141,6 +143,14 @@ export class PersistentQueries {
         }
         const waiting = q.runner === null ? `cannot open its topics on ${ctx.topics.kind === 'kafka' ? 'Kafka' : 'the embedded log'}` : 'failed a batch';
         ctx.logger.warn(`Query ${q.id} ${waiting} (${(e as Error).message}); retrying in ${(retryMs / 1000).toFixed(1)} s.`);
+        if (wiring.restorer !== undefined) {
+          // Its local state may hold a batch that never committed: reopen, which restores it from the changelog.
+          q.runner?.close();
+          await q.io?.close().catch(() => undefined);
+          q.runner = null;
+          q.io = null;
+          pipeline = null;
+        }
         await abortableSleep(retryMs, signal);
         retryMs = Math.min(retryMs * 2, RETRY_MAX_MS);
       }

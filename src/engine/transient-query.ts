@@ -4,6 +4,7 @@ import type { Change, Column } from '../common/index.js';
 import { buildPipeline, newCounters, QueryRunner } from '../exec/index.js';
 import type { PhysicalPlan } from '../plan/index.js';
 import { MemoryStateStore, SqliteMaterializedTable } from '../state/index.js';
+import { changelogTables } from './changelog-tables.js';
 import type { EngineContext } from './engine-context.js';
 import type { TransientQuery } from './statement-result.js';
 
@@ -30,8 +31,9 @@ export function transientQuery(ctx: EngineContext, plan: PhysicalPlan, columns: 
       if (outer?.aborted === true) stop.abort();
       let delivered = 0;
       const limit = plan.limit;
-      // State lives in memory; pull queries on tables read the tables' SQLite tables.
-      const state = new MemoryStateStore((spec) => new SqliteMaterializedTable(ctx.db, spec));
+      // State lives in memory; pull queries on tables read the tables' SQLite tables (on Kafka, their changelogs).
+      const replayed = await changelogTables(ctx, plan);
+      const state = new MemoryStateStore((spec) => replayed.get(spec) ?? new SqliteMaterializedTable(ctx.db, spec));
       const pipeline = buildPipeline(plan, {
         codecs: ctx.codecs,
         ctx: { queryId: plan.queryId, state, processingLog: ctx.processingLogger, counters },
@@ -61,6 +63,7 @@ export function transientQuery(ctx: EngineContext, plan: PhysicalPlan, columns: 
         outer?.removeEventListener('abort', onAbort);
         runner.close();
         await io.close();
+        replayed.close();
       }
     },
   };

@@ -24,6 +24,8 @@ export interface Pipeline {
   readonly plan: PhysicalPlan;
   /** The topics the plan reads, one reader each; tables' first, so a join's table side loads before its stream is read. */
   readonly topics: readonly string[];
+  /** The topics read as tables (a join's table side): a runner loads them up to their end before reading the streams. */
+  readonly tableTopics: readonly string[];
   /** Pushes one batch read from `topic` through the operators. */
   process(topic: string, records: readonly SourceRecord[]): void;
   /** Records for the sink topic produced since the last call (persistent queries only). */
@@ -124,6 +126,7 @@ export function buildPipeline(plan: PhysicalPlan, options: PipelineOptions): Pip
   return {
     plan,
     topics: [...tableTopics, ...[...sources.keys()].filter((t) => !tableTopics.includes(t))],
+    tableTopics: [...tableTopics],
     process(topic, records) {
       const source = sources.get(topic);
       if (source === undefined) throw new Error(`query ${plan.queryId} does not read topic ${topic}`);

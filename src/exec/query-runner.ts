@@ -21,10 +21,18 @@ export class QueryRunner {
   private next = 0;
   /** Records read but not yet committed (between a poll and its commit). */
   private inFlight = false;
+  /**
+   * The readers of tables a join looks rows up in, until each has once reached its end: streams are
+   * not read before, so a stream record meets the table as it stood when the query started (on
+   * Kafka, fetches of different topics arrive in any order).
+   */
+  private loading: TopicReader[];
 
   constructor(options: QueryRunnerOptions) {
     this.options = options;
     for (const reader of options.readers) this.committed.set(reader.topic, new Map(reader.positions()));
+    const tables = options.pipeline.tableTopics;
+    this.loading = options.readers.length > tables.length ? options.readers.filter((r) => tables.includes(r.topic)) : [];
   }
 
   /**
@@ -33,7 +41,8 @@ export class QueryRunner {
    * number of records processed. A failed commit rewinds the reader, so nothing is skipped.
    */
   async step(waitMs: number, signal?: AbortSignal): Promise<number> {
-    const readers = this.options.readers;
+    if (this.loading.length > 0) this.loading = this.loading.filter((r) => !r.caughtUp());
+    const readers = this.loading.length > 0 ? this.loading : this.options.readers;
     for (let tried = 0; tried < readers.length; tried++) {
       const reader = readers[this.next++ % readers.length];
       if (reader === undefined) continue;

@@ -34,6 +34,27 @@ export interface QueryIoOptions {
   readonly reset: 'earliest' | 'latest';
   /** A persistent query commits batches with this guarantee; null: a transient (push/pull) query that never commits. */
   readonly guarantee: ProcessingGuarantee | null;
+  /**
+   * A persistent query with state. On Kafka one process at a time owns all its input partitions,
+   * its batches' records for `changelogTopic(queryId)` commit with its outputs, and the restorer
+   * rebuilds local state from that changelog when this process becomes the owner. The embedded log
+   * ignores it: there state commits with outputs in one SQLite transaction.
+   */
+  readonly state?: StateRestorer;
+}
+
+/** How the io layer rebuilds a query's local state from its changelog topic (implemented over SQLite by state/). */
+export interface StateRestorer {
+  /** The changelog end offset the local state was checkpointed at (a clean stop), or null. */
+  checkpoint(): number | null;
+  /** Forgets the local state: the changelog is replayed into it next. */
+  reset(): void;
+  /** Applies changelog records (in offset order) to the local state. */
+  apply(records: readonly SourceRecord[]): void;
+  /** The local state now equals the changelog up to `end`; null: it is changing (no valid checkpoint). */
+  recordCheckpoint(end: number | null): void;
+  /** Told how this process came to own current state: `replayed` changelog records, or null when the checkpoint matched. */
+  restored(topic: string, replayed: number | null): void;
 }
 
 /** The readers (one per topic, in `topics` order) and the committer a query runner needs. */
@@ -59,7 +80,9 @@ export interface Topics {
   openQuery(options: QueryIoOptions): Promise<QueryIo>;
   /** Records the topic's current end as the query's committed start (auto.offset.reset = latest at creation). */
   pinStart(queryId: string, topic: string): Promise<void>;
-  /** Forgets a terminated query's committed positions (its consumer group). */
+  /** The topic a persistent query's state changes go to (Kafka), or null (the embedded log needs none). */
+  changelogTopic(queryId: string): string | null;
+  /** Forgets a terminated query's committed positions (its consumer group) and its state changelog. */
   forgetQuery(queryId: string): Promise<void>;
   close(): Promise<void>;
 }

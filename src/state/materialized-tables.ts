@@ -15,6 +15,9 @@ const INTERNAL_TABLES = [
   'consumer_offsets',
   'query_leases',
   'state_kv',
+  'state_checkpoints',
+  'catalog_types',
+  'applied_files',
   'processing_log',
   'log_topics',
   'log_records',
@@ -57,4 +60,9 @@ export function dumpMaterializedTable(db: Database.Database, name: string): { co
   const pk = info.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => quoteSqlName(c.name));
   const statement = db.prepare(`SELECT * FROM ${quoteSqlName(name)} ORDER BY ${pk.join(', ') || 'rowid'}`).raw(true).safeIntegers(true);
   return { columns: info.map((c) => c.name), rows: statement.all() as unknown[][] };
+}
+
+/** Creates a table's SQLite table unless it exists (a process that learned of the table from elsewhere). */
+export function ensureMaterializedTable(db: Database.Database, spec: MaterializedTableSpec): void {
+  db.exec(materializedTableDdl(spec).replace(/^CREATE TABLE /, 'CREATE TABLE IF NOT EXISTS '));
 }

@@ -56,6 +56,7 @@ export class SqliteStateStore implements StateStore {
 /** Removes every store of a query (when it is terminated). */
 export function dropQueryState(db: Database.Database, queryId: string): void {
   db.prepare('DELETE FROM state_kv WHERE query_id = ?').run(queryId);
+  db.prepare('DELETE FROM state_checkpoints WHERE query_id = ?').run(queryId);
   new WindowStatements(db).dropQuery.run(queryId);
 }
 

@@ -25,4 +25,6 @@ export const STATE_MIGRATIONS: readonly string[] = [
    );`,
   // 3: CREATE TYPE aliases.
   `CREATE TABLE catalog_types (name TEXT PRIMARY KEY, definition TEXT NOT NULL);`,
+  // 4: per query with state on Kafka, the changelog end its local state was checkpointed at (a clean stop).
+  `CREATE TABLE state_checkpoints (query_id TEXT PRIMARY KEY, changelog_end INTEGER NOT NULL);`,
 ];

@@ -77,8 +77,9 @@ export class KafkaConnection {
     return this.kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, retry: { retries: 8, initialRetryTime: 200, maxRetryTime: 5_000 }, ...config });
   }
 
-  newConsumer(groupId: string): Consumer {
-    return this.kafka.consumer({ ...CONSUMER_DEFAULTS, groupId });
+  /** A group member; `assigners` replaces kafkajs's round-robin assignment (queries with state: one owner). */
+  newConsumer(groupId: string, assigners?: ConsumerConfig['partitionAssigners']): Consumer {
+    return this.kafka.consumer({ ...CONSUMER_DEFAULTS, groupId, ...(assigners === undefined ? {} : { partitionAssigners: assigners }) });
   }
 
   async close(): Promise<void> {

@@ -4,6 +4,7 @@ import type { Admin, Batch, Consumer } from 'kafkajs';
 import type { Positions, SourceRecord } from '../../exec/index.js';
 import type { KafkaConnection } from './kafka-connection.js';
 import { fromMessage } from './kafka-records.js';
+import { singleOwnerAssigner } from './single-owner-assigner.js';
 
 /** A fetched batch of one partition, waiting for the query runner to take it. */
 interface PendingBatch {
@@ -28,6 +29,11 @@ export interface FeedOptions {
    * owner and waits for its open transaction to end — only then are the committed offsets final.
    */
   readonly prepare?: (topic: string, partition: number) => Promise<void>;
+  /**
+   * A query with state: one member owns every partition (the others stand by), and losing a
+   * partition fails the feed — the query then reopens and rebuilds its state from the changelog.
+   */
+  readonly singleOwner?: boolean;
 }
 
 /** While a fetched batch waits for the runner, kafkajs's heartbeats are sent this often. */
@@ -45,7 +51,8 @@ export class KafkaFeed {
   private starts = new Map<string, Map<number, number>>();
   private endsRequestedAt = -1;
   private endsRefresh: Promise<void> | null = null;
-  private caughtUpAskedAt: number | null = null;
+  /** Per topic: when the current streak of `caughtUp` calls began (each reader of the feed asks for its own topic). */
+  private caughtUpAskedAt = new Map<string, number>();
   private rewind: Positions | null = null;
   private rewindTopic: string | null = null;
   private stopped = false;
@@ -53,6 +60,8 @@ export class KafkaFeed {
   private verified = new Set<string>();
   /** The last error kafkajs's consumer crashed with (it restarts itself); surfaced by `poll`. */
   private crash: Error | null = null;
+  /** Set when a single-owner feed loses partitions: every poll fails from then on. */
+  private revoked: Error | null = null;
 
   private constructor(
     private readonly connection: KafkaConnection,
@@ -61,7 +70,7 @@ export class KafkaFeed {
   ) {}
 
   static async open(connection: KafkaConnection, options: FeedOptions): Promise<KafkaFeed> {
-    const consumer = connection.newConsumer(options.groupId);
+    const consumer = connection.newConsumer(options.groupId, options.singleOwner === true ? [singleOwnerAssigner(Date.now())] : undefined);
     const feed = new KafkaFeed(connection, consumer, options);
     feed.listen();
     try {
@@ -92,16 +101,21 @@ export class KafkaFeed {
     this.consumer.on(events.GROUP_JOIN, (e) => {
       const assigned = new Map<string, Set<number>>();
       for (const [topic, partitions] of Object.entries(e.payload.memberAssignment)) assigned.set(topic, new Set(partitions));
+      const lost = [...(this.assigned ?? [])].some(([topic, ps]) => [...ps].some((p) => assigned.get(topic)?.has(p) !== true));
       this.assigned = assigned;
+      if (lost && this.options.singleOwner === true) {
+        // Batches in flight may already have changed local state: the query must start over.
+        this.revoked = new Error('its partitions moved to another process; it reopens and restores its state');
+      }
       // Positions of partitions this member no longer owns are meaningless now; their batches go back.
       for (const [topic, byPartition] of this.next) {
         for (const p of byPartition.keys()) if (assigned.get(topic)?.has(p) !== true) byPartition.delete(p);
       }
       this.dropPending((b) => assigned.get(b.topic)?.has(b.partition) !== true);
       this.verified = new Set();
-      this.caughtUpAskedAt = null;
+      this.caughtUpAskedAt = new Map();
       this.endsRequestedAt = -1;
-      this.crash = null;
+      if (this.revoked === null) this.crash = null;
     });
     this.consumer.on(events.START_BATCH_PROCESS, (e) => {
       const { topic, partition, batchSize, lastOffset, highWatermark } = e.payload;
@@ -116,7 +130,7 @@ export class KafkaFeed {
 
   private async onBatch(batch: Batch, resolveOffset: (offset: string) => void, isRunning: () => boolean, isStale: () => boolean, heartbeat: () => Promise<void>): Promise<void> {
     if (batch.isEmpty()) return;
-    if (!(await this.startsAtCommitted(batch))) return;
+    if (!(await whileHeartbeating(this.startsAtCommitted(batch), heartbeat))) return;
     this.setEnd(batch.topic, batch.partition, Number(batch.highWatermark));
     let released = false;
     const done = new Promise<void>((resolve) => {
@@ -167,6 +181,7 @@ export class KafkaFeed {
 
   /** The next records of `topic` (one partition's, at most `max`), waiting up to `waitMs` for some. */
   async poll(topic: string, max: number, waitMs: number, signal?: AbortSignal): Promise<readonly SourceRecord[]> {
+    if (this.revoked !== null) throw this.revoked;
     if (this.rewind !== null && this.rewindTopic === topic) await this.performRewind(topic, this.rewind);
     const deadline = Date.now() + waitMs;
     for (;;) {
@@ -241,8 +256,9 @@ export class KafkaFeed {
    */
   caughtUp(topic: string): boolean {
     const now = Date.now();
-    this.caughtUpAskedAt ??= now;
-    if (this.assigned === null || this.endsRequestedAt < this.caughtUpAskedAt) {
+    const askedAt = this.caughtUpAskedAt.get(topic) ?? now;
+    this.caughtUpAskedAt.set(topic, askedAt);
+    if (this.assigned === null || this.endsRequestedAt < askedAt) {
       if (this.assigned !== null) this.refreshEnds();
       return false;
     }
@@ -253,7 +269,7 @@ export class KafkaFeed {
       const position = this.next.get(topic)?.get(p) ?? this.starts.get(topic)?.get(p);
       if (end === undefined || position === undefined || position < end) return false;
     }
-    this.caughtUpAskedAt = null;
+    this.caughtUpAskedAt.delete(topic);
     return true;
   }
 
@@ -321,6 +337,17 @@ export class KafkaFeed {
     this.wake();
     await this.consumer.disconnect().catch(() => undefined);
   }
+}
+
+/** Awaits `work` (a state restore can take long), heartbeating meanwhile so the group keeps this member. */
+async function whileHeartbeating<T>(work: Promise<T>, heartbeat: () => Promise<void>): Promise<T> {
+  let finished = false;
+  const result = work.finally(() => (finished = true));
+  while (!finished) {
+    await Promise.race([result.catch(() => undefined), new Promise((r) => setTimeout(r, HEARTBEAT_WHILE_WAITING_MS))]);
+    if (!finished) await heartbeat().catch(() => undefined);
+  }
+  return result;
 }
 
 /** The group's committed next offsets of `topic` (partitions without a commit are left out). */

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { IResourceConfigEntry } from 'kafkajs';
 import { EngineError } from '../../common/index.js';
 import type { SinkRecord, SourceRecord } from '../../exec/index.js';
-import type { QueryIo, QueryIoOptions, TopicSettings, TopicStatus, TopicSummary, Topics } from '../topics.js';
+import type { ProcessingGuarantee, QueryIo, QueryIoOptions, StateRestorer, TopicSettings, TopicStatus, TopicSummary, Topics } from '../topics.js';
 import { AtLeastOnceCommitter } from './at-least-once-committer.js';
 import { KafkaCommandLog } from './kafka-command-log.js';
 import { KafkaConnection, type KafkaConnectionOptions } from './kafka-connection.js';
@@ -12,6 +12,7 @@ import { KafkaFeed } from './kafka-feed.js';
 import { KafkaTopicReader } from './kafka-topic-reader.js';
 import { messagesByTopic } from './messages-by-topic.js';
 import { PartitionCounts } from './partition-counts.js';
+import { StateChangelog } from './state-changelog.js';
 import { TransactionalCommitter } from './transactional-committer.js';
 
 export class KafkaTopics implements Topics {
@@ -83,18 +84,31 @@ export class KafkaTopics implements Topics {
   }
 
   async readAll(topic: string): Promise<SourceRecord[]> {
-    const io = await this.openQuery({ queryId: `read-${randomUUID()}`, topics: [topic], reset: 'earliest', guarantee: null });
-    const reader = io.readers[0];
     const out: SourceRecord[] = [];
-    try {
-      while (reader !== undefined && !reader.caughtUp()) out.push(...(await reader.poll(10_000, 50)));
-    } finally {
-      await io.close();
-    }
+    await this.readChunks(topic, (records) => out.push(...records));
     return out.sort((a, b) => a.partition - b.partition || a.offset - b.offset);
   }
 
+  /** Reads a topic (read_committed) from its start to its end as of now, a polled chunk at a time. */
+  private async readChunks(topic: string, onChunk: (records: readonly SourceRecord[]) => void): Promise<void> {
+    const io = await this.openQuery({ queryId: `read-${randomUUID()}`, topics: [topic], reset: 'earliest', guarantee: null });
+    const reader = io.readers[0];
+    try {
+      while (reader !== undefined && !reader.caughtUp()) {
+        const records = await reader.poll(10_000, 50);
+        if (records.length > 0) onChunk(records);
+      }
+    } finally {
+      await io.close();
+    }
+  }
+
+  changelogTopic(queryId: string): string {
+    return `_eddy-${this.connection.serviceId}-query-${queryId}-changelog`;
+  }
+
   async openQuery(options: QueryIoOptions): Promise<QueryIo> {
+    if (options.state !== undefined && options.guarantee !== null) return this.openQueryWithState(options, options.guarantee, options.state);
     const transient = options.guarantee === null;
     const groupId = transient ? `eddy-${this.connection.serviceId}-transient-${options.queryId}-${randomUUID()}` : this.groupOf(options.queryId);
     const feedOptions = { groupId, topics: options.topics, reset: options.reset };
@@ -117,6 +131,56 @@ export class KafkaTopics implements Topics {
     };
   }
 
+  /**
+   * A query with state: one member of its group owns every input partition; its changelog topic
+   * (compacted, one partition) is replayed into local state before the owner's first batch, and
+   * (exactly-once) one transactional producer commits outputs, changelog records and input offsets.
+   */
+  private async openQueryWithState(options: QueryIoOptions, guarantee: ProcessingGuarantee, restorer: StateRestorer): Promise<QueryIo> {
+    const groupId = this.groupOf(options.queryId);
+    const topic = this.changelogTopic(options.queryId);
+    await this.ensureChangelog(topic);
+    const exactlyOnce = guarantee === 'exactly_once_v2';
+    const changelog = new StateChangelog(this.connection, topic, restorer, (t, onChunk) => this.readChunks(t, onChunk), exactlyOnce);
+    const feedOptions = { groupId, topics: options.topics, reset: options.reset, singleOwner: true };
+    if (!exactlyOnce) {
+      const feed = await KafkaFeed.open(this.connection, { ...feedOptions, prepare: () => changelog.restore() });
+      const readers = options.topics.map((t) => new KafkaTopicReader(feed, t));
+      return { readers, committer: new AtLeastOnceCommitter(this.connection, feed, this.counts), close: () => feed.close() };
+    }
+    const committer = new TransactionalCommitter(this.connection, groupId, this.counts, {
+      singleProducer: true,
+      onCommitted: (sent) => changelog.onCommitted(sent),
+      onFailed: () => changelog.onFailed(),
+    });
+    const prepare = async (t: string, p: number): Promise<void> => {
+      await committer.prepare(t, p);
+      await changelog.restore();
+    };
+    const feed = await KafkaFeed.open(this.connection, { ...feedOptions, prepare });
+    const readers = options.topics.map((t) => new KafkaTopicReader(feed, t));
+    return {
+      readers,
+      committer,
+      close: async () => {
+        await feed.close();
+        await committer.close();
+        await changelog.close();
+      },
+    };
+  }
+
+  private async ensureChangelog(topic: string): Promise<void> {
+    const admin = await this.connection.sharedAdmin();
+    if ((await admin.listTopics()).includes(topic)) return;
+    await admin
+      .createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 1, replicationFactor: -1, configEntries: [{ name: 'cleanup.policy', value: 'compact' }] }] })
+      .catch((e: unknown) => {
+        // Another process of the deployment may have created it a moment ago.
+        if (!/exist/i.test(kafkaMessage(e))) throw e;
+      });
+  }
+
   async pinStart(queryId: string, topic: string): Promise<void> {
     const admin = await this.connection.sharedAdmin();
     const offsets = await admin.fetchTopicOffsets(topic);
@@ -126,6 +190,8 @@ export class KafkaTopics implements Topics {
   async forgetQuery(queryId: string): Promise<void> {
     const admin = await this.connection.sharedAdmin();
     await admin.deleteGroups([this.groupOf(queryId)]).catch(() => undefined);
+    const changelog = this.changelogTopic(queryId);
+    if ((await admin.listTopics()).includes(changelog)) await admin.deleteTopics({ topics: [changelog] }).catch(() => undefined);
   }
 
   async close(): Promise<void> {

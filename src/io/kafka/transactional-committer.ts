@@ -10,6 +10,22 @@ import { isFenced, retryTransient } from './transient-retry.js';
 /** How long the broker keeps a transaction of a dead process open before aborting it. */
 const TRANSACTION_TIMEOUT_MS = 10_000;
 
+/** Records of one topic partition a committed transaction wrote: they end just before `nextOffset`. */
+export interface SentRange {
+  readonly topic: string;
+  readonly partition: number;
+  readonly nextOffset: number;
+}
+
+export interface TransactionalOptions {
+  /** One producer for every input partition (a query with state, owned by one process at a time). */
+  readonly singleProducer?: boolean;
+  /** Told what each committed transaction wrote (the state changelog tracks its end). */
+  readonly onCommitted?: (sent: readonly SentRange[]) => void;
+  /** Told when a batch failed after `process` ran (local state may now hold changes that never committed). */
+  readonly onFailed?: () => void;
+}
+
 /**
  * kafkajs fences with the transactional id only (no KIP-447), so each input partition gets its own
  * transactional producer (`<group>-<topic>-<partition>`): when a partition moves to another process,
@@ -26,7 +42,13 @@ export class TransactionalCommitter implements BatchCommitter {
     private readonly connection: KafkaConnection,
     private readonly groupId: string,
     private readonly counts: PartitionCounts,
+    private readonly options: TransactionalOptions = {},
   ) {}
+
+  /** The transactional producer a partition's batches commit through. */
+  private keyOf(topic: string, partition: number): string {
+    return this.options.singleProducer === true ? 'state' : `${topic}-${partition}`;
+  }
 
   /**
    * Before a newly assigned partition is read: waits for this process's commit in flight on it, and
@@ -34,7 +56,7 @@ export class TransactionalCommitter implements BatchCommitter {
    * its open transaction, so that the committed offsets read next are final.
    */
   async prepare(topic: string, partition: number): Promise<void> {
-    const key = `${topic}-${partition}`;
+    const key = this.keyOf(topic, partition);
     await this.busy.get(key)?.catch(() => undefined);
     if (this.initialized.has(key)) return;
     const producer = await this.producer(key);
@@ -46,8 +68,7 @@ export class TransactionalCommitter implements BatchCommitter {
   commit(topic: string, positions: Positions, process: () => readonly SinkRecord[]): Promise<void> {
     const last = this.committed.get(topic) ?? new Map<number, number>();
     const changed = [...positions].filter(([p, offset]) => last.get(p) !== offset);
-    const partition = changed[0]?.[0] ?? 0;
-    const key = `${topic}-${partition}`;
+    const key = this.keyOf(topic, changed[0]?.[0] ?? 0);
     const done = this.commitOn(key, topic, changed, process);
     this.busy.set(key, done);
     return done;
@@ -57,16 +78,31 @@ export class TransactionalCommitter implements BatchCommitter {
     const last = this.committed.get(topic) ?? new Map<number, number>();
     const producer = await this.producer(key);
     this.initialized.add(key);
-    const byTopic = await messagesByTopic(process(), this.counts);
-    const tx = await producer.transaction();
+    let byTopic: Awaited<ReturnType<typeof messagesByTopic>>;
+    let tx: Awaited<ReturnType<Producer['transaction']>>;
     try {
-      for (const [sinkTopic, messages] of byTopic) await tx.send({ topic: sinkTopic, messages, acks: -1 });
+      byTopic = await messagesByTopic(process(), this.counts);
+      tx = await producer.transaction();
+    } catch (e) {
+      this.options.onFailed?.();
+      throw e;
+    }
+    const sent: SentRange[] = [];
+    try {
+      for (const [sinkTopic, messages] of byTopic) {
+        const results = await tx.send({ topic: sinkTopic, messages, acks: -1 });
+        for (const r of results) {
+          const count = messages.filter((m) => m.partition === r.partition).length;
+          if (r.baseOffset !== undefined) sent.push({ topic: sinkTopic, partition: r.partition, nextOffset: Number(r.baseOffset) + count });
+        }
+      }
       if (changed.length > 0) {
         const offsets = { topics: [{ topic, partitions: changed.map(([p, offset]) => ({ partition: p, offset: String(offset) })) }] };
         await retryTransient(() => tx.sendOffsets({ consumerGroupId: this.groupId, ...offsets }));
       }
       await tx.commit();
     } catch (e) {
+      this.options.onFailed?.();
       await tx.abort().catch(() => undefined);
       // After fencing (or any failed transaction) start over with a fresh producer: kafkajs cannot recover one.
       this.producers.delete(key);
@@ -76,6 +112,7 @@ export class TransactionalCommitter implements BatchCommitter {
     }
     for (const [p, offset] of changed) last.set(p, offset);
     this.committed.set(topic, last);
+    this.options.onCommitted?.(sent);
   }
 
   private producer(key: string): Promise<Producer> {

@@ -94,7 +94,8 @@ class RecordingPipeline implements Pipeline {
     },
     limit: null,
   };
-  readonly topics = ['in'];
+  readonly topics: string[] = ['in'];
+  tableTopics: string[] = [];
   readonly batches: string[][] = [];
   private pending: SinkRecord[] = [];
   onProcess: () => void = () => undefined;
@@ -277,5 +278,17 @@ describe('QueryRunner.runUntilCaughtUp', () => {
     committer.failures.push(new FencedError('CSAS_OUT_1'));
     await expect(runner.runUntilCaughtUp()).rejects.toThrow(/another process/);
     expect(committer.commits).toEqual([]);
+  });
+});
+
+describe('QueryRunner with a join’s table side', () => {
+  it('reads the table topics up to their end before it reads any stream record', async () => {
+    const table = MemoryTopicReader.withRecords('table', [2, 1]);
+    const stream = MemoryTopicReader.withRecords('stream', [3]);
+    const pipeline = new RecordingPipeline();
+    pipeline.tableTopics = ['table'];
+    const runner = new QueryRunner({ pipeline, readers: [stream, table], maxBatchRecords: 1 });
+    await runner.runUntilCaughtUp();
+    expect(pipeline.batches.flat()).toEqual(['table:0:0', 'table:0:1', 'table:1:0', 'stream:0:0', 'stream:0:1', 'stream:0:2']);
   });
 });

@@ -1,0 +1,40 @@
+// changelogTables: a pull query's tables rebuilt from their queries' changelog topics (on Kafka, where the state may live in another process).
+
+import type { MaterializedTable, MaterializedTableSpec } from '../exec/index.js';
+import { physicalInputs, type PhysicalNode, type PhysicalPlan } from '../plan/index.js';
+import { replayMaterializedTable } from '../state/index.js';
+import type { EngineContext } from './engine-context.js';
+
+export interface ChangelogTables {
+  /** The rebuilt table of `spec`, or undefined when the table has no changelog (read the local SQLite table). */
+  get(spec: MaterializedTableSpec): MaterializedTable | undefined;
+  close(): void;
+}
+
+/**
+ * On Kafka the query keeping a table current may run in any process of the deployment, so a pull
+ * query reads the table as its changelog topic holds it (committed transactions only), not this
+ * process's SQLite table. On the embedded log there are no changelogs: every table is local.
+ */
+export async function changelogTables(ctx: EngineContext, plan: PhysicalPlan): Promise<ChangelogTables> {
+  const tables = new Map<string, { table: MaterializedTable; close: () => void }>();
+  const catalog = ctx.catalog();
+  for (const spec of scannedTables(plan.root)) {
+    const writer = [...catalog.queries.values()].find((q) => q.sink === spec.name && q.state === 'RUNNING');
+    const topic = writer === undefined ? null : ctx.topics.changelogTopic(writer.id);
+    if (topic === null) continue;
+    const records = (await ctx.topics.describeTopic(topic)) === undefined ? [] : await ctx.topics.readAll(topic);
+    tables.set(spec.name, replayMaterializedTable(spec, records));
+  }
+  return {
+    get: (spec) => tables.get(spec.name)?.table,
+    close: () => {
+      for (const t of tables.values()) t.close();
+    },
+  };
+}
+
+function scannedTables(node: PhysicalNode): MaterializedTableSpec[] {
+  const own: MaterializedTableSpec[] = node.kind === 'PhysicalTableScan' ? [{ name: node.tableName, schema: node.tableSchema, window: node.window }] : [];
+  return [...own, ...physicalInputs(node).flatMap(scannedTables)];
+}

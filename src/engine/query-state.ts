@@ -1,0 +1,56 @@
+// Query state wiring: a persistent query's operators over SQLite state, plus its changelog topic when it runs on Kafka.
+
+import type { QueryDefinition } from '../catalog/index.js';
+import { buildPipeline, type MaterializedTableSpec, type Pipeline, type QueryCounters } from '../exec/index.js';
+import type { StateRestorer } from '../io/index.js';
+import { physicalInputs, planKeepsState, type PhysicalNode, type PhysicalPlan } from '../plan/index.js';
+import { ChangelogStateStore, SqliteStateRestorer, SqliteStateStore } from '../state/index.js';
+import type { EngineContext } from './engine-context.js';
+
+export interface QueryStateWiring {
+  /** Builds the query's operators afresh (a query with state on Kafka rebuilds them after a failure). */
+  build(): Pipeline;
+  /** Set when the state has a changelog topic: rebuilds local state from it when this process becomes the owner. */
+  readonly restorer: StateRestorer | undefined;
+}
+
+/**
+ * On the embedded log a batch's state changes commit in the same SQLite transaction as its outputs.
+ * On Kafka, a query with state also writes each batch's state changes to its changelog topic in the
+ * batch's Kafka transaction; the local SQLite state is a cache of that changelog.
+ */
+export function queryStateWiring(ctx: EngineContext, def: QueryDefinition, plan: PhysicalPlan, counters: QueryCounters): QueryStateWiring {
+  const topic = planKeepsState(plan.root) ? ctx.topics.changelogTopic(def.id) : null;
+  const operatorContext = (state: SqliteStateStore | ChangelogStateStore) => ({ queryId: def.id, state, processingLog: ctx.processingLogger, counters });
+  if (topic === null) {
+    return {
+      build: () => buildPipeline(plan, { codecs: ctx.codecs, ctx: operatorContext(new SqliteStateStore(ctx.db, def.id)) }),
+      restorer: undefined,
+    };
+  }
+  return {
+    build: () => {
+      const state = new ChangelogStateStore(ctx.db, def.id, topic);
+      const pipeline = buildPipeline(plan, { codecs: ctx.codecs, ctx: operatorContext(state) });
+      return {
+        ...pipeline,
+        // Local state changes of a batch commit together (the Kafka transaction follows).
+        process: (t, records) => ctx.db.transaction(() => pipeline.process(t, records))(),
+        drainSinkRecords: () => [...pipeline.drainSinkRecords(), ...state.drain()],
+      };
+    },
+    restorer: new SqliteStateRestorer(ctx.db, def.id, materializedTables(plan.root), (t, replayed) =>
+      ctx.logger.info(
+        replayed === null
+          ? `Query ${def.id} runs here now, on its local state (its checkpoint matches changelog topic ${t}).`
+          : `Query ${def.id} runs here now, on state rebuilt from changelog topic ${t} (${replayed} records).`,
+      ),
+    ),
+  };
+}
+
+/** The tables a plan materializes. */
+function materializedTables(node: PhysicalNode): MaterializedTableSpec[] {
+  const own: MaterializedTableSpec[] = node.kind === 'PhysicalMaterialize' ? [{ name: node.tableName, schema: node.tableSchema, window: node.window }] : [];
+  return [...own, ...physicalInputs(node).flatMap(materializedTables)];
+}

@@ -1,0 +1,28 @@
+// replayMaterializedTable: a table's rows rebuilt from its query's changelog in a scratch SQLite database (pull queries on Kafka).
+
+import Database from 'better-sqlite3';
+import type { MaterializedTable, MaterializedTableSpec, SourceRecord } from '../exec/index.js';
+import { decodeChangelogRecord, materializedRow } from './changelog-record.js';
+import { ensureMaterializedTable } from './materialized-tables.js';
+import { SqliteMaterializedTable } from './sqlite-materialized-table.js';
+
+/**
+ * When the query keeping a table current runs in another process, this process's SQLite table is
+ * not current; the changelog topic (read_committed) is. Its rows for `spec` are replayed into an
+ * in-memory database, which the caller closes with `close` when the pull query is done.
+ */
+export function replayMaterializedTable(spec: MaterializedTableSpec, records: readonly SourceRecord[]): { table: MaterializedTable; close: () => void } {
+  const db = new Database(':memory:');
+  ensureMaterializedTable(db, spec);
+  const table = new SqliteMaterializedTable(db, spec);
+  db.transaction(() => {
+    for (const record of records) {
+      const entry = decodeChangelogRecord(record);
+      if (entry?.kind !== 'm' || entry.table !== spec.name) continue;
+      const window = entry.window ?? undefined;
+      if (entry.value === null) table.delete(materializedRow(spec, entry), window);
+      else table.upsert(materializedRow(spec, entry), entry.value.rowtime, window);
+    }
+  })();
+  return { table, close: () => db.close() };
+}

@@ -1,0 +1,106 @@
+// Queries with state over Kafka (real broker): a windowed aggregation, a stream-table join and pull queries, with state restored from changelog topics.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KafkaTopics } from '../../src/io/index.js';
+import { killAll, makeTempDir, removeDir, runCli } from './cli-process.js';
+import { BROKERS, brokerList, NO_KAFKA, unique } from './kafka-test-broker.js';
+
+const text = (b: Uint8Array | null): string => (b === null ? '<null>' : Buffer.from(b).toString('utf8'));
+
+/** The data rows of the result tables in `eddy run` output, whitespace squeezed. */
+function tableRows(stdout: string): string[] {
+  return stdout
+    .split('\n')
+    .filter((l) => l.startsWith('| ') && !/^\| [A-Z_]+ +\|/.test(l))
+    .map((l) => l.replace(/\s+/g, ' ').trim());
+}
+
+describe.skipIf(NO_KAFKA)('queries with state on Kafka (real broker)', () => {
+  let dir: string | undefined;
+  let topics: KafkaTopics;
+
+  beforeAll(() => {
+    dir = makeTempDir('eddy-kafka-state-');
+    topics = new KafkaTopics({ brokers: brokerList(), serviceId: unique('inspect') });
+  });
+
+  afterAll(async () => {
+    await killAll();
+    await topics?.close();
+    removeDir(dir);
+  });
+
+  /** `eddy run` of a script on `serviceId`, with the given local data directory. */
+  async function run(serviceId: string, dataDir: string, script: string) {
+    const file = path.join(dir!, `${unique('script')}.sql`);
+    fs.writeFileSync(file, script);
+    const result = await runCli(['run', file, '--data-dir', path.join(dir!, dataDir), '--brokers', BROKERS!, '--service-id', serviceId], 120_000);
+    expect(result.code, `${result.stdout}\n${result.stderr}`).toBe(0);
+    return result;
+  }
+
+  it('runs a windowed aggregation, a stream-table join and pull queries over Kafka topics, exactly-once', async () => {
+    const service = unique('state');
+    const clicks = unique('clicks');
+    const pages = unique('pages');
+    const perUser = unique('per_user');
+    const enriched = unique('enriched');
+    const first = await run(
+      service,
+      'a',
+      `CREATE STREAM clicks (user VARCHAR KEY, page VARCHAR, ts BIGINT) WITH (KAFKA_TOPIC='${clicks}', PARTITIONS=3, VALUE_FORMAT='JSON', TIMESTAMP='ts');
+       CREATE TABLE pages (page VARCHAR PRIMARY KEY, title VARCHAR) WITH (KAFKA_TOPIC='${pages}', PARTITIONS=2, VALUE_FORMAT='JSON');
+       CREATE TABLE per_user WITH (KAFKA_TOPIC='${perUser}') AS
+         SELECT user, COUNT(*) AS n, MAX(ts) AS last_ts FROM clicks WINDOW TUMBLING (SIZE 10 SECONDS) GROUP BY user EMIT CHANGES;
+       INSERT INTO pages (page, title) VALUES ('home', 'Home');
+       INSERT INTO pages (page, title) VALUES ('cart', 'Cart');
+       CREATE STREAM enriched WITH (KAFKA_TOPIC='${enriched}') AS
+         SELECT c.page, c.user, p.title FROM clicks c JOIN pages p ON c.page = p.page EMIT CHANGES;
+       INSERT INTO clicks (user, page, ts) VALUES ('alice', 'home', 1000);
+       INSERT INTO clicks (user, page, ts) VALUES ('bob', 'cart', 2000);
+       INSERT INTO clicks (user, page, ts) VALUES ('alice', 'cart', 3000);
+       INSERT INTO clicks (user, page, ts) VALUES ('alice', 'nowhere', 12000);
+       SELECT user, WINDOWSTART, n, last_ts FROM per_user WHERE user = 'alice';
+       SELECT * FROM pages WHERE page = 'cart';`,
+    );
+    expect(tableRows(first.stdout)).toEqual(['| alice | 0 | 2 | 3000 |', '| alice | 10000 | 1 | 12000 |', '| cart | Cart |']);
+
+    // The join's output: one row per click whose page is in the table, read read_committed.
+    const joined = (await topics.readAll(enriched)).map((r) => `${text(r.key)}|${text(r.value)}`).sort();
+    expect(joined).toEqual(['cart|{"USER":"alice","TITLE":"Cart"}', 'cart|{"USER":"bob","TITLE":"Cart"}', 'home|{"USER":"alice","TITLE":"Home"}']);
+    // The aggregation's changelog of updates: every count once, in order per windowed key.
+    const updates = (await topics.readAll(perUser)).map((r) => text(r.value));
+    expect(updates.filter((v) => v.includes('"LAST_TS":1000') || v.includes('"LAST_TS":3000'))).toEqual(['{"N":1,"LAST_TS":1000}', '{"N":2,"LAST_TS":3000}']);
+    // Its state lives in a compacted changelog topic.
+    const changelog = `_eddy-${service}-query-CTAS_PER_USER_2-changelog`;
+    expect((await topics.describeTopic(changelog))?.partitions).toBe(1);
+
+    // Another process with an empty data directory: it rebuilds the state from the changelog and counts on.
+    const second = await run(
+      service,
+      'b',
+      `INSERT INTO clicks (user, page, ts) VALUES ('alice', 'home', 4000);
+       SELECT user, WINDOWSTART, n, last_ts FROM per_user WHERE user = 'alice';`,
+    );
+    expect(tableRows(second.stdout)).toEqual(['| alice | 0 | 3 | 4000 |', '| alice | 10000 | 1 | 12000 |']);
+    expect(second.stderr).toMatch(/Query CTAS_PER_USER_2 runs here now, on state rebuilt from changelog topic \S+ \(\d+ records\)/);
+
+    // Back on the first data directory: its checkpoint is behind the changelog now, so it rebuilds too.
+    const third = await run(service, 'a', `INSERT INTO clicks (user, page, ts) VALUES ('bob', 'home', 5000);\nSELECT user, n FROM per_user WHERE user = 'bob';`);
+    expect(tableRows(third.stdout)).toEqual(['| bob | 2 |']);
+    expect(third.stderr).toMatch(/Query CTAS_PER_USER_2 runs here now, on state rebuilt from changelog/);
+
+    // And again on the same directory: nothing changed the changelog since its clean stop, so it keeps its local state.
+    const fourth = await run(service, 'a', `INSERT INTO clicks (user, page, ts) VALUES ('bob', 'cart', 6000);\nSELECT user, n FROM per_user WHERE user = 'bob';`);
+    expect(tableRows(fourth.stdout)).toEqual(['| bob | 3 |']);
+    expect(fourth.stderr).toMatch(/Query CTAS_PER_USER_2 runs here now, on its local state \(its checkpoint matches/);
+
+    // TERMINATE removes the query's changelog topic with its consumer group.
+    await run(service, 'a', 'TERMINATE CTAS_PER_USER_2;');
+    const deadline = Date.now() + 30_000;
+    while ((await topics.describeTopic(changelog)) !== undefined && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+    expect(await topics.describeTopic(changelog)).toBeUndefined();
+  }, 300_000);
+});
