@@ -6,7 +6,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SinkRecord } from '../../src/exec/index.js';
 import { KafkaTopics } from '../../src/io/index.js';
-import { compareExactlyOnce, killAll, makeTempDir, removeDir, runCli, sleep, startCli, type CliProcess } from './cli-process.js';
+import { compareExactlyOnce, killAll, makeTempDir, removeDir, runCli, startCli, type CliProcess } from './cli-process.js';
+import { committedInput, groupMembers, waitUntil } from './kafka-group.js';
 import { BROKERS, brokerList, NO_KAFKA, unique } from './kafka-test-broker.js';
 
 const utf8 = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, 'utf8'));
@@ -53,31 +54,8 @@ describe.skipIf(NO_KAFKA)('eddy serve scale-out on one service id (real broker)'
     return startCli(['serve', '--data-dir', path.join(dir!, unique('data')), '--brokers', BROKERS!, '--service-id', serviceId]);
   }
 
-  /** The members of a query's consumer group and how many partitions each was assigned. */
-  async function members(group: string): Promise<number[]> {
-    const described = await admin.describeGroups([group]);
-    const g = described.groups[0];
-    if (g === undefined || g.state !== 'Stable') return [];
-    return g.members.map((m) => {
-      const assignment = kafkajs.AssignerProtocol.MemberAssignment.decode(m.memberAssignment);
-      return Object.values(assignment?.assignment ?? {}).reduce((n, ps) => n + ps.length, 0);
-    });
-  }
-
-  async function waitUntil(what: string, probe: () => Promise<boolean>, timeoutMs: number, procs: readonly CliProcess[]): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!(await probe())) {
-      for (const p of procs) p.assertRunning('eddy serve');
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n${procs.map((p) => p.describe()).join('\n')}`);
-      await sleep(250);
-    }
-  }
-
-  /** How many input records the query's group has committed, over all partitions. */
-  async function committed(group: string, topic: string): Promise<number> {
-    const offsets = await admin.fetchOffsets({ groupId: group, topics: [topic] });
-    return (offsets[0]?.partitions ?? []).reduce((n, p) => n + Math.max(Number(p.offset), 0), 0);
-  }
+  const members = (group: string) => groupMembers(admin, group);
+  const committed = (group: string, topic: string) => committedInput(admin, group, topic);
 
   function rows(topic: string, from: number, to: number): SinkRecord[] {
     return Array.from({ length: to - from }, (_, k) => ({ topic, timestamp: 1_000 + from + k, key: bigintKey(from + k), value: utf8(`{"N":${from + k}}`) }));
@@ -143,7 +121,7 @@ describe.skipIf(NO_KAFKA)('eddy serve scale-out on one service id (real broker)'
   }, 300_000);
 
   it('survives kill -9 of one of two processes mid-stream: every output exactly once (read_committed)', async () => {
-    // A stateless stream query: stateful queries are still refused on Kafka (no changelog topics yet).
+    // A stateless stream query, whose partitions the two processes split (kafka-state-chaos covers a query with state).
     const serviceId = unique('chaos');
     const { src, dst, group } = await defineQuery(serviceId, 4);
     const a = serve(serviceId);
