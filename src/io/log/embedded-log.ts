@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import { EngineError } from '../../common/index.js';
 import type { Positions, RecordHeader, SinkRecord, SourceRecord } from '../../exec/index.js';
 import { AppendSignal } from './append-signal.js';
+import { CrossProcessWatch } from './cross-process-watch.js';
 import { LogReader, type StartFrom } from './log-reader.js';
 import { LogRecord, mayBeLossy } from './log-record.js';
 import { partitionForKey } from './murmur2.js';
@@ -30,13 +31,25 @@ const INSERT_COLUMNS = 7;
 /** Rows per multi-row INSERT when appending. */
 const INSERT_CHUNK = 64;
 
+const perConnection = new WeakMap<Database.Database, { signal: AppendSignal; watch: CrossProcessWatch }>();
+
 export class EmbeddedLog {
-  readonly signal = new AppendSignal();
+  /** Shared by every EmbeddedLog on the same connection, so an append through one wakes readers of all. */
+  readonly signal: AppendSignal;
   private readonly db: Database.Database;
   private readonly statements;
+  private readonly watch: CrossProcessWatch;
 
   constructor(db: Database.Database) {
     this.db = db;
+    let shared = perConnection.get(db);
+    if (shared === undefined) {
+      const signal = new AppendSignal();
+      shared = { signal, watch: new CrossProcessWatch(db, () => signal.notifyAll()) };
+      perConnection.set(db, shared);
+    }
+    this.signal = shared.signal;
+    this.watch = shared.watch;
     this.statements = {
       topicByName: db.prepare<[string], TopicRow>('SELECT id, name, partitions FROM log_topics WHERE name = ?'),
       topics: db.prepare<[], TopicRow>('SELECT id, name, partitions FROM log_topics ORDER BY name'),
@@ -122,6 +135,19 @@ export class EmbeddedLog {
       for (let i = 0; i < params.length; i += INSERT_COLUMNS) this.statements.insertRecord.run(params.slice(i, i + INSERT_COLUMNS));
     })();
     for (const topic of touched) this.signal.notify(topic);
+  }
+
+  /**
+   * Resolves on the next append to `topic` by this process, soon after a commit by another one
+   * (which may or may not concern `topic`), after `ms`, or when `signal` aborts.
+   */
+  async waitForAppend(topic: string, ms: number, signal?: AbortSignal): Promise<void> {
+    this.watch.begin();
+    try {
+      await this.signal.wait(topic, ms, signal);
+    } finally {
+      this.watch.end();
+    }
   }
 
   /** A reader of `topic` starting at committed positions, or the earliest / latest offsets. */
