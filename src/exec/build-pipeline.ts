@@ -32,6 +32,8 @@ export interface Pipeline {
   drainSinkRecords(): SinkRecord[];
   /** Pull queries on tables: reads the tables' current rows through the operators; `stopped` ends it early. */
   runScans(stopped: () => boolean): void;
+  /** The last batch's commit failed (its state writes rolled back): operators drop what they cached of it. */
+  rollback(): void;
 }
 
 export interface PipelineOptions {
@@ -66,6 +68,7 @@ export function buildPipeline(plan: PhysicalPlan, options: PipelineOptions): Pip
   const sources = new Map<string, { op: SourceOperator; emit: Emit }>();
   const sinks: SinkOperator[] = [];
   const scans: { op: TableScanOperator; emit: Emit }[] = [];
+  const caching: WindowAggregateOperator[] = [];
   const tableTopics: string[] = [];
   const discard: Emit = () => undefined;
 
@@ -93,6 +96,7 @@ export function buildPipeline(plan: PhysicalPlan, options: PipelineOptions): Pip
       case 'PhysicalAggregate': {
         const op =
           node.window === null ? new AggregateOperator(node) : node.window.kind === 'SESSION' ? new SessionAggregateOperator(node) : new WindowAggregateOperator(node);
+        if (op instanceof WindowAggregateOperator) caching.push(op);
         wire(node.input, (batch) => op.onChanges(batch, ctx, downstream));
         return;
       }
@@ -137,6 +141,9 @@ export function buildPipeline(plan: PhysicalPlan, options: PipelineOptions): Pip
     },
     runScans(stopped) {
       for (const scan of scans) if (!stopped()) scan.op.run(ctx, scan.emit, stopped);
+    },
+    rollback() {
+      for (const op of caching) op.onRollback();
     },
   };
 }

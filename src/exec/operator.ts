@@ -35,6 +35,8 @@ export interface Operator {
   /** Flush state before a commit. */
   onCheckpoint?(ctx: OperatorContext): void;
   close?(ctx: OperatorContext): void;
+  /** The batch's transaction rolled back: forget whatever the operator remembers of it (caches of stored state). */
+  onRollback?(): void;
 }
 
 export function newCounters(): QueryCounters {

@@ -73,6 +73,7 @@ export class QueryRunner {
       });
     } catch (e) {
       pipeline.drainSinkRecords();
+      pipeline.rollback();
       reader.seek(this.committed.get(reader.topic) ?? new Map());
       throw e;
     }

@@ -14,12 +14,16 @@ export interface GroupState {
   readonly timestamp: number;
 }
 
+/** How many groups' parsed key values Aggregation keeps (values are immutable, so sharing them is safe). */
+const PARSED_KEYS = 10_000;
+
 export class Aggregation {
   private readonly keys: readonly CompiledExpr[];
   private readonly keyTypes: readonly SqlType[];
   private readonly args: readonly (readonly CompiledExpr[])[];
   private readonly impls: readonly AggregateImplementation[];
   private readonly windowed: boolean;
+  private readonly parsedKeys = new Map<string, Value[]>();
 
   constructor(node: PhysicalAggregate) {
     this.keys = node.groupBy.map(compileExpr);
@@ -68,7 +72,7 @@ export class Aggregation {
 
   /** The aggregation's output row: keys, then WINDOWSTART and WINDOWEND when windowed, then the results. */
   row(group: string, state: GroupState, window: WindowBounds | null): Row {
-    const out: Value[] = keyFromString(group, this.keyTypes);
+    const out: Value[] = this.keyValues(group).slice();
     if (this.windowed) out.push(BigInt(window?.start ?? 0), BigInt(window?.end ?? 0));
     this.impls.forEach((impl, i) => out.push(impl.result(state.states[i])));
     return out;
@@ -81,6 +85,17 @@ export class Aggregation {
   deserialize(json: unknown): GroupState {
     const [timestamp, ...states] = json as [number, ...unknown[]];
     return { states: this.impls.map((impl, i) => impl.deserialize(states[i])), timestamp };
+  }
+
+  /** The key values of a group (parsed once per group and batch-sized reuse: a batch emits a group's row many times). */
+  private keyValues(group: string): readonly Value[] {
+    let values = this.parsedKeys.get(group);
+    if (values === undefined) {
+      if (this.parsedKeys.size >= PARSED_KEYS) this.parsedKeys.clear();
+      values = keyFromString(group, this.keyTypes);
+      this.parsedKeys.set(group, values);
+    }
+    return values;
   }
 
   private argValues(i: number, row: Row): Value[] {

@@ -50,7 +50,7 @@ export class SourceOperator {
           this.skip(source, 'key: too short to hold a window', ctx);
           continue;
         }
-        record = { ...source, key: split.key };
+        record = withKey(source, split.key);
         window = split.window;
       }
       const row: Value[] = new Array<Value>(this.width + pseudo);
@@ -104,4 +104,18 @@ export class SourceOperator {
       record: text === null ? null : text.length > MAX_LOGGED_RECORD ? `${text.slice(0, MAX_LOGGED_RECORD)}…` : text,
     });
   }
+}
+
+/** The record with another key (spelled out: a reader's record may compute `value` in a getter, which a spread would drop). */
+function withKey(r: SourceRecord, key: Uint8Array): SourceRecord {
+  return {
+    topic: r.topic,
+    partition: r.partition,
+    offset: r.offset,
+    timestamp: r.timestamp,
+    key,
+    value: r.value,
+    ...(r.valueText === undefined ? {} : { valueText: r.valueText }),
+    ...(r.headers === undefined ? {} : { headers: r.headers }),
+  };
 }

@@ -13,6 +13,13 @@ export class WindowAggregateOperator implements Operator {
   private readonly aggregation: Aggregation;
   private readonly window: WindowSpec;
 
+  /**
+   * The open windows' states as last committed, `${start}/${end}/${group}` → state, so a batch need
+   * not read back from the store what the previous batch wrote. Only this query writes its store
+   * (its lease), the store keeps the truth, and a rolled-back batch clears the cache (`onRollback`).
+   */
+  private readonly cache = new Map<string, GroupState>();
+
   constructor(private readonly node: PhysicalAggregate) {
     if (node.window === null) throw new Error('WindowAggregateOperator needs a window');
     this.aggregation = new Aggregation(node);
@@ -46,8 +53,9 @@ export class WindowAggregateOperator implements Operator {
         let entry = touched.get(id);
         let before: GroupState | null;
         if (entry === undefined) {
-          const stored = store.get(group, w.start, w.end);
-          before = stored === undefined ? null : agg.deserialize(stored);
+          const cached = this.cache.get(id);
+          const stored = cached === undefined ? store.get(group, w.start, w.end) : undefined;
+          before = cached ?? (stored === undefined ? null : agg.deserialize(stored));
           entry = { group, window: w, state: before ?? agg.initial(change.timestamp) };
           touched.set(id, entry);
         } else {
@@ -67,7 +75,12 @@ export class WindowAggregateOperator implements Operator {
         );
       }
     }
-    for (const { group, window: w, state } of touched.values()) store.put(group, w.start, w.end, agg.serialize(state));
+    // A cache past its bound starts over (the store has it all): memory stays bounded by CACHED_WINDOWS.
+    if (this.cache.size + touched.size > CACHED_WINDOWS) this.cache.clear();
+    for (const [id, { group, window: w, state }] of touched) {
+      store.put(group, w.start, w.end, agg.serialize(state));
+      this.cache.set(id, state);
+    }
     times.save();
     late.save();
     // Windows that closed: EMIT FINAL emits them now, in the order they closed; their state is no longer needed.
@@ -80,8 +93,16 @@ export class WindowAggregateOperator implements Operator {
           out.push({ op: 'upsert', row: agg.row(entry.key, state, w), before: null, timestamp: state.timestamp, window: w });
         }
         store.delete(entry.key, entry.start, entry.end);
+        this.cache.delete(`${entry.start}/${entry.end}/${entry.key}`);
       }
     }
     if (out.length > 0) emit(out);
   }
+
+  onRollback(): void {
+    this.cache.clear();
+  }
 }
+
+/** The most window states a window aggregation keeps in memory between batches. */
+const CACHED_WINDOWS = 200_000;

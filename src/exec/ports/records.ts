@@ -13,6 +13,12 @@ export interface SourceRecord {
   readonly timestamp: number;
   readonly key: Uint8Array | null;
   readonly value: Uint8Array | null;
+  /**
+   * The value as text, when the reader already holds it so (the embedded log reads values as text):
+   * exactly the UTF-8 decoding of `value`, given only when `value` is valid UTF-8. Decoders of text
+   * formats use it to skip a copy and a decode per record.
+   */
+  readonly valueText?: string;
   readonly headers?: readonly RecordHeader[];
 }
 

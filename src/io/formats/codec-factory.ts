@@ -33,6 +33,8 @@ class FormatDecoder implements RowDecoder {
   /** Upper-cased JSON field name → slot, for case-insensitive matching. */
   private readonly byUpperName: Map<string, Slot>;
   private readonly byName: Map<string, Slot>;
+  /** JSON field names as records spell them → slot (null: not read), learned so each name is upper-cased once. */
+  private readonly seen = new Map<string, Slot | null>();
   private readonly allKeys: Slot[];
   private readonly allValues: Slot[];
 
@@ -58,7 +60,9 @@ class FormatDecoder implements RowDecoder {
     try {
       const keyError = this.decodeKey(record.key, into);
       if (keyError !== null) return keyError;
-      return record.value === null ? null : this.decodeValue(record.value, into);
+      if (record.valueText !== undefined) return this.decodeValue(record.valueText, into);
+      const value = record.value;
+      return value === null ? null : this.decodeValue(value, into);
     } catch (e) {
       if (e instanceof JsonTypeError || e instanceof SyntaxError) return e.message;
       throw e;
@@ -91,17 +95,18 @@ class FormatDecoder implements RowDecoder {
     return null;
   }
 
-  private decodeValue(bytes: Uint8Array, into: Value[]): string | null {
-    if (this.formats.valueFormat === 'DELIMITED') return decodeDelimited(bytes, this.allValues, this.formats.valueDelimiter ?? ',', into, 'value');
+  /** `value`: the record's bytes, or their UTF-8 text when the reader has it already. */
+  private decodeValue(value: Uint8Array | string, into: Value[]): string | null {
+    if (this.formats.valueFormat === 'DELIMITED') return decodeDelimited(value, this.allValues, this.formats.valueDelimiter ?? ',', into, 'value');
     if (this.formats.valueFormat === 'KAFKA') {
       const slot = this.values[0];
       if (slot === undefined) return null;
-      const v = decodeKafka(bytes, slot.column.type);
+      const v = decodeKafka(typeof value === 'string' ? Buffer.from(value, 'utf8') : value, slot.column.type);
       if (typeof v === 'string' && slot.column.type.kind !== 'STRING') return `value: ${v}`;
       into[slot.index] = v;
       return null;
     }
-    const node = parseJson(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
+    const node = parseJson(typeof value === 'string' ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('utf8'));
     if (this.unwrapped) {
       const slot = this.values[0];
       if (slot !== undefined) into[slot.index] = fromJson(node, slot.column.type);
@@ -110,12 +115,23 @@ class FormatDecoder implements RowDecoder {
     if (node === null || typeof node !== 'object' || Array.isArray(node)) return 'value: expected a JSON object';
     const obj = node as Record<string, unknown>;
     for (const field in obj) {
-      const slot = this.byName.get(field) ?? this.byUpperName.get(field.toUpperCase());
-      if (slot !== undefined) into[slot.index] = fromJson(obj[field], slot.column.type);
+      const slot = this.slotOf(field);
+      if (slot !== null) into[slot.index] = fromJson(obj[field], slot.column.type);
     }
     return null;
   }
+
+  private slotOf(field: string): Slot | null {
+    const known = this.seen.get(field);
+    if (known !== undefined) return known;
+    const slot = this.byName.get(field) ?? this.byUpperName.get(field.toUpperCase()) ?? null;
+    // Field names come from the data: stop learning past a bound, so odd inputs cannot grow it without end.
+    if (this.seen.size < MAX_LEARNED_FIELDS) this.seen.set(field, slot);
+    return slot;
+  }
 }
+
+const MAX_LEARNED_FIELDS = 4096;
 
 class FormatEncoder implements RowEncoder {
   private readonly keys: Slot[];
@@ -170,8 +186,8 @@ class FormatEncoder implements RowEncoder {
   }
 }
 
-function decodeDelimited(bytes: Uint8Array, slots: readonly Slot[], delimiter: string, into: Value[], role: string): string | null {
-  const fields = splitDelimited(Buffer.from(bytes).toString('utf8'), delimiter);
+function decodeDelimited(bytes: Uint8Array | string, slots: readonly Slot[], delimiter: string, into: Value[], role: string): string | null {
+  const fields = splitDelimited(typeof bytes === 'string' ? bytes : Buffer.from(bytes).toString('utf8'), delimiter);
   if (fields.length !== slots.length) return `${role}: expected ${slots.length} delimited field(s), got ${fields.length}`;
   slots.forEach((slot, i) => {
     into[slot.index] = parseDelimitedField(fields[i] ?? null, slot.column.type);

@@ -20,6 +20,8 @@ export function fromJson(node: unknown, type: SqlType): Value {
       return n;
     }
     case 'BIGINT': {
+      // JSON.parse gave a double only when no number in the text was too long to be exact (see parseJson).
+      if (typeof node === 'number' && Number.isSafeInteger(node)) return BigInt(node);
       const text = node instanceof JsonNumber ? node.text : typeof node === 'number' ? (Number.isInteger(node) ? node.toFixed(0) : '') : typeof node === 'string' ? node.trim() : '';
       if (!/^-?\d+$/.test(text)) throw mismatch(node, type);
       const n = BigInt(text);

@@ -10,6 +10,11 @@ export class AppendSignal {
     for (const wake of set) wake();
   }
 
+  /** Wakes every waiting reader (another process appended somewhere; each reader looks for itself). */
+  notifyAll(): void {
+    for (const topic of [...this.waiters.keys()]) this.notify(topic);
+  }
+
   /** Resolves on the next append to `topic`, after `ms`, or when `signal` aborts — whichever is first. */
   wait(topic: string, ms: number, signal?: AbortSignal): Promise<void> {
     return new Promise((resolve) => {

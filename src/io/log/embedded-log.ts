@@ -4,7 +4,9 @@ import type Database from 'better-sqlite3';
 import { EngineError } from '../../common/index.js';
 import type { Positions, RecordHeader, SinkRecord, SourceRecord } from '../../exec/index.js';
 import { AppendSignal } from './append-signal.js';
+import { CrossProcessWatch } from './cross-process-watch.js';
 import { LogReader, type StartFrom } from './log-reader.js';
+import { LogRecord, mayBeLossy } from './log-record.js';
 import { partitionForKey } from './murmur2.js';
 
 export interface TopicDescription {
@@ -20,22 +22,34 @@ interface TopicRow {
   partitions: number;
 }
 
-interface RecordRow {
-  partition: number;
-  offset: number;
-  timestamp: number;
-  key: Buffer | null;
-  value: Buffer | null;
-  headers: string | null;
-}
+/** A row of `read`, raw (an array: no object per row): offset, timestamp, key, value as text, headers. */
+type RecordRow = [number, number, Buffer | null, string | null, string | null];
+
+const INSERT = 'INSERT INTO log_records (topic_id, partition, offset, timestamp, key, value, headers) VALUES';
+const ROW = '(?, ?, ?, ?, ?, ?, ?)';
+const INSERT_COLUMNS = 7;
+/** Rows per multi-row INSERT when appending. */
+const INSERT_CHUNK = 64;
+
+const perConnection = new WeakMap<Database.Database, { signal: AppendSignal; watch: CrossProcessWatch }>();
 
 export class EmbeddedLog {
-  readonly signal = new AppendSignal();
+  /** Shared by every EmbeddedLog on the same connection, so an append through one wakes readers of all. */
+  readonly signal: AppendSignal;
   private readonly db: Database.Database;
   private readonly statements;
+  private readonly watch: CrossProcessWatch;
 
   constructor(db: Database.Database) {
     this.db = db;
+    let shared = perConnection.get(db);
+    if (shared === undefined) {
+      const signal = new AppendSignal();
+      shared = { signal, watch: new CrossProcessWatch(db, () => signal.notifyAll()) };
+      perConnection.set(db, shared);
+    }
+    this.signal = shared.signal;
+    this.watch = shared.watch;
     this.statements = {
       topicByName: db.prepare<[string], TopicRow>('SELECT id, name, partitions FROM log_topics WHERE name = ?'),
       topics: db.prepare<[], TopicRow>('SELECT id, name, partitions FROM log_topics ORDER BY name'),
@@ -45,11 +59,15 @@ export class EmbeddedLog {
       endOffset: db.prepare<[number, number], { next: number }>(
         'SELECT COALESCE(MAX(offset) + 1, 0) AS next FROM log_records WHERE topic_id = ? AND partition = ?',
       ),
-      insertRecord: db.prepare<[number, number, number, number, Uint8Array | null, Uint8Array | null, string | null]>(
-        'INSERT INTO log_records (topic_id, partition, offset, timestamp, key, value, headers) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      ),
-      read: db.prepare<[number, number, number, number], RecordRow>(
-        'SELECT partition, offset, timestamp, key, value, headers FROM log_records WHERE topic_id = ? AND partition = ? AND offset >= ? ORDER BY offset LIMIT ?',
+      insertRecord: db.prepare<[(number | Uint8Array | string | null)[]]>(`${INSERT} ${ROW}`),
+      insertChunk: db.prepare<[(number | Uint8Array | string | null)[]]>(`${INSERT} ${Array.from({ length: INSERT_CHUNK }, () => ROW).join(', ')}`),
+      read: db
+        .prepare<[number, number, number, number], RecordRow>(
+          'SELECT offset, timestamp, key, CAST(value AS TEXT), headers FROM log_records WHERE topic_id = ? AND partition = ? AND offset >= ? ORDER BY offset LIMIT ?',
+        )
+        .raw(true),
+      valueBytes: db.prepare<[number, number, number], { value: Buffer | null }>(
+        'SELECT value FROM log_records WHERE topic_id = ? AND partition = ? AND offset = ?',
       ),
     };
   }
@@ -86,6 +104,8 @@ export class EmbeddedLog {
   append(records: readonly SinkRecord[]): void {
     if (records.length === 0) return;
     const touched = new Set<string>();
+    // Rows go in INSERT_CHUNK at a time (one statement step instead of one per row); the rest one by one.
+    const params: (number | Uint8Array | string | null)[] = [];
     this.db.transaction(() => {
       const next = new Map<string, number[]>();
       const topics = new Map<string, TopicRow>();
@@ -105,11 +125,29 @@ export class EmbeddedLog {
         const partition = topic.partitions === 1 || basis === null ? 0 : partitionForKey(basis, topic.partitions);
         const offset = offsets[partition] ?? 0;
         offsets[partition] = offset + 1;
-        this.statements.insertRecord.run(topic.id, partition, offset, record.timestamp, record.key, record.value, encodeHeaders(record.headers));
+        params.push(topic.id, partition, offset, record.timestamp, record.key, record.value, encodeHeaders(record.headers));
+        if (params.length === INSERT_CHUNK * INSERT_COLUMNS) {
+          this.statements.insertChunk.run(params);
+          params.length = 0;
+        }
         touched.add(topic.name);
       }
+      for (let i = 0; i < params.length; i += INSERT_COLUMNS) this.statements.insertRecord.run(params.slice(i, i + INSERT_COLUMNS));
     })();
     for (const topic of touched) this.signal.notify(topic);
+  }
+
+  /**
+   * Resolves on the next append to `topic` by this process, soon after a commit by another one
+   * (which may or may not concern `topic`), after `ms`, or when `signal` aborts.
+   */
+  async waitForAppend(topic: string, ms: number, signal?: AbortSignal): Promise<void> {
+    this.watch.begin();
+    try {
+      await this.signal.wait(topic, ms, signal);
+    } finally {
+      this.watch.end();
+    }
   }
 
   /** A reader of `topic` starting at committed positions, or the earliest / latest offsets. */
@@ -121,15 +159,14 @@ export class EmbeddedLog {
 
   /** Up to `max` records of one partition from `offset` on. */
   readPartition(topicId: number, topic: string, partition: number, offset: number, max: number): SourceRecord[] {
-    return this.statements.read.all(topicId, partition, offset, max).map((r) => ({
-      topic,
-      partition: r.partition,
-      offset: r.offset,
-      timestamp: r.timestamp,
-      key: r.key,
-      value: r.value,
-      ...(r.headers === null ? {} : { headers: decodeHeaders(r.headers) }),
-    }));
+    const rows = this.statements.read.all(topicId, partition, offset, max);
+    const out: SourceRecord[] = new Array<SourceRecord>(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const [at, timestamp, key, text, headers] = rows[i] as RecordRow;
+      const bytes = text !== null && mayBeLossy(text) ? (this.statements.valueBytes.get(topicId, partition, at)?.value ?? undefined) : undefined;
+      out[i] = new LogRecord(topic, partition, at, timestamp, key, text, bytes, headers === null ? undefined : decodeHeaders(headers));
+    }
+    return out;
   }
 
   endOffset(topicId: number, partition: number): number {

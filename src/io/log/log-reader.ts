@@ -5,8 +5,12 @@ import type { EmbeddedLog } from './embedded-log.js';
 
 export type StartFrom = 'earliest' | 'latest';
 
-/** How often a waiting reader looks for records appended by another process. */
-const CROSS_PROCESS_POLL_MS = 50;
+/**
+ * The longest a waiting reader goes without looking again. Appends by this process wake it at once
+ * and commits by other processes within about 10 ms (the log's CrossProcessWatch): this is a
+ * safety net only.
+ */
+const RECHECK_MS = 500;
 
 export class LogReader implements TopicReader {
   private readonly next: number[];
@@ -32,7 +36,7 @@ export class LogReader implements TopicReader {
       if (records.length > 0 || signal?.aborted === true) return records;
       const left = deadline - Date.now();
       if (left <= 0) return records;
-      await this.log.signal.wait(this.topic, Math.min(left, CROSS_PROCESS_POLL_MS), signal);
+      await this.log.waitForAppend(this.topic, Math.min(left, RECHECK_MS), signal);
     }
   }
 

@@ -110,6 +110,11 @@ class RecordingPipeline implements Pipeline {
     // This pipeline reads topics only.
   }
 
+  rollbacks = 0;
+  rollback(): void {
+    this.rollbacks++;
+  }
+
   drainSinkRecords(): SinkRecord[] {
     const out = this.pending;
     this.pending = [];
@@ -179,9 +184,12 @@ describe('QueryRunner.step with a committer', () => {
     const { reader, pipeline, committer, runner } = setup([5], 2);
     expect(await runner.step(0)).toBe(2);
     committer.failures.push(new Error('disk full'));
+    expect(pipeline.rollbacks).toBe(0);
     await expect(runner.step(0)).rejects.toThrow('disk full');
     expect(reader.positions()).toEqual(new Map([[0, 2]]));
     expect(runner.caughtUp()).toBe(false);
+    // The operators are told, so they drop what they cached of the rolled-back batch.
+    expect(pipeline.rollbacks).toBe(1);
 
     expect(await runner.step(0)).toBe(2);
     expect(await runner.step(0)).toBe(1);

@@ -1,6 +1,9 @@
 // Unit tests for the embedded log on a real in-memory SQLite database: topics, partitions, offsets, readers, wake-ups.
 
 import type Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isEngineError } from '../../../src/common/index.js';
 import type { SinkRecord, SourceRecord } from '../../../src/exec/index.js';
@@ -248,12 +251,28 @@ describe('waiting for records', () => {
     expect(Date.now() - started).toBeLessThan(500);
   });
 
-  it('sees records another connection appended (cross-process polling)', async () => {
+  it('an append through another EmbeddedLog on the same connection wakes its readers too', async () => {
     const reader = log.reader('t', 'earliest');
     const polled = reader.poll(10, 2_000);
-    // A second EmbeddedLog has its own AppendSignal: only the periodic re-read can notice its append.
     const other = new EmbeddedLog(db);
     setTimeout(() => other.append([rec('t', null, 'from elsewhere')]), 10);
     expect((await polled).map(brief)).toEqual(['0@0:-=from elsewhere']);
+  });
+
+  it('sees records another connection (another process) committed, waking on its commit', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'eddy-log-'));
+    const mine = openDataDirectory(dir, { log: LOG_MIGRATIONS });
+    const theirs = openDataDirectory(dir, { log: LOG_MIGRATIONS });
+    try {
+      new EmbeddedLog(mine).createTopic('x', 1, 0);
+      const reader = new EmbeddedLog(mine).reader('x', 'earliest');
+      const polled = reader.poll(10, 60_000);
+      setTimeout(() => new EmbeddedLog(theirs).append([rec('x', null, 'from another process')]), 10);
+      expect((await polled).map(brief)).toEqual(['0@0:-=from another process']);
+    } finally {
+      mine.close();
+      theirs.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
