@@ -15,6 +15,8 @@ export const LEASE_TTL_MS = 10_000;
 const HEARTBEAT_MS = 2_000;
 const RECONCILE_MS = 1_000;
 const IDLE_WAIT_MS = 250;
+/** A drain that takes this long says which queries it is waiting for (and again as often). */
+const DRAIN_NOTICE_MS = 15_000;
 /** After a failure (a broker that is away, say) a query waits this long, doubling up to the maximum. */
 const RETRY_MIN_MS = 500;
 const RETRY_MAX_MS = 10_000;
@@ -175,9 +177,16 @@ export class PersistentQueries {
    */
   async drain(signal?: AbortSignal): Promise<void> {
     this.reconcile();
+    const started = Date.now();
+    let told = started;
     while (signal?.aborted !== true) {
-      const all = [...this.running.values()];
-      if (all.every((q) => q.runner?.caughtUp() === true)) return;
+      const behind = [...this.running.values()].filter((q) => q.runner?.caughtUp() !== true);
+      if (behind.length === 0) return;
+      if (Date.now() - told >= DRAIN_NOTICE_MS) {
+        told = Date.now();
+        const ids = behind.map((q) => `${q.id}${q.runner === null ? ' (opening its topics)' : ''}`).join(', ');
+        this.ctx.logger.info(`Waiting ${Math.round((told - started) / 1000)} s for ${ids} to catch up with its input.`);
+      }
       await new Promise((r) => setTimeout(r, 2));
     }
   }

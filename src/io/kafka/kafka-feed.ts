@@ -36,6 +36,9 @@ export interface FeedOptions {
   readonly singleOwner?: boolean;
 }
 
+/** How many partitions may each have a fetched batch waiting for the runner at once. */
+const MAX_PARTITIONS_IN_FLIGHT = 64;
+
 /** While a fetched batch waits for the runner, kafkajs's heartbeats are sent this often. */
 const HEARTBEAT_WHILE_WAITING_MS = 1_000;
 
@@ -83,7 +86,9 @@ export class KafkaFeed {
     await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: 1,
+      // Each partition's fetched batch waits for the runner on its own: a batch of one topic must not
+      // hold back fetching another (a join loads its table topic before it reads its stream).
+      partitionsConsumedConcurrently: MAX_PARTITIONS_IN_FLIGHT,
       eachBatch: async (payload) =>
         feed.onBatch(
           payload.batch,

@@ -47,10 +47,25 @@ export class KafkaTopics implements Topics {
         topics: [{ topic: name, numPartitions: settings.partitions, replicationFactor: settings.replicas ?? -1, configEntries }],
       });
     } catch (e) {
-      throw new EngineError('IO_ERROR', `Kafka could not create topic '${name}': ${kafkaMessage(e)}`);
+      // Created, but its leaders were not yet known when kafkajs looked (a busy broker): wait for them.
+      if (!/UNKNOWN_TOPIC_OR_PARTITION|LEADER_NOT_AVAILABLE/.test(kafkaMessage(e)) || !(await this.leadersElected(name))) {
+        throw new EngineError('IO_ERROR', `Kafka could not create topic '${name}': ${kafkaMessage(e)}`);
+      }
+      created = true;
     }
     if (!created) throw new EngineError('CONFLICT', `Topic '${name}' already exists.`);
     this.counts.forget(name);
+  }
+
+  /** Waits (up to 30 s) until every partition of a just-created topic has a leader. */
+  private async leadersElected(name: string): Promise<boolean> {
+    const admin = await this.connection.sharedAdmin();
+    for (const deadline = Date.now() + 30_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 200))) {
+      const metadata = await admin.fetchTopicMetadata({ topics: [name] }).catch(() => null);
+      const partitions = metadata?.topics[0]?.partitions ?? [];
+      if (partitions.length > 0 && partitions.every((p) => p.leader >= 0)) return true;
+    }
+    return false;
   }
 
   async describeTopic(name: string): Promise<TopicStatus | undefined> {

@@ -37,6 +37,7 @@ export class TransactionalCommitter implements BatchCommitter {
   /** Per input partition: the commit in flight (a new assignment's `prepare` waits for it). */
   private readonly busy = new Map<string, Promise<unknown>>();
   private readonly initialized = new Set<string>();
+  private readonly preparing = new Map<string, Promise<void>>();
 
   constructor(
     private readonly connection: KafkaConnection,
@@ -55,8 +56,18 @@ export class TransactionalCommitter implements BatchCommitter {
    * initializes its transactional producer — which fences a previous owner and completes (aborts)
    * its open transaction, so that the committed offsets read next are final.
    */
-  async prepare(topic: string, partition: number): Promise<void> {
+  prepare(topic: string, partition: number): Promise<void> {
     const key = this.keyOf(topic, partition);
+    // Partitions are fetched concurrently: those sharing a producer share its one initialization.
+    let preparing = this.preparing.get(key);
+    if (preparing === undefined) {
+      preparing = this.initialize(key).finally(() => this.preparing.delete(key));
+      this.preparing.set(key, preparing);
+    }
+    return preparing;
+  }
+
+  private async initialize(key: string): Promise<void> {
     await this.busy.get(key)?.catch(() => undefined);
     if (this.initialized.has(key)) return;
     const producer = await this.producer(key);
