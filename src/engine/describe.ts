@@ -4,6 +4,7 @@ import type { BoundDescribe } from '../analyze/index.js';
 import { formatDuration, formatSqlType } from '../common/index.js';
 import { decodePhysicalPlan, planAggregates } from '../plan/index.js';
 import { queryMetric } from '../state/index.js';
+import { consumerLagLines, inputTopics } from './consumer-lag.js';
 import type { EngineContext } from './engine-context.js';
 import type { PersistentQueries } from './persistent-queries.js';
 import { queryStatus, statusLines } from './query-status.js';
@@ -30,6 +31,7 @@ export async function executeDescribe(ctx: EngineContext, queries: PersistentQue
   if (bound.extended) {
     const writers = [...catalog.queries.values()].filter((q) => q.sink === s.name);
     const readers = [...catalog.queries.values()].filter((q) => q.sources.includes(s.name));
+    const topicReaders = [...catalog.queries.values()].filter((q) => inputTopics(catalog, q).includes(s.topic));
     const topic = await ctx.topics.describeTopic(s.topic);
     lines.push(`Partitions: ${topic?.partitions ?? '?'}; records: ${topic?.endOffsets.reduce((a, b) => a + b, 0) ?? 0}`);
     lines.push(`Written by: ${writers.map((q) => `${q.id} (${runsIn(ctx, queries, q.id)})`).join(', ') || 'none'}`);
@@ -43,6 +45,7 @@ export async function executeDescribe(ctx: EngineContext, queries: PersistentQue
       }
       lines.push(...statusLines(await queryStatus(ctx, q)));
     }
+    lines.push(...(await consumerLagLines(ctx, s.topic, topicReaders)));
   }
   return { kind: 'table', title: lines.join('\n'), columns: ['Field', 'Type', ''], rows };
 }

@@ -3,6 +3,7 @@
 import type { BoundShow } from '../analyze/index.js';
 import { assertNever, formatSchema, formatSqlType } from '../common/index.js';
 import { describeFunctions, listAggregates } from '../functions/index.js';
+import { inputTopics } from './consumer-lag.js';
 import type { EngineContext } from './engine-context.js';
 import type { PersistentQueries } from './persistent-queries.js';
 import { queryStatus } from './query-status.js';
@@ -52,6 +53,7 @@ export async function executeShow(ctx: EngineContext, queries: PersistentQueries
     }
     case 'TOPICS': {
       const rows: string[][] = [];
+      const groups = bound.extended ? await ctx.topics.consumerGroups() : [];
       // Internal topics (`_eddy_…`, the processing log's) are read through their built-in streams.
       for (const t of (await ctx.topics.listTopics()).filter((t) => !t.name.startsWith('_eddy_'))) {
         const description = await ctx.topics.describeTopic(t.name);
@@ -60,11 +62,24 @@ export async function executeShow(ctx: EngineContext, queries: PersistentQueries
           rows.push([t.name, String(t.partitions), String(records)]);
           continue;
         }
-        const readers = [...catalog.queries.values()].filter((q) => q.sources.some((s) => catalog.sources.get(s)?.topic === t.name)).map((q) => q.id);
-        rows.push([t.name, String(t.partitions), String(records), description?.endOffsets.join(', ') ?? '', readers.join(', ')]);
+        const readers = [...catalog.queries.values()].filter((q) => inputTopics(catalog, q).includes(t.name)).map((q) => q.id);
+        const reading = groups.filter((g) => g.consumersByTopic.has(t.name));
+        const consumers = reading.reduce((sum, g) => sum + (g.consumersByTopic.get(t.name) ?? 0), 0);
+        rows.push([
+          t.name,
+          String(t.partitions),
+          String(description?.replicas ?? 1),
+          String(records),
+          description?.endOffsets.join(', ') ?? '',
+          String(consumers),
+          String(reading.length),
+          readers.join(', '),
+        ]);
       }
-      const columns = ['Kafka Topic', 'Partitions', 'Records'];
-      return { kind: 'table', title: null, columns: bound.extended ? [...columns, 'Partition End Offsets', 'Consumer Queries'] : columns, rows };
+      const columns = bound.extended
+        ? ['Kafka Topic', 'Partitions', 'Partition Replicas', 'Records', 'Partition End Offsets', 'Consumers', 'Consumer Groups', 'Consumer Queries']
+        : ['Kafka Topic', 'Partitions', 'Records'];
+      return { kind: 'table', title: null, columns, rows };
     }
     case 'PROPERTIES':
       return {
