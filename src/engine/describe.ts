@@ -9,6 +9,7 @@ import type { EngineContext } from './engine-context.js';
 import type { PersistentQueries } from './persistent-queries.js';
 import { queryStatus, statusLines } from './query-status.js';
 import { runsIn } from './show.js';
+import { skippedRecordCounts } from './processing-log-stream.js';
 import type { StatementResult } from './statement-result.js';
 
 export async function executeDescribe(ctx: EngineContext, queries: PersistentQueries, bound: BoundDescribe): Promise<StatementResult> {
@@ -36,8 +37,9 @@ export async function executeDescribe(ctx: EngineContext, queries: PersistentQue
     lines.push(`Partitions: ${topic?.partitions ?? '?'}; records: ${topic?.endOffsets.reduce((a, b) => a + b, 0) ?? 0}`);
     lines.push(`Written by: ${writers.map((q) => `${q.id} (${runsIn(ctx, queries, q.id)})`).join(', ') || 'none'}`);
     lines.push(`Read by: ${readers.map((q) => `${q.id} (${runsIn(ctx, queries, q.id)})`).join(', ') || 'none'}`);
+    const skipped = writers.length === 0 ? new Map<string, number>() : await skippedRecordCounts(ctx);
     for (const q of writers) {
-      lines.push(`Skipped records of ${q.id}: ${ctx.processingLogStore.countFor(q.id)} (see the processing log)`);
+      lines.push(`Skipped records of ${q.id}: ${skipped.get(q.id) ?? 0} (see the processing log)`);
       for (const agg of planAggregates(decodePhysicalPlan(q.plan).root)) {
         if (agg.window === null) continue;
         const late = queryMetric(ctx.db, q.id, 'late-records');

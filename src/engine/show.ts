@@ -7,6 +7,7 @@ import { inputTopics } from './consumer-lag.js';
 import type { EngineContext } from './engine-context.js';
 import type { PersistentQueries } from './persistent-queries.js';
 import { queryStatus } from './query-status.js';
+import { skippedRecordCounts } from './processing-log-stream.js';
 import type { StatementResult } from './statement-result.js';
 
 export async function executeShow(ctx: EngineContext, queries: PersistentQueries, bound: BoundShow): Promise<StatementResult> {
@@ -34,13 +35,14 @@ export async function executeShow(ctx: EngineContext, queries: PersistentQueries
       const columns = ['Query ID', 'Query Type', 'Status', 'Runs In', 'Sink Name', 'Sink Kafka Topic', 'Query String'];
       if (!bound.extended) return { kind: 'table', title: null, columns, rows };
       const extended: string[][] = [];
+      const skipped = await skippedRecordCounts(ctx);
       for (const [i, q] of [...catalog.queries.values()].entries()) {
         const status = await queryStatus(ctx, q);
         const m = status.metrics;
         extended.push([
           ...(rows[i] ?? []),
           q.sources.join(', '),
-          String(ctx.processingLogStore.countFor(q.id)),
+          String(skipped.get(q.id) ?? 0),
           String(m.recordsIn),
           String(m.recordsOut),
           String(m.late),
