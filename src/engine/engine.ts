@@ -81,7 +81,11 @@ export class Engine {
   /** On Kafka: the catalog as a cache of the service id's command topic. */
   private readonly replica: ReplicatedCatalogStore | null;
 
-  private constructor(ctx: EngineContext, runQueries: boolean) {
+  private constructor(
+    ctx: EngineContext,
+    runQueries: boolean,
+    private readonly kafkaLog: KafkaProcessingLog | null,
+  ) {
     this.ctx = ctx;
     this.replica = ctx.catalogStore instanceof ReplicatedCatalogStore ? ctx.catalogStore : null;
     this.queries = new PersistentQueries(ctx);
@@ -141,7 +145,7 @@ export class Engine {
       logger,
       catalog: () => catalogStore.load(),
     };
-    return new Engine(ctx, options.runQueries ?? true);
+    return new Engine(ctx, options.runQueries ?? true, kafkaLog);
   }
 
   /** Parses a script into statements (throws a located EngineError on a syntax error). */
@@ -357,7 +361,7 @@ export class Engine {
     if (this.closed) return;
     this.closed = true;
     await this.queries.close();
-    await this.ctx.flushProcessingLog().catch(() => undefined);
+    await this.kafkaLog?.settle();
     await this.replica?.close();
     await this.ctx.topics.close();
     this.ctx.db.close();

@@ -23,8 +23,10 @@ export class KafkaProcessingLog {
   ensureTopic(): Promise<void> {
     this.ensured ??= (async () => {
       if ((await this.topics.describeTopic(this.topic)) !== undefined) return;
-      await this.topics.createTopic(this.topic, { partitions: 1 }).catch((e: unknown) => {
-        if (!(e instanceof EngineError && e.code === 'CONFLICT')) throw e;
+      await this.topics.createTopic(this.topic, { partitions: 1 }).catch(async (e: unknown) => {
+        // Another process may have created it at the same moment (Kafka answers "already exists" in more than one way).
+        if (e instanceof EngineError && e.code === 'CONFLICT') return;
+        if ((await this.topics.describeTopic(this.topic)) === undefined) throw e;
       });
     })().catch((e: unknown) => {
       this.ensured = null;
@@ -40,6 +42,11 @@ export class KafkaProcessingLog {
       .catch((e: unknown) => this.warn(`cannot write the processing log topic '${this.topic}': ${(e as Error).message}`))
       .finally(() => this.pending.delete(write));
     this.pending.add(write);
+  }
+
+  /** Waits for the entries appended so far to be written (or to have failed); what close waits for. */
+  async settle(): Promise<void> {
+    await Promise.all([...this.pending]);
   }
 
   /** Waits for the topic and for every entry appended so far. */
