@@ -7,6 +7,7 @@ import { optimize, planPhysical, planTableMaterialization } from '../plan/index.
 import { createMaterializedTable } from '../state/index.js';
 import type { EngineContext } from './engine-context.js';
 import type { PersistentQueries } from './persistent-queries.js';
+import { takeQueryNumber } from './query-number.js';
 import type { StatementResult } from './statement-result.js';
 import { topicSettings } from './topic-settings.js';
 
@@ -18,6 +19,8 @@ export async function executeCreateSource(ctx: EngineContext, queries: Persisten
   if (creates && bound.createTopic !== null && (await ctx.topics.describeTopic(bound.createTopic.name)) === undefined) {
     await ctx.topics.createTopic(bound.createTopic.name, topicSettings(bound.createTopic));
   }
+  // A table's materialization query needs a number (claimed with the name on Kafka, when the table is new).
+  const number = source.kind === 'TABLE' && !(bound.exists && bound.ifNotExists) ? await takeQueryNumber(ctx, bound.exists ? null : source.name) : null;
   const result = ctx.catalogStore.transaction((): { text: string; query: QueryDefinition | null } => {
     // Re-checked under the write lock: another process may have created it since analysis.
     const existing = ctx.catalog().sources.get(source.name);
@@ -27,7 +30,7 @@ export async function executeCreateSource(ctx: EngineContext, queries: Persisten
       throw new EngineError('SOURCE_IN_USE', `${source.name} is written by query ${existing.writtenBy}; TERMINATE it before replacing ${source.name}.`);
     }
     ctx.catalogStore.putSource(source);
-    const query = source.kind === 'TABLE' ? materializationQuery(ctx, source) : null;
+    const query = source.kind === 'TABLE' && number !== null ? materializationQuery(ctx, source, number) : null;
     const verb = existing === undefined ? 'created' : 'replaced';
     return { text: `${noun} ${source.name} ${verb}${query === null ? '' : `; query ${query.id} keeps the SQLite table "${source.name}" current`}.`, query };
   });
@@ -36,9 +39,9 @@ export async function executeCreateSource(ctx: EngineContext, queries: Persisten
 }
 
 /** A table over a topic is materialized by its own persistent query (`CT_<TABLE>_n`), from the topic's start. */
-function materializationQuery(ctx: EngineContext, table: SourceDefinition): QueryDefinition {
+function materializationQuery(ctx: EngineContext, table: SourceDefinition, number: number): QueryDefinition {
   createMaterializedTable(ctx.db, { name: table.name, schema: table.schema, window: table.window?.kind ?? null });
-  const id = `CT_${table.name}_${ctx.catalogStore.nextNumber('query')}`;
+  const id = `CT_${table.name}_${number}`;
   const physical = planPhysical(optimize(planTableMaterialization(table)), id);
   const query: QueryDefinition = {
     id,

@@ -4,10 +4,12 @@ import type { BoundDescribe } from '../analyze/index.js';
 import { formatDuration, formatSqlType } from '../common/index.js';
 import { decodePhysicalPlan, planAggregates } from '../plan/index.js';
 import { queryMetric } from '../state/index.js';
+import { consumerLagLines, inputTopics } from './consumer-lag.js';
 import type { EngineContext } from './engine-context.js';
 import type { PersistentQueries } from './persistent-queries.js';
 import { queryStatus, statusLines } from './query-status.js';
 import { runsIn } from './show.js';
+import { skippedRecordCounts } from './processing-log-stream.js';
 import type { StatementResult } from './statement-result.js';
 
 export async function executeDescribe(ctx: EngineContext, queries: PersistentQueries, bound: BoundDescribe): Promise<StatementResult> {
@@ -30,12 +32,14 @@ export async function executeDescribe(ctx: EngineContext, queries: PersistentQue
   if (bound.extended) {
     const writers = [...catalog.queries.values()].filter((q) => q.sink === s.name);
     const readers = [...catalog.queries.values()].filter((q) => q.sources.includes(s.name));
+    const topicReaders = [...catalog.queries.values()].filter((q) => inputTopics(catalog, q).includes(s.topic));
     const topic = await ctx.topics.describeTopic(s.topic);
     lines.push(`Partitions: ${topic?.partitions ?? '?'}; records: ${topic?.endOffsets.reduce((a, b) => a + b, 0) ?? 0}`);
     lines.push(`Written by: ${writers.map((q) => `${q.id} (${runsIn(ctx, queries, q.id)})`).join(', ') || 'none'}`);
     lines.push(`Read by: ${readers.map((q) => `${q.id} (${runsIn(ctx, queries, q.id)})`).join(', ') || 'none'}`);
+    const skipped = writers.length === 0 ? new Map<string, number>() : await skippedRecordCounts(ctx);
     for (const q of writers) {
-      lines.push(`Skipped records of ${q.id}: ${ctx.processingLogStore.countFor(q.id)} (see the processing log)`);
+      lines.push(`Skipped records of ${q.id}: ${skipped.get(q.id) ?? 0} (see the processing log)`);
       for (const agg of planAggregates(decodePhysicalPlan(q.plan).root)) {
         if (agg.window === null) continue;
         const late = queryMetric(ctx.db, q.id, 'late-records');
@@ -43,6 +47,7 @@ export async function executeDescribe(ctx: EngineContext, queries: PersistentQue
       }
       lines.push(...statusLines(await queryStatus(ctx, q)));
     }
+    lines.push(...(await consumerLagLines(ctx, s.topic, topicReaders)));
   }
   return { kind: 'table', title: lines.join('\n'), columns: ['Field', 'Type', ''], rows };
 }

@@ -1,7 +1,7 @@
 // DryRunTopics: real topics read through, but nothing written — what `eddy check` and `eddy explain` use.
 
 import type { SinkRecord, SourceRecord } from '../exec/index.js';
-import type { QueryIo, QueryIoOptions, TopicSettings, TopicStatus, TopicSummary, Topics } from '../io/index.js';
+import type { ConsumerGroupInfo, QueryIo, QueryIoOptions, TopicSettings, TopicStatus, TopicSummary, Topics } from '../io/index.js';
 
 export class DryRunTopics implements Topics {
   private readonly created = new Map<string, TopicSummary>();
@@ -47,6 +47,18 @@ export class DryRunTopics implements Topics {
 
   openQuery(_options: QueryIoOptions): Promise<QueryIo> {
     return Promise.reject(new Error('queries do not run in a dry run'));
+  }
+
+  groupOf(queryId: string): string {
+    return this.real.groupOf(queryId);
+  }
+
+  committedOffsets(queryId: string, topic: string): Promise<Map<number, number>> {
+    return this.real.committedOffsets(queryId, topic);
+  }
+
+  consumerGroups(): Promise<ConsumerGroupInfo[]> {
+    return this.real.consumerGroups();
   }
 
   pinStart(): Promise<void> {

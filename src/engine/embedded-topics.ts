@@ -3,7 +3,7 @@
 import type Database from 'better-sqlite3';
 import type { Clock } from '../common/index.js';
 import type { SinkRecord, SourceRecord } from '../exec/index.js';
-import type { EmbeddedLog, QueryIo, QueryIoOptions, TopicSettings, TopicStatus, TopicSummary, Topics } from '../io/index.js';
+import type { ConsumerGroupInfo, EmbeddedLog, QueryIo, QueryIoOptions, TopicSettings, TopicStatus, TopicSummary, Topics } from '../io/index.js';
 import type { OffsetStore, QueryLeases } from '../state/index.js';
 import { EmbeddedCommitter } from './embedded-committer.js';
 
@@ -77,6 +77,25 @@ export class EmbeddedTopics implements Topics {
 
   changelogTopic(): null {
     return null;
+  }
+
+  groupOf(queryId: string): string {
+    return queryId;
+  }
+
+  committedOffsets(queryId: string, topic: string): Promise<Map<number, number>> {
+    return Promise.resolve(new Map(this.offsets.load(queryId, topic) ?? []));
+  }
+
+  /** One group per persistent query with committed positions; its one consumer reads while a process holds the query's lease. */
+  consumerGroups(): Promise<ConsumerGroupInfo[]> {
+    const groups = new Map<string, Map<string, number>>();
+    for (const { group, topic } of this.offsets.groups()) {
+      const topics = groups.get(group) ?? new Map<string, number>();
+      topics.set(topic, this.leases.holder(group) === undefined ? 0 : 1);
+      groups.set(group, topics);
+    }
+    return Promise.resolve([...groups].map(([groupId, consumersByTopic]) => ({ groupId, consumersByTopic })));
   }
 
   forgetQuery(queryId: string): Promise<void> {

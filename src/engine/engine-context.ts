@@ -22,6 +22,10 @@ export interface EngineContext {
   readonly leases: QueryLeases;
   readonly processingLogStore: ProcessingLogStore;
   readonly processingLogger: ProcessingLogger;
+  /** The topic of the built-in EDDY_PROCESSING_LOG stream (per service id on Kafka). */
+  readonly processingLogTopic: string;
+  /** Waits until every processing log entry logged so far can be read from its topic. */
+  flushProcessingLog(): Promise<void>;
   readonly codecs: CodecFactory;
   readonly clock: Clock;
   readonly properties: SessionProperties;

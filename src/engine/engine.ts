@@ -51,6 +51,7 @@ import {
 import { resolveVariables } from './variables.js';
 import { ReplicatedCatalogStore } from './replicated-catalog-store.js';
 import { queryStatus, queryStatuses, statusLines, type QueryStatus } from './query-status.js';
+import { KafkaProcessingLog, kafkaProcessingLogTopic } from './kafka-processing-log.js';
 import { ensureProcessingLogTopic, PROCESSING_LOG_TOPIC, processingLogRecord, withProcessingLog } from './processing-log-stream.js';
 
 export interface EngineOptions {
@@ -80,7 +81,11 @@ export class Engine {
   /** On Kafka: the catalog as a cache of the service id's command topic. */
   private readonly replica: ReplicatedCatalogStore | null;
 
-  private constructor(ctx: EngineContext, runQueries: boolean) {
+  private constructor(
+    ctx: EngineContext,
+    runQueries: boolean,
+    private readonly kafkaLog: KafkaProcessingLog | null,
+  ) {
     this.ctx = ctx;
     this.replica = ctx.catalogStore instanceof ReplicatedCatalogStore ? ctx.catalogStore : null;
     this.queries = new PersistentQueries(ctx);
@@ -95,7 +100,8 @@ export class Engine {
     const offsets = new OffsetStore(db);
     const leases = new QueryLeases(db, randomUUID(), LEASE_TTL_MS);
     const brokers = options.brokers ?? [];
-    const kafka = brokers.length > 0 ? new KafkaTopics({ brokers, serviceId: options.serviceId ?? 'eddy' }) : null;
+    const serviceId = options.serviceId ?? 'eddy';
+    const kafka = brokers.length > 0 ? new KafkaTopics({ brokers, serviceId }) : null;
     let embeddedLog: EmbeddedLog | null = null;
     let real: Topics;
     if (kafka !== null) {
@@ -113,6 +119,8 @@ export class Engine {
     }
     // Without queries (check, explain) definitions apply to an in-memory catalog: existing topics are read, none written.
     const topics = options.runQueries === false && brokers.length > 0 ? new DryRunTopics(real) : real;
+    // On Kafka the processing log is a topic of the service id, appended to as records are skipped.
+    const kafkaLog = kafka === null ? null : new KafkaProcessingLog(topics, kafkaProcessingLogTopic(serviceId), (m) => logger.warn(m));
     const ctx: EngineContext = {
       db,
       topics,
@@ -124,9 +132,12 @@ export class Engine {
         log: (entry) => {
           processingLogStore.append(entry, clock.now());
           embeddedLog?.append([processingLogRecord(entry, clock.now())]);
+          kafkaLog?.append(processingLogRecord(entry, clock.now(), kafkaLog.topic));
           logger.warn(`skipped record ${entry.topic}/${entry.partition}@${entry.offset} in ${entry.queryId}: ${entry.message}`);
         },
       },
+      processingLogTopic: kafkaLog?.topic ?? PROCESSING_LOG_TOPIC,
+      flushProcessingLog: () => kafkaLog?.flush() ?? Promise.resolve(),
       codecs: formatCodecs,
       clock,
       properties: new SessionProperties(options.properties),
@@ -134,7 +145,7 @@ export class Engine {
       logger,
       catalog: () => catalogStore.load(),
     };
-    return new Engine(ctx, options.runQueries ?? true);
+    return new Engine(ctx, options.runQueries ?? true, kafkaLog);
   }
 
   /** Parses a script into statements (throws a located EngineError on a syntax error). */
@@ -342,6 +353,7 @@ export class Engine {
   /** Waits until the persistent queries this process runs have consumed all input present now. */
   async drain(signal?: AbortSignal): Promise<void> {
     await this.queries.drain(signal);
+    await this.ctx.flushProcessingLog();
   }
 
   /** Stops this process's persistent queries (they resume wherever the data directory is opened next). */
@@ -349,6 +361,7 @@ export class Engine {
     if (this.closed) return;
     this.closed = true;
     await this.queries.close();
+    await this.kafkaLog?.settle();
     await this.replica?.close();
     await this.ctx.topics.close();
     this.ctx.db.close();
@@ -357,7 +370,8 @@ export class Engine {
   private async analysisContext(builtIns = true): Promise<AnalysisContext> {
     await this.replica?.catchUp();
     const topics = new Map<string, TopicInfo>((await this.ctx.topics.listTopics()).map((t) => [t.name, t]));
-    const catalog = builtIns && this.ctx.topics.kind === 'embedded' ? withProcessingLog(this.ctx.catalog()) : this.ctx.catalog();
+    if (builtIns) await this.ctx.flushProcessingLog();
+    const catalog = builtIns ? withProcessingLog(this.ctx.catalog(), this.ctx.processingLogTopic) : this.ctx.catalog();
     return { catalog, topics };
   }
 }

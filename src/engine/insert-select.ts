@@ -6,15 +6,13 @@ import { EngineError } from '../common/index.js';
 import type { EngineContext } from './engine-context.js';
 import type { PersistentQueries } from './persistent-queries.js';
 import { planQuery } from './plan-query.js';
+import { takeQueryNumber } from './query-number.js';
 import type { StatementResult } from './statement-result.js';
 
 export async function executeInsertSelect(ctx: EngineContext, queries: PersistentQueries, bound: BoundInsertSelect, sql: string): Promise<StatementResult> {
   // The id is taken first, so the start position can be pinned before the query is recorded.
-  const id = ctx.catalogStore.transaction((): string => {
-    const id = bound.queryId ?? `INSERTQUERY_${ctx.catalogStore.nextNumber('query')}`;
-    if (ctx.catalog().queries.has(id)) throw new EngineError('INVALID_PROPERTY', `A query with id ${id} already exists.`);
-    return id;
-  });
+  const id = bound.queryId ?? `INSERTQUERY_${await takeQueryNumber(ctx, null)}`;
+  if (ctx.catalog().queries.has(id)) throw new EngineError('INVALID_PROPERTY', `A query with id ${id} already exists.`);
   const { physical } = planQuery(bound.query, bound.target, id);
   // "latest" means the end of the input as of now, not whenever a process first runs the query.
   if (ctx.properties.get('auto.offset.reset') === 'latest') await ctx.topics.pinStart(id, bound.query.source.topic);

@@ -3,6 +3,7 @@
 import type { QueryDefinition } from '../catalog/index.js';
 import { formatTimestamp } from '../common/index.js';
 import { QueryMetricsStore, queryStateSize, type StoredQueryMetrics } from '../state/index.js';
+import { consumerLag, inputTopics } from './consumer-lag.js';
 import type { EngineContext } from './engine-context.js';
 
 export interface QueryStatus {
@@ -10,7 +11,7 @@ export interface QueryStatus {
   readonly state: 'RUNNING' | 'PAUSED';
   /** Committed metrics (zeros before the first batch). */
   readonly metrics: StoredQueryMetrics;
-  /** Records in the query's input topics after its committed offsets (embedded log; null on Kafka). */
+  /** Records in the query's input topics after its committed offsets. */
   readonly lagRecords: number | null;
   /** Wall-clock time minus stream time (null before the first record). */
   readonly streamTimeLagMs: number | null;
@@ -39,18 +40,11 @@ export async function queryStatuses(ctx: EngineContext): Promise<QueryStatus[]> 
   return out;
 }
 
-/** The records after the committed offsets of every input topic (the embedded log keeps offsets in the data directory). */
+/** The records after the committed offsets of every input topic (the query's consumer group on Kafka). */
 async function inputLag(ctx: EngineContext, def: QueryDefinition): Promise<number | null> {
-  if (ctx.topics.kind !== 'embedded') return null;
-  const catalog = ctx.catalog();
-  const topics = def.kind === 'CT' ? [catalog.sources.get(def.sink)?.topic] : def.sources.map((s) => catalog.sources.get(s)?.topic);
   let lag = 0;
-  for (const topic of new Set(topics)) {
-    if (topic === undefined) continue;
-    const description = await ctx.topics.describeTopic(topic);
-    if (description === undefined) continue;
-    const committed = ctx.offsets.load(def.id, topic);
-    description.endOffsets.forEach((end, p) => (lag += Math.max(0, end - (committed?.get(p) ?? 0))));
+  for (const topic of inputTopics(ctx.catalog(), def)) {
+    for (const p of (await consumerLag(ctx, def.id, topic)) ?? []) lag += p.lag;
   }
   return lag;
 }
@@ -97,6 +91,6 @@ export function statusLines(s: QueryStatus): string[] {
     `  errors (skipped, in EDDY_PROCESSING_LOG): ${m.errors}; late records dropped: ${m.late}`,
     `  end-to-end latency (record timestamp to commit): last ${formatMs(m.lastLatencyMs)}, average ${formatMs(m.averageLatencyMs)}`,
     `  stream time: ${m.streamTime === null ? '-' : formatTimestamp(m.streamTime)} (behind the clock by ${formatMs(s.streamTimeLagMs)})`,
-    `  input lag: ${s.lagRecords ?? 'n/a on Kafka'}${s.lagRecords === null ? '' : ' records'}; state: ${s.stateRows} rows, ${formatBytes(s.stateBytes)}`,
+    `  input lag: ${s.lagRecords ?? '-'}${s.lagRecords === null ? '' : ' records'}; state: ${s.stateRows} rows, ${formatBytes(s.stateBytes)}`,
   ];
 }

@@ -1,10 +1,12 @@
 // ReplicatedCatalogStore: the local SQLite catalog as a cache of a command log — writes are recorded as commands and published, the log's commands applied.
 
+import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { QueryDefinition, SourceDefinition } from '../catalog/index.js';
-import type { SqlType } from '../common/index.js';
+import { EngineError, type SqlType } from '../common/index.js';
 import type { CatalogCommand, CommandLog } from '../io/index.js';
 import { CatalogStore } from '../state/index.js';
+import { applyClaim, claimCommand, releaseCommand, type ClaimOutcome, type PendingSinks } from './query-number-claim.js';
 
 /**
  * Handlers write the catalog as before (one SQLite transaction per change); every write inside a
@@ -16,6 +18,10 @@ export class ReplicatedCatalogStore extends CatalogStore {
   private pending: CatalogCommand[] = [];
   private closed = false;
   private readonly following: Promise<void>;
+  /** How each claim of a query number this process has seen in the log turned out, by claim token. */
+  private readonly claims = new Map<string, ClaimOutcome>();
+  /** Sinks named by accepted claims whose definitions may not have reached the log yet. */
+  private readonly pendingSinks: PendingSinks = new Map();
 
   constructor(
     db: Database.Database,
@@ -34,7 +40,15 @@ export class ReplicatedCatalogStore extends CatalogStore {
         await this.log.follow((commands, first) =>
           cache.transaction(() => {
             if (first) cache.clear();
-            for (const c of commands) applyCommand(cache, c);
+            for (const c of commands) {
+              if (c.key.startsWith('claim:')) {
+                applyClaim(cache, c, this.claims, this.pendingSinks);
+                continue;
+              }
+              // Once a claimed sink is defined (or dropped), the catalog itself says whether the name is taken.
+              if (c.key.startsWith('source:')) this.pendingSinks.delete(c.key.slice('source:'.length));
+              applyCommand(cache, c);
+            }
           }),
         );
         return;
@@ -49,6 +63,33 @@ export class ReplicatedCatalogStore extends CatalogStore {
   async catchUp(): Promise<void> {
     await this.following;
     await this.log.catchUp();
+  }
+
+  /**
+   * A new query number, unique across every process of the service id: the number is claimed in the
+   * command log and the first claim of a number in log order wins (a loser retries with the next).
+   * A claim naming a sink also fails when another process created — or claimed — that name first.
+   */
+  async claimQueryNumber(sink: string | null, now: number): Promise<number> {
+    for (let attempt = 1; ; attempt++) {
+      await this.catchUp();
+      const number = this.currentNumber('query') + 1;
+      const token = randomUUID();
+      await this.log.append([claimCommand(number, token, sink, now)]);
+      await this.log.catchUp();
+      const outcome = this.claims.get(token);
+      this.claims.delete(token);
+      if (outcome === 'won') return number;
+      if (outcome === 'sink-taken' && sink !== null) {
+        throw new EngineError('SOURCE_EXISTS', `${sink} was just created by another process of this service id.`);
+      }
+      if (attempt >= 50) throw new EngineError('IO_ERROR', `Could not claim a query number in the command topic after ${attempt} attempts.`);
+    }
+  }
+
+  /** Gives a claimed sink name back when the statement that claimed it failed before defining it. */
+  async releaseSink(sink: string): Promise<void> {
+    await this.log.append([releaseCommand(sink)]);
   }
 
   /** Appends the commands of the transactions committed since the last call. */

@@ -3,9 +3,11 @@
 import type { BoundShow } from '../analyze/index.js';
 import { assertNever, formatSchema, formatSqlType } from '../common/index.js';
 import { describeFunctions, listAggregates } from '../functions/index.js';
+import { inputTopics } from './consumer-lag.js';
 import type { EngineContext } from './engine-context.js';
 import type { PersistentQueries } from './persistent-queries.js';
 import { queryStatus } from './query-status.js';
+import { skippedRecordCounts } from './processing-log-stream.js';
 import type { StatementResult } from './statement-result.js';
 
 export async function executeShow(ctx: EngineContext, queries: PersistentQueries, bound: BoundShow): Promise<StatementResult> {
@@ -33,13 +35,14 @@ export async function executeShow(ctx: EngineContext, queries: PersistentQueries
       const columns = ['Query ID', 'Query Type', 'Status', 'Runs In', 'Sink Name', 'Sink Kafka Topic', 'Query String'];
       if (!bound.extended) return { kind: 'table', title: null, columns, rows };
       const extended: string[][] = [];
+      const skipped = await skippedRecordCounts(ctx);
       for (const [i, q] of [...catalog.queries.values()].entries()) {
         const status = await queryStatus(ctx, q);
         const m = status.metrics;
         extended.push([
           ...(rows[i] ?? []),
           q.sources.join(', '),
-          String(ctx.processingLogStore.countFor(q.id)),
+          String(skipped.get(q.id) ?? 0),
           String(m.recordsIn),
           String(m.recordsOut),
           String(m.late),
@@ -52,6 +55,7 @@ export async function executeShow(ctx: EngineContext, queries: PersistentQueries
     }
     case 'TOPICS': {
       const rows: string[][] = [];
+      const groups = bound.extended ? await ctx.topics.consumerGroups() : [];
       // Internal topics (`_eddy_…`, the processing log's) are read through their built-in streams.
       for (const t of (await ctx.topics.listTopics()).filter((t) => !t.name.startsWith('_eddy_'))) {
         const description = await ctx.topics.describeTopic(t.name);
@@ -60,11 +64,24 @@ export async function executeShow(ctx: EngineContext, queries: PersistentQueries
           rows.push([t.name, String(t.partitions), String(records)]);
           continue;
         }
-        const readers = [...catalog.queries.values()].filter((q) => q.sources.some((s) => catalog.sources.get(s)?.topic === t.name)).map((q) => q.id);
-        rows.push([t.name, String(t.partitions), String(records), description?.endOffsets.join(', ') ?? '', readers.join(', ')]);
+        const readers = [...catalog.queries.values()].filter((q) => inputTopics(catalog, q).includes(t.name)).map((q) => q.id);
+        const reading = groups.filter((g) => g.consumersByTopic.has(t.name));
+        const consumers = reading.reduce((sum, g) => sum + (g.consumersByTopic.get(t.name) ?? 0), 0);
+        rows.push([
+          t.name,
+          String(t.partitions),
+          String(description?.replicas ?? 1),
+          String(records),
+          description?.endOffsets.join(', ') ?? '',
+          String(consumers),
+          String(reading.length),
+          readers.join(', '),
+        ]);
       }
-      const columns = ['Kafka Topic', 'Partitions', 'Records'];
-      return { kind: 'table', title: null, columns: bound.extended ? [...columns, 'Partition End Offsets', 'Consumer Queries'] : columns, rows };
+      const columns = bound.extended
+        ? ['Kafka Topic', 'Partitions', 'Partition Replicas', 'Records', 'Partition End Offsets', 'Consumers', 'Consumer Groups', 'Consumer Queries']
+        : ['Kafka Topic', 'Partitions', 'Records'];
+      return { kind: 'table', title: null, columns, rows };
     }
     case 'PROPERTIES':
       return {

@@ -23,6 +23,13 @@ export interface TopicStatus extends TopicSummary {
   readonly replicas?: number;
 }
 
+/** A consumer group and the topics it reads: on Kafka any group of the cluster, on the embedded log a persistent query's offsets. */
+export interface ConsumerGroupInfo {
+  readonly groupId: string;
+  /** Per topic it reads (is assigned, or has committed offsets on), how many of its consumers read it now. */
+  readonly consumersByTopic: ReadonlyMap<string, number>;
+}
+
 /** `exactly_once_v2` commits outputs and input offsets atomically; `at_least_once` may repeat a batch after a crash. */
 export type ProcessingGuarantee = 'exactly_once_v2' | 'at_least_once';
 
@@ -80,6 +87,12 @@ export interface Topics {
   openQuery(options: QueryIoOptions): Promise<QueryIo>;
   /** Records the topic's current end as the query's committed start (auto.offset.reset = latest at creation). */
   pinStart(queryId: string, topic: string): Promise<void>;
+  /** The consumer group a persistent query commits its positions in (on the embedded log, the query id). */
+  groupOf(queryId: string): string;
+  /** A persistent query's committed positions on a topic (partition → next offset); empty before its first commit. */
+  committedOffsets(queryId: string, topic: string): Promise<Map<number, number>>;
+  /** Every consumer group reading a topic now, or having committed positions on one. */
+  consumerGroups(): Promise<ConsumerGroupInfo[]>;
   /** The topic a persistent query's state changes go to (Kafka), or null (the embedded log needs none). */
   changelogTopic(queryId: string): string | null;
   /** Forgets a terminated query's committed positions (its consumer group) and its state changelog. */

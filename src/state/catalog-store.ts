@@ -69,6 +69,11 @@ export class CatalogStore {
     this.statements.raise.run(name, value);
   }
 
+  /** The last number a named sequence handed out (0 before the first). */
+  currentNumber(name: string): number {
+    return this.statements.counter.get(name)?.value ?? 0;
+  }
+
   /** The next number of a named sequence (query ids), starting at 1. Call inside a write transaction. */
   nextNumber(name: string): number {
     const next = (this.statements.counter.get(name)?.value ?? 0) + 1;

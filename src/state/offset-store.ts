@@ -16,6 +16,7 @@ export class OffsetStore {
           'ON CONFLICT(group_id, topic, partition) DO UPDATE SET next_offset = excluded.next_offset',
       ),
       drop: db.prepare<[string]>('DELETE FROM consumer_offsets WHERE group_id = ?'),
+      groups: db.prepare<[], { group_id: string; topic: string }>('SELECT DISTINCT group_id, topic FROM consumer_offsets ORDER BY group_id, topic'),
     };
   }
 
@@ -27,6 +28,11 @@ export class OffsetStore {
 
   save(group: string, topic: string, positions: Positions): void {
     for (const [partition, offset] of positions) this.statements.save.run(group, topic, partition, offset);
+  }
+
+  /** Every group and topic with committed positions. */
+  groups(): { group: string; topic: string }[] {
+    return this.statements.groups.all().map((r) => ({ group: r.group_id, topic: r.topic }));
   }
 
   drop(group: string): void {

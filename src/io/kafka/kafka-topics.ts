@@ -4,8 +4,9 @@ import { randomUUID } from 'node:crypto';
 import type { IResourceConfigEntry } from 'kafkajs';
 import { EngineError } from '../../common/index.js';
 import type { SinkRecord, SourceRecord } from '../../exec/index.js';
-import type { ProcessingGuarantee, QueryIo, QueryIoOptions, StateRestorer, TopicSettings, TopicStatus, TopicSummary, Topics } from '../topics.js';
+import type { ConsumerGroupInfo, ProcessingGuarantee, QueryIo, QueryIoOptions, StateRestorer, TopicSettings, TopicStatus, TopicSummary, Topics } from '../topics.js';
 import { AtLeastOnceCommitter } from './at-least-once-committer.js';
+import { committedOffsetsOf, consumerGroupsOf } from './consumer-groups.js';
 import { KafkaCommandLog } from './kafka-command-log.js';
 import { KafkaConnection, type KafkaConnectionOptions } from './kafka-connection.js';
 import { KafkaFeed } from './kafka-feed.js';
@@ -200,6 +201,14 @@ export class KafkaTopics implements Topics {
     const admin = await this.connection.sharedAdmin();
     const offsets = await admin.fetchTopicOffsets(topic);
     await admin.setOffsets({ groupId: this.groupOf(queryId), topic, partitions: offsets.map((o) => ({ partition: o.partition, offset: o.high })) });
+  }
+
+  async committedOffsets(queryId: string, topic: string): Promise<Map<number, number>> {
+    return committedOffsetsOf(await this.connection.sharedAdmin(), this.groupOf(queryId), topic);
+  }
+
+  async consumerGroups(): Promise<ConsumerGroupInfo[]> {
+    return consumerGroupsOf(await this.connection.sharedAdmin());
   }
 
   async forgetQuery(queryId: string): Promise<void> {
