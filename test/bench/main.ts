@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmbeddedLog, LOG_MIGRATIONS } from '../../src/io/index.js';
 import { DATABASE_FILE, openDataDirectory } from '../../src/state/index.js';
+import { expectedRows, sameRows, topicRows } from './join-gate.js';
 import { loadNexmark } from './load-nexmark.js';
 import type { WorkerResult } from './worker.js';
 import { PENDING_WORKLOADS, WORKLOADS } from './workloads.js';
@@ -126,7 +127,8 @@ try {
     };
     const baselineDir = copy('baseline');
     const engineDir = copy('engine');
-    const inputEvents = counts[workload.inputTopic];
+    const started = performance.now();
+    const inputEvents = workload.inputTopics.reduce((n, t) => n + counts[t], 0);
     const baseline = withRates(runWorker('baseline', workload.id, baselineDir, inputEvents, liveFile));
     const engine = withRates(runWorker('engine', workload.id, engineDir, inputEvents, liveFile));
     // The correctness gate: no number counts unless the engine's output equals an independent computation.
@@ -138,6 +140,18 @@ try {
       correct = check.correct;
       outputRecords = check.keys;
       gate = `SQLite table = batch SQL (${check.keys} keys)`;
+    } else if (workload.kind === 'join') {
+      const expected = expectedRows(engineDir, workload.expectedSql);
+      const actual = topicRows(engineDir, 'OUT', engine.gateEnd);
+      const baselineRows = topicRows(baselineDir, 'BASELINE_OUT');
+      outputRecords = actual.length;
+      if (workload.gate === 'batch-sql') {
+        correct = expected.length > 0 && sameRows(expected, actual) && sameRows(expected, baselineRows);
+        gate = `topic = batch SQL = baseline (${expected.length} rows; engine ${actual.length}, baseline ${baselineRows.length})`;
+      } else {
+        correct = actual.length > 0 && sameRows(baselineRows, actual);
+        gate = `topic = baseline (${actual.length} rows, as a multiset; read-order independent batch SQL: ${expected.length})`;
+      }
     } else {
       const expected = topicValues(baselineDir, 'BASELINE_OUT');
       const actual = topicValues(engineDir, 'OUT', engine.gateEnd);
@@ -148,7 +162,7 @@ try {
     reports.push({ id: workload.id, name: workload.name, correct, gate, outputRecords, engine, baseline, ratioToBaseline: engine.eventsPerCpuSecond / baseline.eventsPerCpuSecond });
     rmSync(baselineDir, { recursive: true });
     rmSync(engineDir, { recursive: true });
-    process.stderr.write(`${workload.id} done\n`);
+    process.stderr.write(`${workload.id} ${correct ? 'correct' : 'WRONG'} (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
   }
   const k = (n: number) => `${(n / 1000).toFixed(0)}K`;
   const rows = reports.map((r) => [
