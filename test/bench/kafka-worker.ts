@@ -57,7 +57,8 @@ async function runBaseline(w: MapWorkload, mode: 'baseline-eos' | 'baseline-alo'
       .run({
         autoCommit: false,
         eachBatchAutoResolve: false,
-        eachBatch: async ({ batch, resolveOffset, heartbeat }) => {
+        eachBatch: async (payload) => {
+          const { batch } = payload;
           for (let i = 0; i < batch.messages.length; i += BATCH) {
             const chunk = batch.messages.slice(i, i + BATCH);
             const messages: { value: string; timestamp: string }[] = [];
@@ -86,9 +87,9 @@ async function runBaseline(w: MapWorkload, mode: 'baseline-eos' | 'baseline-alo'
               if (messages.length > 0) await producer.send({ topic: outTopic, messages });
               await consumer.commitOffsets(offsets.topics[0]?.partitions.map((p) => ({ topic: inTopic, ...p })) ?? []);
             }
-            resolveOffset(last);
+            payload.resolveOffset(last);
             consumed += chunk.length;
-            await heartbeat();
+            await payload.heartbeat();
           }
           if (consumed >= events) resolve();
         },

@@ -33,11 +33,11 @@ function options(argv: readonly string[]): Options {
   };
   const quick = argv.includes('--quick');
   return {
-    events: Number(value('--events') ?? (quick ? 120_000 : 2_000_000)),
+    events: Number(value('--events') ?? (quick ? 80_000 : 2_000_000)),
     json: value('--json') ?? null,
     only: value('--only')?.split(',') ?? null,
     rate: Number(value('--rate') ?? 5_000),
-    live: Number(value('--live') ?? (quick ? 50_000 : 150_000)),
+    live: Number(value('--live') ?? (quick ? 40_000 : 150_000)),
     brokers: benchBrokers(argv),
     kafkaEvents: Number(value('--kafka-events') ?? (quick ? 30_000 : 500_000)),
   };
