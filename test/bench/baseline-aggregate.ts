@@ -30,7 +30,7 @@ export function runCountBaseline(w: WindowCountWorkload, dataDir: string, batch:
   const insertOut = db.prepare('INSERT OR REPLACE INTO baseline_out (auction, ws, we, n) VALUES (?, ?, ?, ?)');
   const windows = new Map<number, Map<number, WindowCount>>();
   const streamTime = new Map<number, number>();
-  const reader = log.reader(w.inputTopic, 'earliest');
+  const reader = log.reader(w.inputTopics[0], 'earliest');
   let inputEvents = 0;
   for (;;) {
     const records = reader.readAvailable(batch);
@@ -69,7 +69,7 @@ export function runCountBaseline(w: WindowCountWorkload, dataDir: string, batch:
         windows.delete(ws);
       }
       log.append(out);
-      offsets.save('baseline', w.inputTopic, positions);
+      offsets.save('baseline', w.inputTopics[0], positions);
     }).immediate();
   }
   db.close();
@@ -95,7 +95,7 @@ export function runTableBaseline(w: TableWorkload, dataDir: string, batch: numbe
   db.exec('CREATE TABLE baseline_table (bidder INTEGER PRIMARY KEY, n INTEGER, max_price INTEGER, rowtime INTEGER)');
   const upsert = db.prepare('INSERT OR REPLACE INTO baseline_table (bidder, n, max_price, rowtime) VALUES (?, ?, ?, ?)');
   const byBidder = new Map<number, BidderAggregate>();
-  const reader = log.reader(w.inputTopic, 'earliest');
+  const reader = log.reader(w.inputTopics[0], 'earliest');
   let inputEvents = 0;
   for (;;) {
     const records = reader.readAvailable(batch);
@@ -118,7 +118,7 @@ export function runTableBaseline(w: TableWorkload, dataDir: string, batch: numbe
     db.transaction(() => {
       for (const a of dirty) upsert.run(a.bidder, a.n, a.max, a.rowtime);
       log.append(out);
-      offsets.save('baseline', w.inputTopic, positions);
+      offsets.save('baseline', w.inputTopics[0], positions);
     }).immediate();
   }
   db.close();

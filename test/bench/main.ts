@@ -6,9 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmbeddedLog, LOG_MIGRATIONS } from '../../src/io/index.js';
 import { DATABASE_FILE, openDataDirectory } from '../../src/state/index.js';
+import { expectedRows, sameRows, topicRows } from './join-gate.js';
+import { benchBrokers, runKafkaBench, type KafkaReport } from './kafka-bench.js';
 import { loadNexmark } from './load-nexmark.js';
 import type { WorkerResult } from './worker.js';
-import { PENDING_WORKLOADS, WORKLOADS } from './workloads.js';
+import { WORKLOADS } from './workloads.js';
 
 interface Options {
   readonly events: number;
@@ -18,6 +20,10 @@ interface Options {
   readonly rate: number;
   /** Events generated after the loaded ones, appended live to measure emit latency. */
   readonly live: number;
+  /** Kafka bootstrap servers (`--brokers` or KAFKA_BROKERS): the Kafka rows run only with them. */
+  readonly brokers: string[] | null;
+  /** Bids loaded into Kafka for the Kafka rows. */
+  readonly kafkaEvents: number;
 }
 
 function options(argv: readonly string[]): Options {
@@ -27,11 +33,13 @@ function options(argv: readonly string[]): Options {
   };
   const quick = argv.includes('--quick');
   return {
-    events: Number(value('--events') ?? (quick ? 200_000 : 2_000_000)),
+    events: Number(value('--events') ?? (quick ? 80_000 : 2_000_000)),
     json: value('--json') ?? null,
     only: value('--only')?.split(',') ?? null,
     rate: Number(value('--rate') ?? 5_000),
-    live: Number(value('--live') ?? (quick ? 60_000 : 150_000)),
+    live: Number(value('--live') ?? (quick ? 40_000 : 150_000)),
+    brokers: benchBrokers(argv),
+    kafkaEvents: Number(value('--kafka-events') ?? (quick ? 30_000 : 500_000)),
   };
 }
 
@@ -107,6 +115,29 @@ function latencyText(r: WorkerResult): string {
   return parts.join(', ');
 }
 
+/** The Kafka rows: Eddy on Kafka against the kafkajs loops, exactly-once and at-least-once. */
+function kafkaTable(reports: readonly KafkaReport[], brokers: readonly string[]): string {
+  const k = (n: number) => `${(n / 1000).toFixed(0)}K`;
+  const perCpu = (r: WorkerResult) => r.inputEvents / r.cpuSeconds;
+  const perWall = (r: WorkerResult) => r.inputEvents / r.wallSeconds;
+  const header = ['workload', 'correct', 'engine ev/CPU-s', 'engine ev/wall-s', 'kafkajs EOS ev/CPU-s', 'engine/EOS', 'kafkajs ALO ev/CPU-s', 'engine/ALO', 'EOS ev/wall-s', 'peak RSS MB'];
+  const rows = reports.map((r) => [
+    `${r.id} on Kafka`,
+    `${r.correct ? 'yes' : 'NO'} (${r.outputRecords} records)`,
+    k(perCpu(r.engine)),
+    k(perWall(r.engine)),
+    k(perCpu(r.baselineEos)),
+    (perCpu(r.engine) / perCpu(r.baselineEos)).toFixed(2),
+    k(perCpu(r.baselineAlo)),
+    (perCpu(r.engine) / perCpu(r.baselineAlo)).toFixed(2),
+    k(perWall(r.baselineEos)),
+    r.engine.peakRssMb.toFixed(0),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
+  return `Kafka (${brokers.join(',')}): ${reports[0]?.events ?? 0} bids, 2 partitions, engine = Eddy --brokers (exactly_once_v2), EOS/ALO = hand-written kafkajs loops\n${line(header)}\n${rows.map(line).join('\n')}\n`;
+}
+
 const opts = options(process.argv.slice(2));
 const root = mkdtempSync(join(tmpdir(), 'eddy-bench-'));
 try {
@@ -126,7 +157,8 @@ try {
     };
     const baselineDir = copy('baseline');
     const engineDir = copy('engine');
-    const inputEvents = counts[workload.inputTopic];
+    const started = performance.now();
+    const inputEvents = workload.inputTopics.reduce((n, t) => n + counts[t], 0);
     const baseline = withRates(runWorker('baseline', workload.id, baselineDir, inputEvents, liveFile));
     const engine = withRates(runWorker('engine', workload.id, engineDir, inputEvents, liveFile));
     // The correctness gate: no number counts unless the engine's output equals an independent computation.
@@ -138,6 +170,18 @@ try {
       correct = check.correct;
       outputRecords = check.keys;
       gate = `SQLite table = batch SQL (${check.keys} keys)`;
+    } else if (workload.kind === 'join') {
+      const expected = expectedRows(engineDir, workload.expectedSql);
+      const actual = topicRows(engineDir, 'OUT', engine.gateEnd);
+      const baselineRows = topicRows(baselineDir, 'BASELINE_OUT');
+      outputRecords = actual.length;
+      if (workload.gate === 'batch-sql') {
+        correct = expected.length > 0 && sameRows(expected, actual) && sameRows(expected, baselineRows);
+        gate = `topic = batch SQL = baseline (${expected.length} rows; engine ${actual.length}, baseline ${baselineRows.length})`;
+      } else {
+        correct = actual.length > 0 && sameRows(baselineRows, actual);
+        gate = `topic = baseline (${actual.length} rows, as a multiset; read-order independent batch SQL: ${expected.length})`;
+      }
     } else {
       const expected = topicValues(baselineDir, 'BASELINE_OUT');
       const actual = topicValues(engineDir, 'OUT', engine.gateEnd);
@@ -148,7 +192,7 @@ try {
     reports.push({ id: workload.id, name: workload.name, correct, gate, outputRecords, engine, baseline, ratioToBaseline: engine.eventsPerCpuSecond / baseline.eventsPerCpuSecond });
     rmSync(baselineDir, { recursive: true });
     rmSync(engineDir, { recursive: true });
-    process.stderr.write(`${workload.id} done\n`);
+    process.stderr.write(`${workload.id} ${correct ? 'correct' : 'WRONG'} (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
   }
   const k = (n: number) => `${(n / 1000).toFixed(0)}K`;
   const rows = reports.map((r) => [
@@ -167,9 +211,16 @@ try {
   const line = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
   process.stdout.write(`\nEddy benchmark: ${opts.events} Nexmark events at ${opts.rate} ev/s of event time, embedded log, JSON (engine and baseline in this run)\n`);
   process.stdout.write(`${line(header)}\n${rows.map(line).join('\n')}\n`);
-  for (const p of PENDING_WORKLOADS) process.stdout.write(`${p.id}  ${p.name}: not run yet (needs ${p.needs})\n`);
-  if (opts.json !== null) writeFileSync(opts.json, `${JSON.stringify({ events: opts.events, counts, reports, pending: PENDING_WORKLOADS }, null, 2)}\n`);
-  if (reports.some((r) => !r.correct)) {
+  let kafka: KafkaReport[] = [];
+  if (opts.brokers === null) {
+    process.stdout.write('Kafka rows skipped: no brokers (pass --brokers host:port or set KAFKA_BROKERS; `npm run kafka` starts one)\n');
+  } else {
+    kafka = await runKafkaBench(opts.brokers, template, root, opts.kafkaEvents, opts.only, (l) => process.stderr.write(`${l}\n`));
+    process.stdout.write(`\n${kafkaTable(kafka, opts.brokers)}`);
+  }
+  process.stdout.write(`bench wall time ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
+  if (opts.json !== null) writeFileSync(opts.json, `${JSON.stringify({ events: opts.events, counts, reports, kafka }, null, 2)}\n`);
+  if (reports.some((r) => !r.correct) || kafka.some((r) => !r.correct)) {
     process.stderr.write('correctness gate FAILED: an engine output differs from the baseline\n');
     process.exitCode = 1;
   }

@@ -5,6 +5,7 @@ import { Engine } from '../../src/engine/index.js';
 import { EmbeddedLog, LOG_MIGRATIONS } from '../../src/io/index.js';
 import { OffsetStore, openDataDirectory } from '../../src/state/index.js';
 import { runCountBaseline, runTableBaseline } from './baseline-aggregate.js';
+import { runJoinBaseline } from './baseline-join.js';
 import { liveLatency, type LiveEvent } from './live-latency.js';
 import { NEXMARK_DDL, WORKLOADS, type MapWorkload, type Workload } from './workloads.js';
 
@@ -32,7 +33,7 @@ export function percentile(sorted: readonly number[], p: number): number {
 
 async function runEngine(workload: Workload, dataDir: string, inputEvents: number, liveFile: string | undefined): Promise<WorkerResult> {
   const engine = Engine.open({ dataDir, logger: { info: () => undefined, warn: () => undefined } });
-  for (const s of engine.parse(NEXMARK_DDL)) await engine.execute(s);
+  for (const s of engine.parse(NEXMARK_DDL + (workload.ddl ?? ''))) await engine.execute(s);
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   for (const s of engine.parse(workload.sql)) await engine.execute(s);
@@ -107,7 +108,8 @@ function runMapBaseline(workload: MapWorkload, dataDir: string): WorkerResult {
   const log = new EmbeddedLog(db);
   const offsets = new OffsetStore(db);
   log.createTopic('BASELINE_OUT', 2, 0);
-  const reader = log.reader(workload.inputTopic, 'earliest');
+  const reader = log.reader(workload.inputTopics[0], 'earliest');
+  const map = workload.baseline;
   let inputEvents = 0;
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
@@ -118,13 +120,17 @@ function runMapBaseline(workload: MapWorkload, dataDir: string): WorkerResult {
     const out: { topic: string; timestamp: number; key: null; value: Uint8Array }[] = [];
     for (const r of records) {
       if (r.value === null) continue;
-      const output = workload.baseline(JSON.parse(Buffer.from(r.value).toString('utf8')) as Record<string, unknown>);
+      if (map === 'bytes') {
+        out.push({ topic: 'BASELINE_OUT', timestamp: r.timestamp, key: null, value: r.value });
+        continue;
+      }
+      const output = map(JSON.parse(Buffer.from(r.value).toString('utf8')) as Record<string, unknown>);
       if (output !== null) out.push({ topic: 'BASELINE_OUT', timestamp: r.timestamp, key: null, value: Buffer.from(JSON.stringify(output)) });
     }
     const positions = reader.positions();
     db.transaction(() => {
       log.append(out);
-      offsets.save('baseline', workload.inputTopic, positions);
+      offsets.save('baseline', workload.inputTopics[0], positions);
     }).immediate();
   }
   const wall = (performance.now() - t0) / 1000;
@@ -145,6 +151,9 @@ function runBaseline(workload: Workload, dataDir: string): WorkerResult {
       break;
     case 'table':
       inputEvents = runTableBaseline(workload, dataDir, BATCH);
+      break;
+    case 'join':
+      inputEvents = runJoinBaseline(workload, dataDir, BATCH);
       break;
   }
   return result(inputEvents, process.cpuUsage(cpu0), (performance.now() - t0) / 1000);

@@ -1,0 +1,116 @@
+// A Kafka benchmark worker process: one stateless workload through Eddy on Kafka, or a hand-written kafkajs consume→produce loop.
+
+import kafkajs from 'kafkajs';
+import { randomUUID } from 'node:crypto';
+import { Engine } from '../../src/engine/index.js';
+import type { WorkerResult } from './worker.js';
+import { WORKLOADS, type MapWorkload } from './workloads.js';
+
+/** Eddy's default batch (`max.poll.records`): the baselines commit as often as the engine does. */
+const BATCH = 500;
+
+export type KafkaMode = 'engine' | 'baseline-eos' | 'baseline-alo';
+
+function result(inputEvents: number, cpu: NodeJS.CpuUsage, wallSeconds: number): WorkerResult {
+  return { inputEvents, cpuSeconds: (cpu.user + cpu.system) / 1e6, wallSeconds, peakRssMb: process.resourceUsage().maxRSS / 1024 };
+}
+
+/** The workload's SQL with its sink on `outTopic` (and `bid` on `inTopic`), run through Eddy with `--brokers`. */
+async function runEngine(w: MapWorkload, brokers: string[], inTopic: string, outTopic: string, events: number, dataDir: string): Promise<WorkerResult> {
+  const engine = Engine.open({ dataDir, brokers, serviceId: `bench-${randomUUID().slice(0, 8)}`, logger: { info: () => undefined, warn: () => undefined } });
+  const ddl = `CREATE STREAM bid (auction BIGINT, bidder BIGINT, price BIGINT, channel VARCHAR, url VARCHAR, dateTime BIGINT, extra VARCHAR)
+    WITH (KAFKA_TOPIC = '${inTopic}', KEY_FORMAT = 'NONE', VALUE_FORMAT = 'JSON', TIMESTAMP = 'dateTime');`;
+  for (const s of engine.parse(ddl)) await engine.execute(s);
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  for (const s of engine.parse(w.sql.replace(/^CREATE STREAM out AS/i, `CREATE STREAM out WITH (KAFKA_TOPIC = '${outTopic}') AS`))) await engine.execute(s);
+  await engine.drain();
+  const r = result(events, process.cpuUsage(cpu0), (performance.now() - t0) / 1000);
+  await engine.close();
+  return r;
+}
+
+/**
+ * The loop a Node team writes by hand: a kafkajs consumer (read_committed, no auto-commit) and
+ * producer; per 500 input records, JSON.parse → project/filter → JSON.stringify, then either one
+ * transaction with the outputs and the input offsets (exactly-once, `baseline-eos`: one
+ * transactional producer, as fencing matters only with several processes), or an idempotent send
+ * followed by an offset commit (at-least-once, `baseline-alo`).
+ */
+async function runBaseline(w: MapWorkload, mode: 'baseline-eos' | 'baseline-alo', brokers: string[], inTopic: string, outTopic: string, events: number): Promise<WorkerResult> {
+  const map = w.baseline;
+  if (map === 'bytes') throw new Error('the Kafka baseline runs JSON workloads only');
+  const id = randomUUID().slice(0, 8);
+  const kafka = new kafkajs.Kafka({ clientId: `bench-${id}`, brokers, logLevel: kafkajs.logLevel.NOTHING });
+  const groupId = `bench-baseline-${id}`;
+  const eos = mode === 'baseline-eos';
+  const producer = kafka.producer(eos ? { transactionalId: `bench-${id}`, idempotent: true, maxInFlightRequests: 1 } : { idempotent: true });
+  const consumer = kafka.consumer({ groupId, readUncommitted: false, sessionTimeout: 10_000, heartbeatInterval: 1_000 });
+  await Promise.all([producer.connect(), consumer.connect()]);
+  await consumer.subscribe({ topic: inTopic, fromBeginning: true });
+  let consumed = 0;
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  await new Promise<void>((resolve, reject) => {
+    consumer.on(consumer.events.CRASH, (e) => reject(e.payload.error));
+    consumer
+      .run({
+        autoCommit: false,
+        eachBatchAutoResolve: false,
+        eachBatch: async (payload) => {
+          const { batch } = payload;
+          for (let i = 0; i < batch.messages.length; i += BATCH) {
+            const chunk = batch.messages.slice(i, i + BATCH);
+            const messages: { value: string; timestamp: string }[] = [];
+            for (const m of chunk) {
+              if (m.value === null) continue;
+              const output = map(JSON.parse(m.value.toString('utf8')) as Record<string, unknown>);
+              if (output !== null) messages.push({ value: JSON.stringify(output), timestamp: m.timestamp });
+            }
+            const last = chunk[chunk.length - 1]?.offset ?? batch.lastOffset();
+            const offsets = { topics: [{ topic: inTopic, partitions: [{ partition: batch.partition, offset: String(Number(last) + 1) }] }] };
+            if (eos) {
+              // kafkajs 2.2.4 sometimes sees CONCURRENT_TRANSACTIONS right after a commit: abort and retry the chunk.
+              for (let attempt = 1; ; attempt++) {
+                const tx = await producer.transaction();
+                try {
+                  if (messages.length > 0) await tx.send({ topic: outTopic, messages });
+                  await tx.sendOffsets({ consumerGroupId: groupId, ...offsets });
+                  await tx.commit();
+                  break;
+                } catch (error) {
+                  await tx.abort().catch(() => undefined);
+                  if (attempt >= 5) throw error;
+                }
+              }
+            } else {
+              if (messages.length > 0) await producer.send({ topic: outTopic, messages });
+              await consumer.commitOffsets(offsets.topics[0]?.partitions.map((p) => ({ topic: inTopic, ...p })) ?? []);
+            }
+            payload.resolveOffset(last);
+            consumed += chunk.length;
+            await payload.heartbeat();
+          }
+          if (consumed >= events) resolve();
+        },
+      })
+      .catch(reject);
+  });
+  const r = result(consumed, process.cpuUsage(cpu0), (performance.now() - t0) / 1000);
+  await consumer.disconnect();
+  await producer.disconnect();
+  return r;
+}
+
+const [mode, id, brokerList, inTopic, outTopic, events, dataDir] = process.argv.slice(2);
+const workload = WORKLOADS.find((w): w is MapWorkload => w.id === id && w.kind === 'map');
+if (workload === undefined || brokerList === undefined || inTopic === undefined || outTopic === undefined || dataDir === undefined) {
+  process.stderr.write('usage: kafka-worker engine|baseline-eos|baseline-alo <workload id> <brokers> <input topic> <output topic> <events> <data dir>\n');
+  process.exit(2);
+}
+const brokers = brokerList.split(',');
+const output =
+  mode === 'engine'
+    ? await runEngine(workload, brokers, inTopic, outTopic, Number(events), dataDir)
+    : await runBaseline(workload, mode === 'baseline-alo' ? 'baseline-alo' : 'baseline-eos', brokers, inTopic, outTopic, Number(events));
+process.stdout.write(`${JSON.stringify(output)}\n`);
