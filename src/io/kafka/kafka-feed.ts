@@ -39,6 +39,9 @@ export interface FeedOptions {
 /** How many partitions may each have a fetched batch waiting for the runner at once. */
 const MAX_PARTITIONS_IN_FLIGHT = 64;
 
+/** How old a caught-up snapshot (end and committed offsets) may get while a streak of `caughtUp` calls goes on. */
+const RESNAPSHOT_MS = 1_000;
+
 /** While a fetched batch waits for the runner, kafkajs's heartbeats are sent this often. */
 const HEARTBEAT_WHILE_WAITING_MS = 1_000;
 
@@ -261,7 +264,10 @@ export class KafkaFeed {
    */
   caughtUp(topic: string): boolean {
     const now = Date.now();
-    const askedAt = this.caughtUpAskedAt.get(topic) ?? now;
+    let askedAt = this.caughtUpAskedAt.get(topic) ?? now;
+    // A long streak takes a fresh snapshot now and then: committed offsets read while a previous
+    // owner's last transaction was completing can be behind, and would otherwise never be read again.
+    if (this.endsRequestedAt >= askedAt && now - askedAt > RESNAPSHOT_MS) askedAt = now;
     this.caughtUpAskedAt.set(topic, askedAt);
     if (this.assigned === null || this.endsRequestedAt < askedAt) {
       if (this.assigned !== null) this.refreshEnds();
