@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { IResourceConfigEntry } from 'kafkajs';
 import { EngineError } from '../../common/index.js';
 import type { SinkRecord, SourceRecord } from '../../exec/index.js';
-import type { ConsumerGroupInfo, ProcessingGuarantee, QueryIo, QueryIoOptions, StateRestorer, TopicSettings, TopicStatus, TopicSummary, Topics } from '../topics.js';
+import type { ConsumerGroupInfo, QueryIo, QueryIoOptions, StateRestorer, TopicSettings, TopicStatus, TopicSummary, Topics } from '../topics.js';
 import { AtLeastOnceCommitter } from './at-least-once-committer.js';
 import { committedOffsetsOf, consumerGroupsOf } from './consumer-groups.js';
 import { KafkaCommandLog } from './kafka-command-log.js';
@@ -123,55 +123,32 @@ export class KafkaTopics implements Topics {
     return `_eddy-${this.connection.serviceId}-query-${queryId}-changelog`;
   }
 
+  /**
+   * A persistent query is a member of its consumer group. One with state (`options.state`) also has
+   * a changelog topic (compacted, one partition) and one owner at a time: the owner replays the
+   * changelog into local state before its first batch, and (exactly-once) one transactional
+   * producer commits outputs, changelog records and input offsets together.
+   */
   async openQuery(options: QueryIoOptions): Promise<QueryIo> {
-    if (options.state !== undefined && options.guarantee !== null) return this.openQueryWithState(options, options.guarantee, options.state);
     const transient = options.guarantee === null;
     const groupId = transient ? `eddy-${this.connection.serviceId}-transient-${options.queryId}-${randomUUID()}` : this.groupOf(options.queryId);
-    const feedOptions = { groupId, topics: options.topics, reset: options.reset };
+    const changelog = options.state === undefined || transient ? null : await this.openChangelog(options.queryId, options.guarantee === 'exactly_once_v2', options.state);
+    const feedOptions = { groupId, topics: options.topics, reset: options.reset, singleOwner: changelog !== null };
     if (options.guarantee !== 'exactly_once_v2') {
-      const feed = await KafkaFeed.open(this.connection, feedOptions);
+      const feed = await KafkaFeed.open(this.connection, changelog === null ? feedOptions : { ...feedOptions, prepare: () => changelog.restore() });
       const readers = options.topics.map((t) => new KafkaTopicReader(feed, t));
       if (options.guarantee === null) return { readers, close: () => feed.close() };
       return { readers, committer: new AtLeastOnceCommitter(this.connection, feed, this.counts), close: () => feed.close() };
     }
-    const committer = new TransactionalCommitter(this.connection, groupId, this.counts);
-    const feed = await KafkaFeed.open(this.connection, { ...feedOptions, prepare: (t, p) => committer.prepare(t, p) });
-    const readers = options.topics.map((t) => new KafkaTopicReader(feed, t));
-    return {
-      readers,
-      committer,
-      close: async () => {
-        await feed.close();
-        await committer.close();
-      },
-    };
-  }
-
-  /**
-   * A query with state: one member of its group owns every input partition; its changelog topic
-   * (compacted, one partition) is replayed into local state before the owner's first batch, and
-   * (exactly-once) one transactional producer commits outputs, changelog records and input offsets.
-   */
-  private async openQueryWithState(options: QueryIoOptions, guarantee: ProcessingGuarantee, restorer: StateRestorer): Promise<QueryIo> {
-    const groupId = this.groupOf(options.queryId);
-    const topic = this.changelogTopic(options.queryId);
-    await this.ensureChangelog(topic);
-    const exactlyOnce = guarantee === 'exactly_once_v2';
-    const changelog = new StateChangelog(this.connection, topic, restorer, (t, onChunk) => this.readChunks(t, onChunk), exactlyOnce);
-    const feedOptions = { groupId, topics: options.topics, reset: options.reset, singleOwner: true };
-    if (!exactlyOnce) {
-      const feed = await KafkaFeed.open(this.connection, { ...feedOptions, prepare: () => changelog.restore() });
-      const readers = options.topics.map((t) => new KafkaTopicReader(feed, t));
-      return { readers, committer: new AtLeastOnceCommitter(this.connection, feed, this.counts), close: () => feed.close() };
-    }
-    const committer = new TransactionalCommitter(this.connection, groupId, this.counts, {
-      singleProducer: true,
-      onCommitted: (sent) => changelog.onCommitted(sent),
-      onFailed: () => changelog.onFailed(),
-    });
+    const committer = new TransactionalCommitter(
+      this.connection,
+      groupId,
+      this.counts,
+      changelog === null ? {} : { singleProducer: true, onCommitted: (sent) => changelog.onCommitted(sent), onFailed: () => changelog.onFailed() },
+    );
     const prepare = async (t: string, p: number): Promise<void> => {
       await committer.prepare(t, p);
-      await changelog.restore();
+      await changelog?.restore();
     };
     const feed = await KafkaFeed.open(this.connection, { ...feedOptions, prepare });
     const readers = options.topics.map((t) => new KafkaTopicReader(feed, t));
@@ -181,9 +158,15 @@ export class KafkaTopics implements Topics {
       close: async () => {
         await feed.close();
         await committer.close();
-        await changelog.close();
+        await changelog?.close();
       },
     };
+  }
+
+  private async openChangelog(queryId: string, exactlyOnce: boolean, restorer: StateRestorer): Promise<StateChangelog> {
+    const topic = this.changelogTopic(queryId);
+    await this.ensureChangelog(topic);
+    return new StateChangelog(this.connection, topic, restorer, (t, onChunk) => this.readChunks(t, onChunk), exactlyOnce);
   }
 
   private async ensureChangelog(topic: string): Promise<void> {

@@ -40,17 +40,33 @@ export class LogReader implements TopicReader {
     }
   }
 
-  /** What is there now, without waiting: partitions in order, so the output order is deterministic. */
+  /**
+   * What is there now, without waiting. Each partition gets a fair share of `maxRecords` first (a
+   * backlog is read evenly across partitions, so their stream times advance together and windows
+   * do not close on one partition's time alone), then the rest is filled in partition order; the
+   * order is deterministic.
+   */
   readAvailable(maxRecords: number): SourceRecord[] {
     const out: SourceRecord[] = [];
+    const share = Math.max(1, Math.ceil(maxRecords / this.partitions));
+    const more: number[] = [];
     for (let p = 0; p < this.partitions && out.length < maxRecords; p++) {
-      const from = this.next[p] ?? 0;
-      const records = this.log.readPartition(this.topicId, this.topic, p, from, maxRecords - out.length);
-      const last = records[records.length - 1];
-      if (last !== undefined) this.next[p] = last.offset + 1;
-      for (const r of records) out.push(r);
+      if (this.readInto(out, p, Math.min(share, maxRecords - out.length))) more.push(p);
+    }
+    for (const p of more) {
+      if (out.length >= maxRecords) break;
+      this.readInto(out, p, maxRecords - out.length);
     }
     return out;
+  }
+
+  /** Appends up to `limit` records of partition `p`; true when it got all `limit` (there may be more). */
+  private readInto(out: SourceRecord[], p: number, limit: number): boolean {
+    const records = this.log.readPartition(this.topicId, this.topic, p, this.next[p] ?? 0, limit);
+    const last = records[records.length - 1];
+    if (last !== undefined) this.next[p] = last.offset + 1;
+    for (const r of records) out.push(r);
+    return records.length === limit;
   }
 
   positions(): Positions {

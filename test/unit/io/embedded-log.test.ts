@@ -158,11 +158,18 @@ describe('readers', () => {
     expect(await reader.poll(100, 0)).toEqual([]);
   });
 
-  it('return at most maxRecords per poll and continue where they stopped', async () => {
+  it('return at most maxRecords per poll, a fair share from each partition, and continue where they stopped', async () => {
     const reader = log.reader('t', 'earliest');
-    expect((await reader.poll(2, 0)).map((r) => `${r.partition}@${r.offset}`)).toEqual(['0@0', '0@1']);
-    expect((await reader.poll(2, 0)).map((r) => `${r.partition}@${r.offset}`)).toEqual(['0@2', '1@0']);
-    expect((await reader.poll(2, 0)).map((r) => `${r.partition}@${r.offset}`)).toEqual(['1@1']);
+    expect((await reader.poll(2, 0)).map((r) => `${r.partition}@${r.offset}`)).toEqual(['0@0', '1@0']);
+    expect((await reader.poll(2, 0)).map((r) => `${r.partition}@${r.offset}`)).toEqual(['0@1', '1@1']);
+    expect((await reader.poll(2, 0)).map((r) => `${r.partition}@${r.offset}`)).toEqual(['0@2']);
+  });
+
+  it('fill a poll from the partitions that have more once the others are exhausted', async () => {
+    const reader = log.reader('t', 'earliest');
+    // Shares of 2 each: p1 has only 2 records, so p0 fills the rest.
+    expect((await reader.poll(4, 0)).map((r) => `${r.partition}@${r.offset}`)).toEqual(['0@0', '0@1', '1@0', '1@1']);
+    expect((await reader.poll(4, 0)).map((r) => `${r.partition}@${r.offset}`)).toEqual(['0@2']);
   });
 
   it('from latest see only what is appended afterwards', async () => {
