@@ -1,8 +1,29 @@
-// Watching a query's consumer group on the real test broker: members and their partitions, committed input, waiting for a condition.
+// Driving `eddy` against the real test broker: running scripts and servers on a service id, watching a query's consumer group.
 
 import kafkajs from 'kafkajs';
-import type { CliProcess } from './cli-process.js';
-import { sleep } from './cli-process.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect } from 'vitest';
+import { runCli, sleep, startCli, type CliProcess } from './cli-process.js';
+import { BROKERS, unique } from './kafka-test-broker.js';
+
+/**
+ * `eddy run` of `script` on `serviceId` (written to a file under `dir`); each run gets a data
+ * directory of its own unless `dataDir` names one (under `dir`). Fails the test unless it exits 0.
+ */
+export async function runOnKafka(dir: string, serviceId: string, script: string, options: { dataDir?: string; timeoutMs?: number } = {}) {
+  const file = path.join(dir, `${unique('script')}.sql`);
+  fs.writeFileSync(file, script);
+  const dataDir = path.join(dir, options.dataDir ?? unique('data'));
+  const result = await runCli(['run', file, '--data-dir', dataDir, '--brokers', BROKERS!, '--service-id', serviceId], options.timeoutMs ?? 120_000);
+  expect(result.code, `${result.stdout}\n${result.stderr}`).toBe(0);
+  return result;
+}
+
+/** `eddy serve` on `serviceId` with a data directory of its own under `dir`. */
+export function serveOnKafka(dir: string, serviceId: string): CliProcess {
+  return startCli(['serve', '--data-dir', path.join(dir, unique('data')), '--brokers', BROKERS!, '--service-id', serviceId]);
+}
 
 /** The partitions each member of a Stable group was assigned (empty while it rebalances). */
 export async function groupMembers(admin: kafkajs.Admin, group: string): Promise<number[]> {

@@ -1,11 +1,10 @@
 // On a real broker: PRINT's format guessing and headers, the processing log of a query running on Kafka, consumer lag and SHOW TOPICS EXTENDED.
 
 import kafkajs from 'kafkajs';
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { killAll, makeTempDir, removeDir, runCli } from './cli-process.js';
-import { BROKERS, brokerList, NO_KAFKA, unique } from './kafka-test-broker.js';
+import { killAll, makeTempDir, removeDir } from './cli-process.js';
+import { runOnKafka } from './kafka-group.js';
+import { brokerList, NO_KAFKA, unique } from './kafka-test-broker.js';
 
 const bigint = (n: number): Buffer => {
   const b = Buffer.alloc(8);
@@ -30,13 +29,7 @@ describe.skipIf(NO_KAFKA)('observing Eddy on Kafka (real broker)', () => {
   });
 
   /** `eddy run <script>` on the service id, each run with a data directory of its own. */
-  async function run(serviceId: string, script: string): Promise<string> {
-    const file = path.join(dir!, `${unique('script')}.sql`);
-    fs.writeFileSync(file, script);
-    const result = await runCli(['run', file, '--data-dir', path.join(dir!, unique('data')), '--brokers', BROKERS!, '--service-id', serviceId], 90_000);
-    expect(result.code, `${result.stdout}\n${result.stderr}`).toBe(0);
-    return result.stdout;
-  }
+  const run = async (serviceId: string, script: string): Promise<string> => (await runOnKafka(dir!, serviceId, script, { timeoutMs: 90_000 })).stdout;
 
   it('PRINT guesses KAFKA and JSON formats, decodes BIGINT keys and shows headers', async () => {
     const serviceId = unique('print');

@@ -1,14 +1,12 @@
 // Several `eddy serve` processes on one service id: a shared catalog (the command topic), split partitions, kill -9 takeover, exactly-once output.
 
 import kafkajs from 'kafkajs';
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SinkRecord } from '../../src/exec/index.js';
 import { KafkaTopics } from '../../src/io/index.js';
-import { compareExactlyOnce, killAll, makeTempDir, removeDir, runCli, startCli, type CliProcess } from './cli-process.js';
-import { committedInput, groupMembers, waitUntil } from './kafka-group.js';
-import { BROKERS, brokerList, NO_KAFKA, unique } from './kafka-test-broker.js';
+import { compareExactlyOnce, killAll, makeTempDir, removeDir, type CliProcess } from './cli-process.js';
+import { committedInput, groupMembers, runOnKafka, serveOnKafka, waitUntil } from './kafka-group.js';
+import { brokerList, NO_KAFKA, unique } from './kafka-test-broker.js';
 
 const utf8 = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, 'utf8'));
 const text = (b: Uint8Array | null): string => (b === null ? '' : Buffer.from(b).toString('utf8'));
@@ -41,18 +39,8 @@ describe.skipIf(NO_KAFKA)('eddy serve scale-out on one service id (real broker)'
     removeDir(dir);
   });
 
-  /** `eddy run <script>` with its own data directory, on the given service id. */
-  async function run(serviceId: string, script: string): Promise<string> {
-    const file = path.join(dir!, `${unique('script')}.sql`);
-    fs.writeFileSync(file, script);
-    const result = await runCli(['run', file, '--data-dir', path.join(dir!, unique('data')), '--brokers', BROKERS!, '--service-id', serviceId], 90_000);
-    expect(result.code, `${result.stdout}\n${result.stderr}`).toBe(0);
-    return result.stdout;
-  }
-
-  function serve(serviceId: string): CliProcess {
-    return startCli(['serve', '--data-dir', path.join(dir!, unique('data')), '--brokers', BROKERS!, '--service-id', serviceId]);
-  }
+  const run = async (serviceId: string, script: string): Promise<string> => (await runOnKafka(dir!, serviceId, script)).stdout;
+  const serve = (serviceId: string): CliProcess => serveOnKafka(dir!, serviceId);
 
   const members = (group: string) => groupMembers(admin, group);
   const committed = (group: string, topic: string) => committedInput(admin, group, topic);

@@ -1,14 +1,12 @@
 // Chaos on Kafka with state: two `eddy serve` processes run a windowed aggregation; the owner is killed with kill -9 mid-stream.
 
 import kafkajs from 'kafkajs';
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SinkRecord } from '../../src/exec/index.js';
 import { KafkaTopics } from '../../src/io/index.js';
-import { killAll, makeTempDir, removeDir, runCli, startCli, type CliProcess } from './cli-process.js';
-import { committedInput, groupMembers, waitUntil } from './kafka-group.js';
-import { BROKERS, brokerList, NO_KAFKA, unique } from './kafka-test-broker.js';
+import { killAll, makeTempDir, removeDir, type CliProcess } from './cli-process.js';
+import { committedInput, groupMembers, runOnKafka, serveOnKafka, waitUntil } from './kafka-group.js';
+import { brokerList, NO_KAFKA, unique } from './kafka-test-broker.js';
 
 const COUNT = 300_000;
 const KEYS = 50;
@@ -54,15 +52,8 @@ describe.skipIf(NO_KAFKA)('a windowed aggregation on Kafka survives kill -9 of i
     removeDir(dir);
   });
 
-  async function run(serviceId: string, script: string): Promise<string> {
-    const file = path.join(dir!, `${unique('script')}.sql`);
-    fs.writeFileSync(file, script);
-    const result = await runCli(['run', file, '--data-dir', path.join(dir!, unique('data')), '--brokers', BROKERS!, '--service-id', serviceId], 180_000);
-    expect(result.code, `${result.stdout}\n${result.stderr}`).toBe(0);
-    return result.stdout;
-  }
-
-  const serve = (serviceId: string): CliProcess => startCli(['serve', '--data-dir', path.join(dir!, unique('data')), '--brokers', BROKERS!, '--service-id', serviceId]);
+  const run = async (serviceId: string, script: string): Promise<string> => (await runOnKafka(dir!, serviceId, script, { timeoutMs: 180_000 })).stdout;
+  const serve = (serviceId: string): CliProcess => serveOnKafka(dir!, serviceId);
 
   it('rebuilds the state from the changelog on the survivor: every update exactly once, the final table as an uninterrupted run', async () => {
     const serviceId = unique('state-chaos');

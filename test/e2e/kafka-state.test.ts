@@ -1,11 +1,10 @@
 // Queries with state over Kafka (real broker): a windowed aggregation, a stream-table join and pull queries, with state restored from changelog topics.
 
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KafkaTopics } from '../../src/io/index.js';
-import { killAll, makeTempDir, removeDir, runCli } from './cli-process.js';
-import { BROKERS, brokerList, NO_KAFKA, unique } from './kafka-test-broker.js';
+import { killAll, makeTempDir, removeDir } from './cli-process.js';
+import { runOnKafka } from './kafka-group.js';
+import { brokerList, NO_KAFKA, unique } from './kafka-test-broker.js';
 
 const text = (b: Uint8Array | null): string => (b === null ? '<null>' : Buffer.from(b).toString('utf8'));
 
@@ -33,13 +32,7 @@ describe.skipIf(NO_KAFKA)('queries with state on Kafka (real broker)', () => {
   });
 
   /** `eddy run` of a script on `serviceId`, with the given local data directory. */
-  async function run(serviceId: string, dataDir: string, script: string) {
-    const file = path.join(dir!, `${unique('script')}.sql`);
-    fs.writeFileSync(file, script);
-    const result = await runCli(['run', file, '--data-dir', path.join(dir!, dataDir), '--brokers', BROKERS!, '--service-id', serviceId], 120_000);
-    expect(result.code, `${result.stdout}\n${result.stderr}`).toBe(0);
-    return result;
-  }
+  const run = (serviceId: string, dataDir: string, script: string) => runOnKafka(dir!, serviceId, script, { dataDir });
 
   it('runs a windowed aggregation, a stream-table join and pull queries over Kafka topics, exactly-once', async () => {
     const service = unique('state');

@@ -167,9 +167,12 @@ describe('readers', () => {
 
   it('fill a poll from the partitions that have more once the others are exhausted', async () => {
     const reader = log.reader('t', 'earliest');
-    // Shares of 2 each: p1 has only 2 records, so p0 fills the rest.
+    // Shares of 2 each: p1 has 2 records, p0 3.
     expect((await reader.poll(4, 0)).map((r) => `${r.partition}@${r.offset}`)).toEqual(['0@0', '0@1', '1@0', '1@1']);
-    expect((await reader.poll(4, 0)).map((r) => `${r.partition}@${r.offset}`)).toEqual(['0@2']);
+    const k = Array.from({ length: 40 }, (_, i) => `k${i}`).filter((key) => partitionForKey(utf8(key), 2) === 0);
+    log.append(k.slice(0, 3).map((key) => rec('t', key, `p0-${key}`)));
+    // p0 has 4 left and p1 none: after p0's share of 2, p0 fills the poll.
+    expect((await reader.poll(4, 0)).map((r) => `${r.partition}@${r.offset}`)).toEqual(['0@2', '0@3', '0@4', '0@5']);
   });
 
   it('from latest see only what is appended afterwards', async () => {
