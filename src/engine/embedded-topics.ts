@@ -57,7 +57,7 @@ export class EmbeddedTopics implements Topics {
     const persistent = options.guarantee !== null;
     const readers = options.topics.map((topic) => {
       const committed = persistent ? this.offsets.load(options.queryId, topic) : null;
-      return this.log.reader(topic, committed ?? options.reset);
+      return this.log.reader(topic, committed ?? (options.fromStart?.includes(topic) === true ? 'earliest' : options.reset));
     });
     const io: QueryIo = {
       readers,

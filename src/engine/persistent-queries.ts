@@ -115,6 +115,7 @@ export class PersistentQueries {
             queryId: def.id,
             topics: pipeline.topics,
             reset: def.properties['auto.offset.reset'] === 'latest' ? 'latest' : 'earliest',
+            fromStart: pipeline.tableTopics,
             guarantee: (def.properties['processing.guarantee'] ?? 'exactly_once_v2') as ProcessingGuarantee,
             ...(wiring.restorer === undefined ? {} : { state: wiring.restorer }),
           });

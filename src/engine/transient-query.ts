@@ -51,7 +51,7 @@ export function transientQuery(ctx: EngineContext, plan: PhysicalPlan, columns: 
       const io =
         pipeline.topics.length === 0
           ? { readers: [], close: () => Promise.resolve() }
-          : await ctx.topics.openQuery({ queryId: plan.queryId, topics: pipeline.topics, reset: start, guarantee: null });
+          : await ctx.topics.openQuery({ queryId: plan.queryId, topics: pipeline.topics, reset: start, fromStart: pipeline.tableTopics, guarantee: null });
       const runner = new QueryRunner({ pipeline, readers: io.readers, maxBatchRecords });
       try {
         if (mode === 'pull' || options.untilCaughtUp === true) {

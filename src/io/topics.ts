@@ -39,6 +39,8 @@ export interface QueryIoOptions {
   readonly topics: readonly string[];
   /** Where to start when the query has no committed positions. */
   readonly reset: 'earliest' | 'latest';
+  /** Topics read from their start whatever `reset` says (a join's tables: a table is all of its topic). */
+  readonly fromStart?: readonly string[];
   /** A persistent query commits batches with this guarantee; null: a transient (push/pull) query that never commits. */
   readonly guarantee: ProcessingGuarantee | null;
   /**

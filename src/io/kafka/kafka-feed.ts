@@ -23,6 +23,8 @@ export interface FeedOptions {
   readonly groupId: string;
   readonly topics: readonly string[];
   readonly reset: 'earliest' | 'latest';
+  /** Topics read from their start whatever `reset` says (a join's tables). */
+  readonly fromStart?: readonly string[];
   /**
    * For committing groups: called before the first batch of a partition after each assignment. The
    * transactional committer initializes that partition's producer there, which fences a previous
@@ -81,7 +83,10 @@ export class KafkaFeed {
     feed.listen();
     try {
       await consumer.connect();
-      await consumer.subscribe({ topics: [...options.topics], fromBeginning: options.reset === 'earliest' });
+      const fromStart = options.topics.filter((t) => options.reset === 'earliest' || options.fromStart?.includes(t) === true);
+      const fromEnd = options.topics.filter((t) => !fromStart.includes(t));
+      if (fromStart.length > 0) await consumer.subscribe({ topics: fromStart, fromBeginning: true });
+      if (fromEnd.length > 0) await consumer.subscribe({ topics: fromEnd, fromBeginning: false });
     } catch (e) {
       await consumer.disconnect().catch(() => undefined);
       throw e;
@@ -296,7 +301,7 @@ export class KafkaFeed {
         const starts = new Map<number, number>();
         for (const o of offsets) {
           ends.set(o.partition, Number(o.high));
-          const fallback = this.options.reset === 'earliest' ? Number(o.low) : (this.starts.get(topic)?.get(o.partition) ?? Number(o.high));
+          const fallback = this.options.reset === 'earliest' || this.options.fromStart?.includes(topic) === true ? Number(o.low) : (this.starts.get(topic)?.get(o.partition) ?? Number(o.high));
           starts.set(o.partition, committed.get(o.partition) ?? fallback);
         }
         this.ends.set(topic, ends);

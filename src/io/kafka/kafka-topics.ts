@@ -133,7 +133,7 @@ export class KafkaTopics implements Topics {
     const transient = options.guarantee === null;
     const groupId = transient ? `eddy-${this.connection.serviceId}-transient-${options.queryId}-${randomUUID()}` : this.groupOf(options.queryId);
     const changelog = options.state === undefined || transient ? null : await this.openChangelog(options.queryId, options.guarantee === 'exactly_once_v2', options.state);
-    const feedOptions = { groupId, topics: options.topics, reset: options.reset, singleOwner: changelog !== null };
+    const feedOptions = { groupId, topics: options.topics, reset: options.reset, fromStart: options.fromStart ?? [], singleOwner: changelog !== null };
     if (options.guarantee !== 'exactly_once_v2') {
       const feed = await KafkaFeed.open(this.connection, changelog === null ? feedOptions : { ...feedOptions, prepare: () => changelog.restore() });
       const readers = options.topics.map((t) => new KafkaTopicReader(feed, t));
