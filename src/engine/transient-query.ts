@@ -33,36 +33,39 @@ export function transientQuery(ctx: EngineContext, plan: PhysicalPlan, columns: 
       const limit = plan.limit;
       // State lives in memory; pull queries on tables read the tables' SQLite tables (on Kafka, their changelogs).
       const replayed = await changelogTables(ctx, plan);
-      const state = new MemoryStateStore((spec) => replayed.get(spec) ?? new SqliteMaterializedTable(ctx.db, spec));
-      const pipeline = buildPipeline(plan, {
-        codecs: ctx.codecs,
-        ctx: { queryId: plan.queryId, state, processingLog: ctx.processingLogger, counters },
-        output: (batch) => {
-          for (const change of batch) {
-            if (limit !== null && delivered >= limit) break;
-            delivered++;
-            onChange(change);
-          }
-          if (limit !== null && delivered >= limit) stop.abort();
-        },
-      });
-      pipeline.runScans(() => stop.signal.aborted);
-      // A pull query over a table reads its SQLite table (the scans above) and no topic.
-      const io =
-        pipeline.topics.length === 0
-          ? { readers: [], close: () => Promise.resolve() }
-          : await ctx.topics.openQuery({ queryId: plan.queryId, topics: pipeline.topics, reset: start, fromStart: pipeline.tableTopics, guarantee: null });
-      const runner = new QueryRunner({ pipeline, readers: io.readers, maxBatchRecords });
       try {
-        if (mode === 'pull' || options.untilCaughtUp === true) {
-          await runner.runUntilCaughtUp(stop.signal);
-        } else {
-          while (!stop.signal.aborted) await runner.step(IDLE_WAIT_MS, stop.signal);
+        const state = new MemoryStateStore((spec) => replayed.get(spec) ?? new SqliteMaterializedTable(ctx.db, spec));
+        const pipeline = buildPipeline(plan, {
+          codecs: ctx.codecs,
+          ctx: { queryId: plan.queryId, state, processingLog: ctx.processingLogger, counters },
+          output: (batch) => {
+            for (const change of batch) {
+              if (limit !== null && delivered >= limit) break;
+              delivered++;
+              onChange(change);
+            }
+            if (limit !== null && delivered >= limit) stop.abort();
+          },
+        });
+        pipeline.runScans(() => stop.signal.aborted);
+        // A pull query over a table reads its SQLite table (the scans above) and no topic.
+        const io =
+          pipeline.topics.length === 0
+            ? { readers: [], close: () => Promise.resolve() }
+            : await ctx.topics.openQuery({ queryId: plan.queryId, topics: pipeline.topics, reset: start, fromStart: pipeline.tableTopics, guarantee: null });
+        const runner = new QueryRunner({ pipeline, readers: io.readers, maxBatchRecords });
+        try {
+          if (mode === 'pull' || options.untilCaughtUp === true) {
+            await runner.runUntilCaughtUp(stop.signal);
+          } else {
+            while (!stop.signal.aborted) await runner.step(IDLE_WAIT_MS, stop.signal);
+          }
+        } finally {
+          runner.close();
+          await io.close();
         }
       } finally {
         outer?.removeEventListener('abort', onAbort);
-        runner.close();
-        await io.close();
         replayed.close();
       }
     },
