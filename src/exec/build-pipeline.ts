@@ -2,7 +2,7 @@
 
 import { assertNever, type Change } from '../common/index.js';
 import type { PhysicalJoin, PhysicalNode, PhysicalPlan } from '../plan/index.js';
-import type { Emit, OperatorContext } from './operator.js';
+import type { Emit, Operator, OperatorContext } from './operator.js';
 import { ForeignKeyJoinOperator } from './join/foreign-key-join.js';
 import { StreamStreamJoinOperator } from './join/stream-stream-join.js';
 import { StreamTableJoinOperator } from './join/stream-table-join.js';
@@ -68,7 +68,7 @@ export function buildPipeline(plan: PhysicalPlan, options: PipelineOptions): Pip
   const sources = new Map<string, { op: SourceOperator; emit: Emit }>();
   const sinks: SinkOperator[] = [];
   const scans: { op: TableScanOperator; emit: Emit }[] = [];
-  const caching: WindowAggregateOperator[] = [];
+  const caching: Operator[] = [];
   const tableTopics: string[] = [];
   const discard: Emit = () => undefined;
 
@@ -94,9 +94,9 @@ export function buildPipeline(plan: PhysicalPlan, options: PipelineOptions): Pip
         return;
       }
       case 'PhysicalAggregate': {
-        const op =
+        const op: Operator =
           node.window === null ? new AggregateOperator(node) : node.window.kind === 'SESSION' ? new SessionAggregateOperator(node) : new WindowAggregateOperator(node);
-        if (op instanceof WindowAggregateOperator) caching.push(op);
+        if (op.onRollback !== undefined) caching.push(op);
         wire(node.input, (batch) => op.onChanges(batch, ctx, downstream));
         return;
       }
@@ -143,7 +143,7 @@ export function buildPipeline(plan: PhysicalPlan, options: PipelineOptions): Pip
       for (const scan of scans) if (!stopped()) scan.op.run(ctx, scan.emit, stopped);
     },
     rollback() {
-      for (const op of caching) op.onRollback();
+      for (const op of caching) op.onRollback?.();
     },
   };
 }
