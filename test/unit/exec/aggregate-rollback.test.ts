@@ -11,7 +11,7 @@ const input: Schema = {
   columns: [
     { name: 'ITEM', type: SqlTypes.STRING, namespace: 'value' },
     { name: 'ROWTIME', type: SqlTypes.BIGINT, namespace: 'pseudo' },
-    { name: 'ROWPARTITION', type: SqlTypes.INTEGER, namespace: 'pseudo' },
+    { name: 'ROWPARTITION', type: SqlTypes.INT, namespace: 'pseudo' },
     { name: 'ROWOFFSET', type: SqlTypes.BIGINT, namespace: 'pseudo' },
   ],
 };
@@ -60,7 +60,7 @@ describe('GROUP BY over a stream', () => {
     const out: Change[] = [];
     const ctx = { queryId: plan.queryId, state: new SqliteStateStore(db, plan.queryId), processingLog: { log: () => undefined }, counters: newCounters() };
     const pipeline = buildPipeline(plan, { codecs: formatCodecs, ctx, output: (batch) => out.push(...batch) });
-    const counts = () => out.map((c) => `${String(c.row[0])}=${String(c.row[1])}`);
+    const counts = () => out.map((c) => `${c.row[0] as string}=${(c.row[1] as bigint).toString()}`);
 
     db.transaction(() => pipeline.process('orders', records(0, ['pen', 'ink'])))();
     // The next batch fails to commit: SQLite undoes its state writes, and the pipeline is told.
