@@ -46,6 +46,7 @@ export interface PipelineOptions {
 interface JoinOperator {
   onLeft(batch: readonly Change[], ctx: OperatorContext, emit: Emit): void;
   onRight(batch: readonly Change[], ctx: OperatorContext, emit: Emit): void;
+  onRollback?(): void;
 }
 
 function joinOperator(node: PhysicalJoin): JoinOperator {
@@ -68,7 +69,7 @@ export function buildPipeline(plan: PhysicalPlan, options: PipelineOptions): Pip
   const sources = new Map<string, { op: SourceOperator; emit: Emit }>();
   const sinks: SinkOperator[] = [];
   const scans: { op: TableScanOperator; emit: Emit }[] = [];
-  const caching: Operator[] = [];
+  const caching: { onRollback?(): void }[] = [];
   const tableTopics: string[] = [];
   const discard: Emit = () => undefined;
 
@@ -89,6 +90,7 @@ export function buildPipeline(plan: PhysicalPlan, options: PipelineOptions): Pip
       }
       case 'PhysicalJoin': {
         const op = joinOperator(node);
+        if (op.onRollback !== undefined) caching.push(op);
         wire(node.left, (batch) => op.onLeft(batch, ctx, downstream));
         wire(node.right, (batch) => op.onRight(batch, ctx, downstream));
         return;
