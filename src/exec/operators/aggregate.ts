@@ -45,7 +45,20 @@ export class AggregateOperator implements Operator {
       return state;
     };
     for (const change of batch) {
-      // Every group this change touches emits once, after the retraction and the addition are both applied.
+      if (change.before === undefined) {
+        // A stream record: one group, added to.
+        const group = change.op === 'delete' ? null : agg.groupOf(change.row);
+        if (group === null) {
+          if (change.op !== 'delete') skipChange(ctx, this.node, change, 'GROUP BY key is NULL: the record is not grouped');
+          continue;
+        }
+        const state = current(group);
+        const next = agg.add(state ?? agg.initial(change.timestamp), change.row, change.timestamp);
+        states.set(group, next);
+        out.push({ op: 'upsert', row: agg.row(group, next, null), before: state === null ? null : agg.row(group, state, null), timestamp: next.timestamp });
+        continue;
+      }
+      // A table change: every group it touches emits once, after the retraction and the addition are both applied.
       const touched = new Map<string, Touched>();
       const load = (group: string): Touched => {
         let t = touched.get(group);
@@ -68,8 +81,6 @@ export class AggregateOperator implements Operator {
         if (group !== null) {
           const t = load(group);
           t.state = agg.add(t.state, change.row, change.timestamp);
-        } else if (change.before === undefined) {
-          skipChange(ctx, this.node, change, 'GROUP BY key is NULL: the record is not grouped');
         }
       }
       for (const [group, t] of touched) {
