@@ -2,7 +2,7 @@
 
 import { assertNever, type Change } from '../common/index.js';
 import type { PhysicalJoin, PhysicalNode, PhysicalPlan } from '../plan/index.js';
-import type { Emit, OperatorContext } from './operator.js';
+import type { Emit, Operator, OperatorContext } from './operator.js';
 import { ForeignKeyJoinOperator } from './join/foreign-key-join.js';
 import { StreamStreamJoinOperator } from './join/stream-stream-join.js';
 import { StreamTableJoinOperator } from './join/stream-table-join.js';
@@ -46,6 +46,7 @@ export interface PipelineOptions {
 interface JoinOperator {
   onLeft(batch: readonly Change[], ctx: OperatorContext, emit: Emit): void;
   onRight(batch: readonly Change[], ctx: OperatorContext, emit: Emit): void;
+  onRollback?(): void;
 }
 
 function joinOperator(node: PhysicalJoin): JoinOperator {
@@ -68,7 +69,7 @@ export function buildPipeline(plan: PhysicalPlan, options: PipelineOptions): Pip
   const sources = new Map<string, { op: SourceOperator; emit: Emit }>();
   const sinks: SinkOperator[] = [];
   const scans: { op: TableScanOperator; emit: Emit }[] = [];
-  const caching: WindowAggregateOperator[] = [];
+  const caching: { onRollback?(): void }[] = [];
   const tableTopics: string[] = [];
   const discard: Emit = () => undefined;
 
@@ -89,14 +90,15 @@ export function buildPipeline(plan: PhysicalPlan, options: PipelineOptions): Pip
       }
       case 'PhysicalJoin': {
         const op = joinOperator(node);
+        if (op.onRollback !== undefined) caching.push(op);
         wire(node.left, (batch) => op.onLeft(batch, ctx, downstream));
         wire(node.right, (batch) => op.onRight(batch, ctx, downstream));
         return;
       }
       case 'PhysicalAggregate': {
-        const op =
+        const op: Operator =
           node.window === null ? new AggregateOperator(node) : node.window.kind === 'SESSION' ? new SessionAggregateOperator(node) : new WindowAggregateOperator(node);
-        if (op instanceof WindowAggregateOperator) caching.push(op);
+        if (op.onRollback !== undefined) caching.push(op);
         wire(node.input, (batch) => op.onChanges(batch, ctx, downstream));
         return;
       }
@@ -143,7 +145,7 @@ export function buildPipeline(plan: PhysicalPlan, options: PipelineOptions): Pip
       for (const scan of scans) if (!stopped()) scan.op.run(ctx, scan.emit, stopped);
     },
     rollback() {
-      for (const op of caching) op.onRollback();
+      for (const op of caching) op.onRollback?.();
     },
   };
 }

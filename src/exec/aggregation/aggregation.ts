@@ -53,7 +53,11 @@ export class Aggregation {
   }
 
   add(group: GroupState, row: Row, timestamp: number): GroupState {
-    return { states: this.impls.map((impl, i) => impl.add(group.states[i], this.argValues(i, row))), timestamp: Math.max(group.timestamp, timestamp) };
+    // A plain loop: this runs once per record and window, so no closures or intermediate arrays.
+    const impls = this.impls;
+    const states: unknown[] = new Array<unknown>(impls.length);
+    for (let i = 0; i < impls.length; i++) states[i] = (impls[i] as AggregateImplementation).add(group.states[i], this.argValues(i, row));
+    return { states, timestamp: group.timestamp > timestamp ? group.timestamp : timestamp };
   }
 
   undo(group: GroupState, row: Row, timestamp: number): GroupState {
@@ -100,6 +104,8 @@ export class Aggregation {
 
   private argValues(i: number, row: Row): Value[] {
     const fns = this.args[i] ?? [];
-    return fns.map((f) => f(row));
+    const values: Value[] = new Array<Value>(fns.length);
+    for (let a = 0; a < fns.length; a++) values[a] = (fns[a] as CompiledExpr)(row);
+    return values;
   }
 }

@@ -1,8 +1,9 @@
 // StreamTableJoinOperator: a stream record looks up the table's current row by its join key; table changes only update state.
 
-import type { Change } from '../../common/index.js';
+import type { Change, Row } from '../../common/index.js';
 import type { PhysicalJoin } from '../../plan/index.js';
 import type { Emit, OperatorContext } from '../operator.js';
+import type { KeyValueStore } from '../ports/state-store.js';
 import { JoinSide, type StoredRow } from './join-side.js';
 
 export class StreamTableJoinOperator {
@@ -11,6 +12,13 @@ export class StreamTableJoinOperator {
   private readonly right: JoinSide;
   private readonly outer: boolean;
   private readonly store: string;
+
+  /**
+   * The table rows looked up or written so far, key → row (null: no row), so a stream record need not
+   * read and parse the stored row. Only this query writes its store (its lease), every table change is
+   * still written to the store, and a rolled-back batch clears the cache (`onRollback`).
+   */
+  private readonly cache = new Map<string, Row | null>();
 
   constructor(node: PhysicalJoin) {
     this.left = new JoinSide(node.left.schema, node.leftKeys);
@@ -25,8 +33,8 @@ export class StreamTableJoinOperator {
     const out: Change[] = [];
     for (const change of batch) {
       const key = this.left.key(change.row);
-      const stored = key === null ? undefined : (table.get(key) as StoredRow | undefined);
-      if (stored !== undefined) out.push({ op: 'insert', row: [...change.row, ...this.right.decode(stored.row)], timestamp: change.timestamp });
+      const right = key === null ? null : this.lookup(key, table);
+      if (right !== null) out.push({ op: 'insert', row: [...change.row, ...right], timestamp: change.timestamp });
       else if (this.outer) out.push({ op: 'insert', row: [...change.row, ...this.right.nulls()], timestamp: change.timestamp });
     }
     if (out.length > 0) emit(out);
@@ -38,8 +46,33 @@ export class StreamTableJoinOperator {
     for (const change of batch) {
       const key = this.right.key(change.row);
       if (key === null) continue;
-      if (change.op === 'delete') table.delete(key);
-      else table.put(key, { row: this.right.encode(change.row), ts: change.timestamp } satisfies StoredRow);
+      if (this.cache.size >= CACHED_ROWS) this.cache.clear();
+      if (change.op === 'delete') {
+        table.delete(key);
+        this.cache.set(key, null);
+      } else {
+        const row = this.right.encode(change.row);
+        table.put(key, { row, ts: change.timestamp } satisfies StoredRow);
+        this.cache.set(key, this.right.decode(row));
+      }
     }
   }
+
+  onRollback(): void {
+    this.cache.clear();
+  }
+
+  private lookup(key: string, table: KeyValueStore): Row | null {
+    let row = this.cache.get(key);
+    if (row === undefined) {
+      const stored = table.get(key) as StoredRow | undefined;
+      row = stored === undefined ? null : this.right.decode(stored.row);
+      if (this.cache.size >= CACHED_ROWS) this.cache.clear();
+      this.cache.set(key, row);
+    }
+    return row;
+  }
 }
+
+/** The most table rows a stream-table join keeps in memory between batches. */
+const CACHED_ROWS = 200_000;

@@ -16,6 +16,13 @@ export class AggregateOperator implements Operator {
   readonly name = 'aggregate';
   private readonly aggregation: Aggregation;
 
+  /**
+   * Groups' states as last committed, so a batch need not read back from the store what an earlier
+   * batch wrote. Only this query writes its store (its lease), the store keeps the truth (every
+   * batch still writes the groups it changed), and a rolled-back batch clears the cache (`onRollback`).
+   */
+  private readonly cache = new Map<string, GroupState>();
+
   constructor(private readonly node: PhysicalAggregate) {
     this.aggregation = new Aggregation(node);
   }
@@ -30,14 +37,28 @@ export class AggregateOperator implements Operator {
     const current = (group: string): GroupState | null => {
       let state = states.get(group);
       if (state === undefined) {
-        const stored = store.get(group);
-        state = stored === undefined ? null : agg.deserialize(stored);
+        const cached = this.cache.get(group);
+        const stored = cached === undefined ? store.get(group) : undefined;
+        state = cached ?? (stored === undefined ? null : agg.deserialize(stored));
         states.set(group, state);
       }
       return state;
     };
     for (const change of batch) {
-      // Every group this change touches emits once, after the retraction and the addition are both applied.
+      if (change.before === undefined) {
+        // A stream record: one group, added to.
+        const group = change.op === 'delete' ? null : agg.groupOf(change.row);
+        if (group === null) {
+          if (change.op !== 'delete') skipChange(ctx, this.node, change, 'GROUP BY key is NULL: the record is not grouped');
+          continue;
+        }
+        const state = current(group);
+        const next = agg.add(state ?? agg.initial(change.timestamp), change.row, change.timestamp);
+        states.set(group, next);
+        out.push({ op: 'upsert', row: agg.row(group, next, null), before: state === null ? null : agg.row(group, state, null), timestamp: next.timestamp });
+        continue;
+      }
+      // A table change: every group it touches emits once, after the retraction and the addition are both applied.
       const touched = new Map<string, Touched>();
       const load = (group: string): Touched => {
         let t = touched.get(group);
@@ -60,8 +81,6 @@ export class AggregateOperator implements Operator {
         if (group !== null) {
           const t = load(group);
           t.state = agg.add(t.state, change.row, change.timestamp);
-        } else if (change.before === undefined) {
-          skipChange(ctx, this.node, change, 'GROUP BY key is NULL: the record is not grouped');
         }
       }
       for (const [group, t] of touched) {
@@ -69,7 +88,20 @@ export class AggregateOperator implements Operator {
         out.push({ op: 'upsert', row: agg.row(group, t.state, null), before: t.before, timestamp: t.state.timestamp });
       }
     }
-    for (const [group, state] of states) if (state !== null) store.put(group, agg.serialize(state));
+    // A cache past its bound starts over (the store has it all): memory stays bounded by CACHED_GROUPS.
+    if (this.cache.size + states.size > CACHED_GROUPS) this.cache.clear();
+    for (const [group, state] of states) {
+      if (state === null) continue;
+      store.put(group, agg.serialize(state));
+      this.cache.set(group, state);
+    }
     if (out.length > 0) emit(out);
   }
+
+  onRollback(): void {
+    this.cache.clear();
+  }
 }
+
+/** The most group states an aggregation keeps in memory between batches. */
+const CACHED_GROUPS = 200_000;

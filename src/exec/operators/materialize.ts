@@ -1,24 +1,49 @@
 // MaterializeOperator: applies each change to the table's SQLite table (in the batch's transaction), then passes it on.
 
-import type { Change } from '../../common/index.js';
+import type { Change, SqlType } from '../../common/index.js';
 import type { PhysicalMaterialize } from '../../plan/index.js';
 import type { Emit, Operator, OperatorContext } from '../operator.js';
-import type { MaterializedTableSpec } from '../ports/materialized-table.js';
+import type { MaterializedTable, MaterializedTableSpec } from '../ports/materialized-table.js';
+import { keyString } from '../row-json.js';
 
 export class MaterializeOperator implements Operator {
   readonly name = 'materialize';
   private readonly spec: MaterializedTableSpec;
+  private readonly keyIndexes: readonly number[];
+  private readonly keyTypes: readonly SqlType[];
 
   constructor(node: PhysicalMaterialize) {
     this.spec = { name: node.tableName, schema: node.tableSchema, window: node.window };
+    const keys = node.tableSchema.columns.flatMap((c, i) => (c.namespace === 'key' ? [{ i, type: c.type }] : []));
+    this.keyIndexes = keys.map((k) => k.i);
+    this.keyTypes = keys.map((k) => k.type);
   }
 
   onChanges(batch: readonly Change[], ctx: OperatorContext, emit: Emit): void {
     const table = ctx.state.materialized(this.spec);
-    for (const change of batch) {
-      if (change.op === 'delete') table.delete(change.row, change.window);
-      else table.upsert(change.row, change.timestamp, change.window);
+    if (batch.length === 1) {
+      apply(table, batch[0] as Change);
+    } else {
+      // Only a key's last change in the batch reaches the table (the batch applies before it commits,
+      // so nothing reads the table in between): an aggregation's group updated 20 times is written once.
+      const last = new Map<string, Change>();
+      for (const change of batch) last.set(this.identity(change), change);
+      for (const change of last.values()) apply(table, change);
     }
     emit(batch);
   }
+
+  /** The change's primary key in the table: its key columns and window. */
+  private identity(change: Change): string {
+    const key = keyString(
+      this.keyIndexes.map((i) => change.row[i] ?? null),
+      this.keyTypes,
+    );
+    return change.window === undefined ? key : `${change.window.start}/${change.window.end}/${key}`;
+  }
+}
+
+function apply(table: MaterializedTable, change: Change): void {
+  if (change.op === 'delete') table.delete(change.row, change.window);
+  else table.upsert(change.row, change.timestamp, change.window);
 }

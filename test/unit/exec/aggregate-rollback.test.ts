@@ -1,0 +1,83 @@
+// Unit tests for a GROUP BY's cached group states: a rolled-back batch leaves neither the store nor the cache changed.
+
+import { describe, expect, it } from 'vitest';
+import { SqlTypes, type Change, type Schema } from '../../../src/common/index.js';
+import { buildPipeline, newCounters, type SourceRecord } from '../../../src/exec/index.js';
+import { formatCodecs } from '../../../src/io/index.js';
+import { PHYSICAL_PLAN_FORMAT_VERSION, type PhysicalPlan } from '../../../src/plan/index.js';
+import { openDataDirectory, SqliteStateStore } from '../../../src/state/index.js';
+
+const input: Schema = {
+  columns: [
+    { name: 'ITEM', type: SqlTypes.STRING, namespace: 'value' },
+    { name: 'ROWTIME', type: SqlTypes.BIGINT, namespace: 'pseudo' },
+    { name: 'ROWPARTITION', type: SqlTypes.INT, namespace: 'pseudo' },
+    { name: 'ROWOFFSET', type: SqlTypes.BIGINT, namespace: 'pseudo' },
+  ],
+};
+
+/** SELECT item, COUNT(*) FROM orders GROUP BY item, as a transient pipeline over real SQLite state. */
+const plan: PhysicalPlan = {
+  formatVersion: PHYSICAL_PLAN_FORMAT_VERSION,
+  queryId: 'CTAS_COUNTS_1',
+  mode: 'persistent',
+  root: {
+    kind: 'PhysicalAggregate',
+    input: {
+      kind: 'PhysicalSource',
+      sourceName: 'ORDERS',
+      topic: 'orders',
+      formats: { keyFormat: 'NONE', valueFormat: 'JSON', wrapSingleValue: true },
+      schema: input,
+      readColumns: null,
+      timestampColumn: null,
+    },
+    groupBy: [{ kind: 'ColumnRef', type: SqlTypes.STRING, index: 0, name: 'ITEM' }],
+    aggregates: [{ name: 'COUNT', args: [], argTypes: [], type: SqlTypes.BIGINT }],
+    window: null,
+    emit: 'CHANGES',
+    tableInput: false,
+    schema: {
+      columns: [
+        { name: 'ITEM', type: SqlTypes.STRING, namespace: 'key' },
+        { name: 'N', type: SqlTypes.BIGINT, namespace: 'value' },
+      ],
+    },
+    partitionColumn: 2,
+    offsetColumn: 3,
+    topic: 'orders',
+  },
+  limit: null,
+};
+
+function records(from: number, items: readonly string[]): SourceRecord[] {
+  return items.map((item, i) => ({ topic: 'orders', partition: 0, offset: from + i, timestamp: 1000 + from + i, key: null, value: Buffer.from(JSON.stringify({ item })) }));
+}
+
+describe('GROUP BY over a stream', () => {
+  it('counts a batch replayed after its transaction rolled back once, not twice', () => {
+    const db = openDataDirectory(':memory:');
+    const out: Change[] = [];
+    const ctx = { queryId: plan.queryId, state: new SqliteStateStore(db, plan.queryId), processingLog: { log: () => undefined }, counters: newCounters() };
+    const pipeline = buildPipeline(plan, { codecs: formatCodecs, ctx, output: (batch) => out.push(...batch) });
+    const counts = () => out.map((c) => `${c.row[0] as string}=${(c.row[1] as bigint).toString()}`);
+
+    db.transaction(() => pipeline.process('orders', records(0, ['pen', 'ink'])))();
+    // The next batch fails to commit: SQLite undoes its state writes, and the pipeline is told.
+    expect(() =>
+      db.transaction(() => {
+        pipeline.process('orders', records(2, ['pen']));
+        throw new Error('commit failed');
+      })(),
+    ).toThrow('commit failed');
+    pipeline.rollback();
+    db.transaction(() => pipeline.process('orders', records(2, ['pen', 'pen'])))();
+    expect(counts()).toEqual(['pen=1', 'ink=1', 'pen=2', 'pen=2', 'pen=3']);
+    const stored = db.prepare<[], { key: string; value: string }>("SELECT key, value FROM state_kv WHERE query_id = 'CTAS_COUNTS_1' AND store = 'aggregate' ORDER BY key").all();
+    expect(stored.map((r) => [r.key, (JSON.parse(r.value) as unknown[])[1]])).toEqual([
+      ['["ink"]', 1],
+      ['["pen"]', 3],
+    ]);
+    db.close();
+  });
+});
