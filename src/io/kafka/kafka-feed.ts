@@ -58,6 +58,8 @@ export class KafkaFeed {
   private ends = new Map<string, Map<number, number>>();
   private starts = new Map<string, Map<number, number>>();
   private endsRequestedAt = -1;
+  /** When the last snapshot arrived (a long streak checks against one at least this fresh). */
+  private endsRefreshedAt = -1;
   private endsRefresh: Promise<void> | null = null;
   /** Per topic: when the current streak of `caughtUp` calls began (each reader of the feed asks for its own topic). */
   private caughtUpAskedAt = new Map<string, number>();
@@ -272,7 +274,7 @@ export class KafkaFeed {
     let askedAt = this.caughtUpAskedAt.get(topic) ?? now;
     // A long streak takes a fresh snapshot now and then: committed offsets read while a previous
     // owner's last transaction was completing can be behind, and would otherwise never be read again.
-    if (this.endsRequestedAt >= askedAt && now - askedAt > RESNAPSHOT_MS) askedAt = now;
+    if (this.endsRequestedAt >= askedAt && now - this.endsRefreshedAt > RESNAPSHOT_MS) askedAt = now;
     this.caughtUpAskedAt.set(topic, askedAt);
     if (this.assigned === null || this.endsRequestedAt < askedAt) {
       if (this.assigned !== null) this.refreshEnds();
@@ -308,6 +310,7 @@ export class KafkaFeed {
         this.starts.set(topic, starts);
       }
       this.endsRequestedAt = requestedAt;
+      this.endsRefreshedAt = Date.now();
     })()
       .catch(() => undefined)
       .finally(() => (this.endsRefresh = null));
