@@ -186,7 +186,9 @@ function outputSchema(
         'INVALID_STATEMENT',
         select.groupBy.length > 0 || select.partitionBy.length > 0
           ? `The query used to build ${sink} must include the ${what} ${missing.join(', ')} in its projection.`
-          : `The query used to build ${sink} must include the ${what} ${missing.join(', ')} of ${sourceName} in its projection (for example SELECT ${missing.join(', ')}, …).`,
+          : joinKeys !== null
+            ? `The query used to build ${sink} must include ${missing.join(', ')}, the key of the join's result, in its projection (for example SELECT ${missing.join(', ')}, …).`
+            : `The query used to build ${sink} must include the ${what} ${missing.join(', ')} of ${sourceName} in its projection (for example SELECT ${missing.join(', ')}, …).`,
         select.span,
       );
     }
