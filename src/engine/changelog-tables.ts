@@ -1,9 +1,10 @@
 // changelogTables: a pull query's tables rebuilt from their queries' changelog topics (on Kafka, where the state may live in another process).
 
 import type { MaterializedTable, MaterializedTableSpec } from '../exec/index.js';
-import { physicalInputs, type PhysicalNode, type PhysicalPlan } from '../plan/index.js';
+import type { PhysicalPlan } from '../plan/index.js';
 import { replayMaterializedTable } from '../state/index.js';
 import type { EngineContext } from './engine-context.js';
+import { planTables } from './plan-tables.js';
 
 export interface ChangelogTables {
   /** The rebuilt table of `spec`, or undefined when the table has no changelog (read the local SQLite table). */
@@ -19,7 +20,7 @@ export interface ChangelogTables {
 export async function changelogTables(ctx: EngineContext, plan: PhysicalPlan): Promise<ChangelogTables> {
   const tables = new Map<string, { table: MaterializedTable; close: () => void }>();
   const catalog = ctx.catalog();
-  for (const spec of scannedTables(plan.root)) {
+  for (const spec of planTables(plan.root, 'PhysicalTableScan')) {
     const writer = [...catalog.queries.values()].find((q) => q.sink === spec.name && q.state === 'RUNNING');
     const topic = writer === undefined ? null : ctx.topics.changelogTopic(writer.id);
     if (topic === null) continue;
@@ -32,9 +33,4 @@ export async function changelogTables(ctx: EngineContext, plan: PhysicalPlan): P
       for (const t of tables.values()) t.close();
     },
   };
-}
-
-function scannedTables(node: PhysicalNode): MaterializedTableSpec[] {
-  const own: MaterializedTableSpec[] = node.kind === 'PhysicalTableScan' ? [{ name: node.tableName, schema: node.tableSchema, window: node.window }] : [];
-  return [...own, ...physicalInputs(node).flatMap(scannedTables)];
 }

@@ -1,11 +1,12 @@
 // Query state wiring: a persistent query's operators over SQLite state, plus its changelog topic when it runs on Kafka.
 
 import type { QueryDefinition } from '../catalog/index.js';
-import { buildPipeline, type MaterializedTableSpec, type Pipeline, type QueryCounters } from '../exec/index.js';
+import { buildPipeline, type Pipeline, type QueryCounters } from '../exec/index.js';
 import type { StateRestorer } from '../io/index.js';
-import { physicalInputs, planKeepsState, type PhysicalNode, type PhysicalPlan } from '../plan/index.js';
+import { planKeepsState, type PhysicalPlan } from '../plan/index.js';
 import { ChangelogStateStore, SqliteStateRestorer, SqliteStateStore } from '../state/index.js';
 import type { EngineContext } from './engine-context.js';
+import { planTables } from './plan-tables.js';
 
 export interface QueryStateWiring {
   /** Builds the query's operators afresh (a query with state on Kafka rebuilds them after a failure). */
@@ -39,7 +40,7 @@ export function queryStateWiring(ctx: EngineContext, def: QueryDefinition, plan:
         drainSinkRecords: () => [...pipeline.drainSinkRecords(), ...state.drain()],
       };
     },
-    restorer: new SqliteStateRestorer(ctx.db, def.id, materializedTables(plan.root), (t, replayed) =>
+    restorer: new SqliteStateRestorer(ctx.db, def.id, planTables(plan.root, 'PhysicalMaterialize'), (t, replayed) =>
       ctx.logger.info(
         replayed === null
           ? `Query ${def.id} runs here now, on its local state (its checkpoint matches changelog topic ${t}).`
@@ -47,10 +48,4 @@ export function queryStateWiring(ctx: EngineContext, def: QueryDefinition, plan:
       ),
     ),
   };
-}
-
-/** The tables a plan materializes. */
-function materializedTables(node: PhysicalNode): MaterializedTableSpec[] {
-  const own: MaterializedTableSpec[] = node.kind === 'PhysicalMaterialize' ? [{ name: node.tableName, schema: node.tableSchema, window: node.window }] : [];
-  return [...own, ...physicalInputs(node).flatMap(materializedTables)];
 }

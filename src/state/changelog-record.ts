@@ -1,7 +1,7 @@
 // Changelog records: how one state entry (key-value, window, materialized row) is written to and read from a changelog topic.
 
 import { valueFromJson, valueToJson, type Row, type Value, type WindowBounds } from '../common/index.js';
-import type { MaterializedTableSpec, SourceRecord } from '../exec/index.js';
+import type { MaterializedTable, MaterializedTableSpec, SourceRecord } from '../exec/index.js';
 
 /**
  * The record key names the entry (so a compacted changelog keeps each entry's last value); the
@@ -81,4 +81,11 @@ export function materializedRow(spec: MaterializedTableSpec, entry: { keyJson: u
     if (c.namespace === 'key') row[i] = valueFromJson(entry.keyJson[k++] ?? null, c.type);
   });
   return row;
+}
+
+/** Applies a materialized row's changelog entry to its table: an upsert, or a delete for a tombstone. */
+export function applyMaterializedEntry(table: MaterializedTable, spec: MaterializedTableSpec, entry: Extract<ChangelogEntry, { kind: 'm' }>): void {
+  const window = entry.window ?? undefined;
+  if (entry.value === null) table.delete(materializedRow(spec, entry), window);
+  else table.upsert(materializedRow(spec, entry), entry.value.rowtime, window);
 }

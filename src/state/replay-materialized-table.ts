@@ -2,7 +2,7 @@
 
 import Database from 'better-sqlite3';
 import type { MaterializedTable, MaterializedTableSpec, SourceRecord } from '../exec/index.js';
-import { decodeChangelogRecord, materializedRow } from './changelog-record.js';
+import { applyMaterializedEntry, decodeChangelogRecord } from './changelog-record.js';
 import { ensureMaterializedTable } from './materialized-tables.js';
 import { SqliteMaterializedTable } from './sqlite-materialized-table.js';
 
@@ -18,10 +18,7 @@ export function replayMaterializedTable(spec: MaterializedTableSpec, records: re
   db.transaction(() => {
     for (const record of records) {
       const entry = decodeChangelogRecord(record);
-      if (entry?.kind !== 'm' || entry.table !== spec.name) continue;
-      const window = entry.window ?? undefined;
-      if (entry.value === null) table.delete(materializedRow(spec, entry), window);
-      else table.upsert(materializedRow(spec, entry), entry.value.rowtime, window);
+      if (entry?.kind === 'm' && entry.table === spec.name) applyMaterializedEntry(table, spec, entry);
     }
   })();
   return { table, close: () => db.close() };

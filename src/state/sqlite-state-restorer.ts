@@ -3,7 +3,7 @@
 import type Database from 'better-sqlite3';
 import { assertNever } from '../common/index.js';
 import type { MaterializedTableSpec, SourceRecord } from '../exec/index.js';
-import { decodeChangelogRecord, materializedRow } from './changelog-record.js';
+import { applyMaterializedEntry, decodeChangelogRecord } from './changelog-record.js';
 import { ensureMaterializedTable } from './materialized-tables.js';
 import { quoteSqlName } from './sqlite-values.js';
 import { dropQueryState, SqliteStateStore } from './sqlite-state-store.js';
@@ -70,10 +70,7 @@ export class SqliteStateRestorer {
           case 'm': {
             const spec = this.specs.get(entry.table);
             if (spec === undefined) break;
-            const table = this.store.materialized(spec);
-            const window = entry.window ?? undefined;
-            if (entry.value === null) table.delete(materializedRow(spec, entry), window);
-            else table.upsert(materializedRow(spec, entry), entry.value.rowtime, window);
+            applyMaterializedEntry(this.store.materialized(spec), spec, entry);
             break;
           }
           default:

@@ -3,9 +3,51 @@
 import kafkajs from 'kafkajs';
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect } from 'vitest';
-import { runCli, sleep, startCli, type CliProcess } from './cli-process.js';
-import { BROKERS, unique } from './kafka-test-broker.js';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { KafkaTopics } from '../../src/io/index.js';
+import { killAll, makeTempDir, removeDir, runCli, sleep, startCli, type CliProcess } from './cli-process.js';
+import { BROKERS, brokerList, unique } from './kafka-test-broker.js';
+
+/** What a multi-process Kafka test works with: a temporary directory, an admin client, and a KafkaTopics to append and read back. */
+export interface KafkaTestContext {
+  readonly dir: string;
+  readonly admin: kafkajs.Admin;
+  readonly inspector: KafkaTopics;
+}
+
+/**
+ * Registers the describe block's setup and teardown (which also kills every CLI process the tests
+ * started) and returns the context its tests use once setup ran.
+ */
+export function kafkaTestContext(prefix: string): KafkaTestContext {
+  let context: KafkaTestContext | undefined;
+  beforeAll(async () => {
+    const admin = new kafkajs.Kafka({ brokers: brokerList(), logLevel: kafkajs.logLevel.NOTHING }).admin();
+    await admin.connect();
+    context = { dir: makeTempDir(prefix), admin, inspector: new KafkaTopics({ brokers: brokerList(), serviceId: unique('inspect') }) };
+  });
+  afterAll(async () => {
+    await killAll();
+    await context?.admin.disconnect();
+    await context?.inspector.close();
+    removeDir(context?.dir);
+  });
+  const current = (): KafkaTestContext => {
+    if (context === undefined) throw new Error('the Kafka test context is used before its setup ran');
+    return context;
+  };
+  return {
+    get dir() {
+      return current().dir;
+    },
+    get admin() {
+      return current().admin;
+    },
+    get inspector() {
+      return current().inspector;
+    },
+  };
+}
 
 /**
  * `eddy run` of `script` on `serviceId` (written to a file under `dir`); each run gets a data

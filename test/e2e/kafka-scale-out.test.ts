@@ -1,12 +1,10 @@
 // Several `eddy serve` processes on one service id: a shared catalog (the command topic), split partitions, kill -9 takeover, exactly-once output.
 
-import kafkajs from 'kafkajs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SinkRecord } from '../../src/exec/index.js';
-import { KafkaTopics } from '../../src/io/index.js';
-import { compareExactlyOnce, killAll, makeTempDir, removeDir, type CliProcess } from './cli-process.js';
-import { committedInput, groupMembers, runOnKafka, serveOnKafka, waitUntil } from './kafka-group.js';
-import { brokerList, NO_KAFKA, unique } from './kafka-test-broker.js';
+import { compareExactlyOnce, type CliProcess } from './cli-process.js';
+import { committedInput, groupMembers, kafkaTestContext, runOnKafka, serveOnKafka, waitUntil } from './kafka-group.js';
+import { NO_KAFKA, unique } from './kafka-test-broker.js';
 
 const utf8 = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, 'utf8'));
 const text = (b: Uint8Array | null): string => (b === null ? '' : Buffer.from(b).toString('utf8'));
@@ -21,36 +19,20 @@ function bigintKey(n: number): Uint8Array {
 const keyNumber = (b: Uint8Array | null): string => (b === null ? 'null' : Buffer.from(b).readBigInt64BE().toString());
 
 describe.skipIf(NO_KAFKA)('eddy serve scale-out on one service id (real broker)', () => {
-  let dir: string | undefined;
-  let admin: kafkajs.Admin;
-  let inspector: KafkaTopics;
+  const kafka = kafkaTestContext('eddy-kafka-scale-');
 
-  beforeAll(async () => {
-    dir = makeTempDir('eddy-kafka-scale-');
-    admin = new kafkajs.Kafka({ brokers: brokerList(), logLevel: kafkajs.logLevel.NOTHING }).admin();
-    await admin.connect();
-    inspector = new KafkaTopics({ brokers: brokerList(), serviceId: unique('inspect') });
-  });
+  const run = async (serviceId: string, script: string): Promise<string> => (await runOnKafka(kafka.dir, serviceId, script)).stdout;
+  const serve = (serviceId: string): CliProcess => serveOnKafka(kafka.dir, serviceId);
 
-  afterAll(async () => {
-    await killAll();
-    await admin?.disconnect();
-    await inspector?.close();
-    removeDir(dir);
-  });
-
-  const run = async (serviceId: string, script: string): Promise<string> => (await runOnKafka(dir!, serviceId, script)).stdout;
-  const serve = (serviceId: string): CliProcess => serveOnKafka(dir!, serviceId);
-
-  const members = (group: string) => groupMembers(admin, group);
-  const committed = (group: string, topic: string) => committedInput(admin, group, topic);
+  const members = (group: string) => groupMembers(kafka.admin, group);
+  const committed = (group: string, topic: string) => committedInput(kafka.admin, group, topic);
 
   function rows(topic: string, from: number, to: number): SinkRecord[] {
     return Array.from({ length: to - from }, (_, k) => ({ topic, timestamp: 1_000 + from + k, key: bigintKey(from + k), value: utf8(`{"N":${from + k}}`) }));
   }
 
   async function appendRows(topic: string, count: number): Promise<void> {
-    for (let from = 0; from < count; from += 10_000) await inspector.append(rows(topic, from, Math.min(count, from + 10_000)));
+    for (let from = 0; from < count; from += 10_000) await kafka.inspector.append(rows(topic, from, Math.min(count, from + 10_000)));
   }
 
   /** What the query must produce for inputs 0 … count−1: `id|{"TWICE":2n}` for n % 7 ≠ 3. */
@@ -68,13 +50,14 @@ describe.skipIf(NO_KAFKA)('eddy serve scale-out on one service id (real broker)'
       `CREATE STREAM src (id BIGINT KEY, n INT) WITH (KAFKA_TOPIC='${src}', PARTITIONS=${partitions}, VALUE_FORMAT='JSON');
        CREATE STREAM dst WITH (KAFKA_TOPIC='${dst}') AS SELECT id, n * 2 AS twice FROM src WHERE n % 7 <> 3 EMIT CHANGES;`,
     );
-    const group = new KafkaTopics({ brokers: brokerList(), serviceId }).groupOf('CSAS_DST_1');
+    // The query's consumer group (its application id).
+    const group = `eddy-${serviceId}-query-CSAS_DST_1`;
     return { src, dst, group };
   }
 
   async function sinkRows(dst: string): Promise<string[]> {
     // readAll reads read_committed: records of aborted transactions never show.
-    return (await inspector.readAll(dst)).map((r) => `${keyNumber(r.key)}|${text(r.value)}`);
+    return (await kafka.inspector.readAll(dst)).map((r) => `${keyNumber(r.key)}|${text(r.value)}`);
   }
 
   it('shares the catalog through the command topic and splits a query’s partitions between two processes', async () => {
@@ -101,7 +84,7 @@ describe.skipIf(NO_KAFKA)('eddy serve scale-out on one service id (real broker)'
 
     // TERMINATE from that third process: both servers follow the command and leave the group.
     await run(serviceId, 'TERMINATE CSAS_DST_1;');
-    await waitUntil('both servers stopping the terminated query', async () => (await admin.describeGroups([group])).groups[0]?.members.length === 0, 60_000, [a, b]);
+    await waitUntil('both servers stopping the terminated query', async () => (await kafka.admin.describeGroups([group])).groups[0]?.members.length === 0, 60_000, [a, b]);
     expect(await run(serviceId, 'SHOW QUERIES;')).not.toContain('CSAS_DST_1');
 
     for (const p of [a, b]) p.signal('SIGTERM');

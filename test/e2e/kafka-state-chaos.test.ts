@@ -1,12 +1,10 @@
 // Chaos on Kafka with state: two `eddy serve` processes run a windowed aggregation; the owner is killed with kill -9 mid-stream.
 
-import kafkajs from 'kafkajs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SinkRecord } from '../../src/exec/index.js';
-import { KafkaTopics } from '../../src/io/index.js';
-import { killAll, makeTempDir, removeDir, type CliProcess } from './cli-process.js';
-import { committedInput, groupMembers, runOnKafka, serveOnKafka, waitUntil } from './kafka-group.js';
-import { brokerList, NO_KAFKA, unique } from './kafka-test-broker.js';
+import type { CliProcess } from './cli-process.js';
+import { committedInput, groupMembers, kafkaTestContext, runOnKafka, serveOnKafka, waitUntil } from './kafka-group.js';
+import { NO_KAFKA, unique } from './kafka-test-broker.js';
 
 const COUNT = 300_000;
 const KEYS = 50;
@@ -34,26 +32,10 @@ function expectedTable(): Map<string, { c: number; s: number }> {
 }
 
 describe.skipIf(NO_KAFKA)('a windowed aggregation on Kafka survives kill -9 of its owner (real broker)', () => {
-  let dir: string | undefined;
-  let admin: kafkajs.Admin;
-  let inspector: KafkaTopics;
+  const kafka = kafkaTestContext('eddy-kafka-state-chaos-');
 
-  beforeAll(async () => {
-    dir = makeTempDir('eddy-kafka-state-chaos-');
-    admin = new kafkajs.Kafka({ brokers: brokerList(), logLevel: kafkajs.logLevel.NOTHING }).admin();
-    await admin.connect();
-    inspector = new KafkaTopics({ brokers: brokerList(), serviceId: unique('inspect') });
-  });
-
-  afterAll(async () => {
-    await killAll();
-    await admin?.disconnect();
-    await inspector?.close();
-    removeDir(dir);
-  });
-
-  const run = async (serviceId: string, script: string): Promise<string> => (await runOnKafka(dir!, serviceId, script, { timeoutMs: 180_000 })).stdout;
-  const serve = (serviceId: string): CliProcess => serveOnKafka(dir!, serviceId);
+  const run = async (serviceId: string, script: string): Promise<string> => (await runOnKafka(kafka.dir, serviceId, script, { timeoutMs: 180_000 })).stdout;
+  const serve = (serviceId: string): CliProcess => serveOnKafka(kafka.dir, serviceId);
 
   it('rebuilds the state from the changelog on the survivor: every update exactly once, the final table as an uninterrupted run', async () => {
     const serviceId = unique('state-chaos');
@@ -71,28 +53,28 @@ describe.skipIf(NO_KAFKA)('a windowed aggregation on Kafka survives kill -9 of i
 
     // The first process joins first and owns every partition; the second stands by.
     const owner = serve(serviceId);
-    await waitUntil('the first process owning all four partitions', async () => (await groupMembers(admin, group)).join() === '4', 90_000, [owner]);
+    await waitUntil('the first process owning all four partitions', async () => (await groupMembers(kafka.admin, group)).join() === '4', 90_000, [owner]);
     const standby = serve(serviceId);
-    await waitUntil('a stand-by member next to the owner', async () => (await groupMembers(admin, group)).sort().join() === '0,4', 90_000, [owner, standby]);
+    await waitUntil('a stand-by member next to the owner', async () => (await groupMembers(kafka.admin, group)).sort().join() === '0,4', 90_000, [owner, standby]);
 
     for (let from = 0; from < COUNT; from += 10_000) {
       const records: SinkRecord[] = [];
       for (let n = from; n < from + 10_000; n++) {
         records.push({ topic: src, timestamp: n * STEP_MS, key: bigintKey(n), value: new Uint8Array(Buffer.from(`{"K":${n % KEYS},"V":${n},"TS":${n * STEP_MS}}`)) });
       }
-      await inspector.append(records);
+      await kafka.inspector.append(records);
     }
-    await waitUntil('a quarter of the input committed', async () => (await committedInput(admin, group, src)) >= COUNT / 4, 240_000, [owner, standby]);
-    const before = await committedInput(admin, group, src);
+    await waitUntil('a quarter of the input committed', async () => (await committedInput(kafka.admin, group, src)) >= COUNT / 4, 240_000, [owner, standby]);
+    const before = await committedInput(kafka.admin, group, src);
     await owner.kill9();
     expect(before).toBeLessThan(COUNT);
-    await waitUntil('the stand-by owning all four partitions', async () => (await groupMembers(admin, group)).join() === '4', 90_000, [standby]);
-    await waitUntil('every input committed', async () => (await committedInput(admin, group, src)) === COUNT, 400_000, [standby]);
+    await waitUntil('the stand-by owning all four partitions', async () => (await groupMembers(kafka.admin, group)).join() === '4', 90_000, [standby]);
+    await waitUntil('every input committed', async () => (await committedInput(kafka.admin, group, src)) === COUNT, 400_000, [standby]);
     expect(standby.stderr).toMatch(/Query CTAS_COUNTS_1 runs here now, on state rebuilt from changelog topic \S+ \(\d+ records\)/);
 
     // read_committed: per key and window, the updates count 1, 2, … n — none repeated, none missing.
     const updates = new Map<string, { c: number[]; s: number }>();
-    for (const r of await inspector.readAll(dst)) {
+    for (const r of await kafka.inspector.readAll(dst)) {
       const v = JSON.parse(Buffer.from(r.value!).toString('utf8')) as { KK: number; WS: number; C: number; S: number };
       const id = `${v.KK}@${v.WS}`;
       const entry = updates.get(id) ?? { c: [], s: 0 };
