@@ -122,7 +122,7 @@ function kafkaTable(reports: readonly KafkaReport[], brokers: readonly string[])
   const perWall = (r: WorkerResult) => r.inputEvents / r.wallSeconds;
   const header = ['workload', 'correct', 'engine ev/CPU-s', 'engine ev/wall-s', 'kafkajs EOS ev/CPU-s', 'engine/EOS', 'kafkajs ALO ev/CPU-s', 'engine/ALO', 'EOS ev/wall-s', 'peak RSS MB'];
   const rows = reports.map((r) => [
-    `${r.id} on Kafka`,
+    r.id === 'W4' ? 'W4 on Kafka (EMIT CHANGES)' : `${r.id} on Kafka`,
     `${r.correct ? 'yes' : 'NO'} (${r.outputRecords} records)`,
     k(perCpu(r.engine)),
     k(perWall(r.engine)),
