@@ -1,14 +1,20 @@
-// JoinBuffer: one side of a stream-stream join's buffered records — in memory over its window store, or the store itself.
+// JoinBuffer: one side of a stream-stream join's buffered records, probed, added to and expired per record.
 
 import type { Row } from '../../common/index.js';
 import type { WindowStore } from '../ports/state-store.js';
-import { EntryHeap } from './entry-heap.js';
+
+/** Where a buffered record is stored (a segment of the memory buffer; none for the stored buffer). */
+export interface StoredIn {
+  /** Records of it not closed yet. */
+  live: number;
+}
 
 /** One buffered record: its JSON-safe form (as stored), its row once decoded, whether it has joined yet. */
 export interface BufferedRow {
   readonly json: unknown[];
   row: Row | undefined;
   matched: boolean;
+  readonly storedIn: StoredIn | undefined;
 }
 
 /** The records of one side with one key and one event time (`start`); `end` is when they can no longer match. */
@@ -17,11 +23,6 @@ export interface BufferEntry {
   readonly start: number;
   readonly end: number;
   readonly rows: BufferedRow[];
-}
-
-/** How a bucket is stored in the window store (unchanged since the first version: stored state stays readable). */
-interface StoredBucket {
-  readonly rows: readonly { readonly row: unknown[]; readonly matched: boolean }[];
 }
 
 /** The buffered records of one side: what the join probes, adds to and expires. */
@@ -40,120 +41,18 @@ export interface JoinBuffer {
   flush(store: WindowStore): void;
 }
 
-/** The entry's value in the window store. */
-function stored(entry: BufferEntry): StoredBucket {
-  return { rows: entry.rows.map((r) => ({ row: r.json, matched: r.matched })) };
+/** A bucket as stored by the first layout: the records of one key and event time, an entry per (key, start, end). */
+export interface StoredBucket {
+  readonly rows: readonly { readonly row: unknown[]; readonly matched: boolean }[];
 }
 
-function buffered(value: unknown): BufferedRow[] {
-  return (value as StoredBucket).rows.map((r) => ({ json: r.row, row: undefined, matched: r.matched }));
-}
-
-interface MemoryEntry extends BufferEntry {
-  /** Whether the store holds this entry (a version of it). */
-  inStore: boolean;
-  /** Whether it changed (or closed) since the last flush. */
-  dirty: boolean;
-  closed: boolean;
+export function bucketValue(rows: readonly BufferedRow[]): StoredBucket {
+  return { rows: rows.map((r) => ({ row: r.json, matched: r.matched })) };
 }
 
 /**
- * All of a side's entries in memory, indexed by key and by end, loaded once from the store. Writes are
- * coalesced: `flush` puts each entry that changed once and deletes the closed ones the store holds (an
- * entry that opened and closed between two flushes never reaches the store).
- */
-export class MemoryJoinBuffer implements JoinBuffer {
-  private readonly byKey = new Map<string, MemoryEntry[]>();
-  private readonly byEnd = new EntryHeap<MemoryEntry>();
-  private changed: MemoryEntry[] = [];
-  size = 0;
-
-  /** Every entry of `store`. */
-  static load(store: WindowStore): MemoryJoinBuffer {
-    const buffer = new MemoryJoinBuffer();
-    for (const e of store.endingBy(Number.MAX_SAFE_INTEGER)) {
-      buffer.insert({ key: e.key, start: e.start, end: e.end, rows: buffered(e.value), inStore: true, dirty: false, closed: false });
-    }
-    return buffer;
-  }
-
-  matching(key: string, from: number, to: number): readonly BufferEntry[] {
-    const entries = this.byKey.get(key);
-    if (entries === undefined) return NONE;
-    let found: MemoryEntry[] | undefined;
-    for (const e of entries) {
-      if (e.start > to) break;
-      if (e.start >= from) (found ??= []).push(e);
-    }
-    return found ?? NONE;
-  }
-
-  add(key: string, start: number, end: number, json: unknown[], matched: boolean): void {
-    const entries = this.byKey.get(key);
-    let entry = entries?.find((e) => e.start === start && e.end === end);
-    if (entry === undefined) {
-      entry = { key, start, end, rows: [], inStore: false, dirty: false, closed: false };
-      this.insert(entry);
-    }
-    entry.rows.push({ json, row: undefined, matched });
-    this.size += 1;
-    this.touch(entry);
-  }
-
-  touch(entry: BufferEntry): void {
-    const e = entry as MemoryEntry;
-    if (!e.dirty) {
-      e.dirty = true;
-      this.changed.push(e);
-    }
-  }
-
-  closeBy(bound: number): BufferEntry[] {
-    const closed: MemoryEntry[] = [];
-    for (let e = this.byEnd.peek(); e !== undefined && e.end <= bound; e = this.byEnd.peek()) {
-      this.byEnd.pop();
-      const entries = this.byKey.get(e.key) ?? [];
-      entries.splice(entries.indexOf(e), 1);
-      if (entries.length === 0) this.byKey.delete(e.key);
-      this.size -= e.rows.length;
-      e.closed = true;
-      this.touch(e);
-      closed.push(e);
-    }
-    return closed;
-  }
-
-  flush(store: WindowStore): void {
-    for (const e of this.changed) {
-      e.dirty = false;
-      if (e.closed) {
-        if (e.inStore) store.delete(e.key, e.start, e.end);
-      } else {
-        store.put(e.key, e.start, e.end, stored(e));
-      }
-      e.inStore = !e.closed;
-    }
-    this.changed = [];
-  }
-
-  private insert(entry: MemoryEntry): void {
-    let entries = this.byKey.get(entry.key);
-    if (entries === undefined) {
-      entries = [];
-      this.byKey.set(entry.key, entries);
-    }
-    // By start, then end, as the store reads them; entries mostly arrive in order, so search from the back.
-    let i = entries.length;
-    while (i > 0 && startsAfter(entries[i - 1] as MemoryEntry, entry)) i -= 1;
-    entries.splice(i, 0, entry);
-    this.byEnd.push(entry);
-    this.size += entry.rows.length;
-  }
-}
-
-/**
- * The store itself, read and written per record (a side with more buffered records than the join keeps
- * in memory). The entries it returns are fresh copies; `touch` and `add` write at once.
+ * The store itself, in the bucket layout, read and written per record (a side with more buffered records
+ * than the join keeps in memory). The entries it returns are fresh copies; `touch` and `add` write at once.
  */
 export class StoredJoinBuffer implements JoinBuffer {
   readonly size = 0;
@@ -164,24 +63,24 @@ export class StoredJoinBuffer implements JoinBuffer {
     return this.store
       .overlapping(key, from, to)
       .filter((e) => e.start >= from && e.start <= to)
-      .map((e) => ({ key: e.key, start: e.start, end: e.end, rows: buffered(e.value) }));
+      .map((e) => ({ key: e.key, start: e.start, end: e.end, rows: rowsOf(e.value) }));
   }
 
   add(key: string, start: number, end: number, json: unknown[], matched: boolean): void {
     const value = this.store.get(key, start, end);
-    const rows = value === undefined ? [] : buffered(value);
-    rows.push({ json, row: undefined, matched });
+    const rows = value === undefined ? [] : rowsOf(value);
+    rows.push({ json, row: undefined, matched, storedIn: undefined });
     this.touch({ key, start, end, rows });
   }
 
   touch(entry: BufferEntry): void {
-    this.store.put(entry.key, entry.start, entry.end, stored(entry));
+    this.store.put(entry.key, entry.start, entry.end, bucketValue(entry.rows));
   }
 
   closeBy(bound: number): BufferEntry[] {
     const closed = this.store.endingBy(bound);
     for (const e of closed) this.store.delete(e.key, e.start, e.end);
-    return closed.map((e) => ({ key: e.key, start: e.start, end: e.end, rows: buffered(e.value) }));
+    return closed.map((e) => ({ key: e.key, start: e.start, end: e.end, rows: rowsOf(e.value) }));
   }
 
   flush(): void {
@@ -189,8 +88,6 @@ export class StoredJoinBuffer implements JoinBuffer {
   }
 }
 
-function startsAfter(a: BufferEntry, b: BufferEntry): boolean {
-  return a.start > b.start || (a.start === b.start && a.end > b.end);
+function rowsOf(value: unknown): BufferedRow[] {
+  return (value as StoredBucket).rows.map((r) => ({ json: r.row, row: undefined, matched: r.matched, storedIn: undefined }));
 }
-
-const NONE: readonly BufferEntry[] = [];

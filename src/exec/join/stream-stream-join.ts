@@ -4,7 +4,9 @@ import { formatDuration, type Change, type Row } from '../../common/index.js';
 import { planSources, type PhysicalJoin, type PhysicalNode } from '../../plan/index.js';
 import { LateRecords } from '../aggregation/late-records.js';
 import type { Emit, OperatorContext } from '../operator.js';
-import { MemoryJoinBuffer, StoredJoinBuffer, type BufferEntry, type JoinBuffer } from './join-buffer.js';
+import type { WindowStore } from '../ports/state-store.js';
+import { StoredJoinBuffer, type BufferEntry, type JoinBuffer } from './join-buffer.js';
+import { MemoryJoinBuffer, type SegmentIds } from './memory-join-buffer.js';
 import { JoinSide } from './join-side.js';
 
 interface SideSpec {
@@ -21,20 +23,23 @@ interface SideSpec {
 }
 
 /** Both sides' buffered records and the join's stream time, as of the last batch. */
+/** Both sides' buffered records, the join's stream time and segment numbers, as of the last batch. */
 interface Buffers {
-  readonly sides: readonly [JoinBuffer, JoinBuffer];
+  /** In memory, or the stores themselves (too many records to keep in memory). */
+  readonly sides: readonly [MemoryJoinBuffer, MemoryJoinBuffer] | readonly [StoredJoinBuffer, StoredJoinBuffer];
+  readonly memory: boolean;
   streamTime: number;
-  /** Whether the buffers are the stores themselves (too many records to keep in memory). */
-  readonly stored: boolean;
+  readonly ids: SegmentIds;
 }
 
 /**
- * Each side's records are kept in a window store: an entry per (key, event time), its window end being the
- * stream time after which it can no longer match (its event time + how far the window reaches + grace).
- * Outer rows are emitted only then, so a NULL-padded row is never followed by the real match. The
- * entries are also kept in memory (loaded from the stores on first use, and again after a rollback),
- * indexed by key and by end; a batch writes each entry it changed once, at its end, and the stores are
- * read per record only while a side buffers more than `memoryLimit` records.
+ * Each side's records are buffered until the stream time passes their window end (their event time + how far
+ * the window reaches + grace), after which they can no longer match. Outer rows are emitted only then, so a
+ * NULL-padded row is never followed by the real match. The buffers are kept in memory (loaded from the
+ * window stores on first use, and again after a rollback), indexed by key and by end; the records a batch
+ * adds are stored as one entry per side (a segment), rewritten only when an outer side's matched flags
+ * change. Beyond `memoryLimit` records the state is rewritten as an entry per (key, event time), which the
+ * join then reads and writes per record.
  */
 export class StreamStreamJoinOperator {
   readonly name = 'stream-stream-join';
@@ -123,30 +128,51 @@ export class StreamStreamJoinOperator {
     }
     buffers.streamTime = streamTime;
     // Every change of this batch reaches the stores before it commits (a changelog records them there).
-    for (const side of [0, 1] as const) buffers.sides[side].flush(ctx.state.windows(this.sides[side].store));
-    if (streamTime !== startTime) ctx.state.keyValue(this.timeStore).put('streamTime', streamTime);
-    late.save();
-    if (!buffers.stored && buffers.sides[0].size + buffers.sides[1].size > this.memoryLimit) {
+    const firstId = buffers.ids.next;
+    const stores = this.stores(ctx);
+    if (buffers.memory && buffers.sides[0].size + buffers.sides[1].size > this.memoryLimit) {
       // Too many to keep: from the next batch on, the stores are read per record (until a rollback or restart).
+      this.toBuckets(buffers.sides as readonly [MemoryJoinBuffer, MemoryJoinBuffer], stores);
       this.overLimit = true;
       this.buffers = undefined;
+    } else {
+      buffers.sides[0].flush(stores[0]);
+      buffers.sides[1].flush(stores[1]);
     }
+    const time = ctx.state.keyValue(this.timeStore);
+    if (streamTime !== startTime) time.put('streamTime', streamTime);
+    if (buffers.ids.next !== firstId) time.put('segment', buffers.ids.next);
+    late.save();
     if (out.length > 0) emit(out);
   }
 
   /** Both sides' buffers: in memory, loaded from the stores on first use, unless they hold too many records. */
   private load(ctx: OperatorContext): Buffers {
     if (this.buffers !== undefined) return this.buffers;
-    const stores = [ctx.state.windows(this.sides[0].store), ctx.state.windows(this.sides[1].store)] as const;
-    const streamTime = Number(ctx.state.keyValue(this.timeStore).get('streamTime') ?? Number.MIN_SAFE_INTEGER);
-    const memory = this.overLimit ? undefined : ([MemoryJoinBuffer.load(stores[0]), MemoryJoinBuffer.load(stores[1])] as const);
-    if (memory !== undefined && memory[0].size + memory[1].size <= this.memoryLimit) {
-      this.buffers = { sides: memory, streamTime, stored: false };
-    } else {
+    const stores = this.stores(ctx);
+    const time = ctx.state.keyValue(this.timeStore);
+    const streamTime = Number(time.get('streamTime') ?? Number.MIN_SAFE_INTEGER);
+    const ids: SegmentIds = { next: Number(time.get('segment') ?? 0) };
+    if (!this.overLimit) {
+      const memory = [MemoryJoinBuffer.load(stores[0], streamTime, ids), MemoryJoinBuffer.load(stores[1], streamTime, ids)] as const;
+      if (memory[0].size + memory[1].size <= this.memoryLimit) {
+        this.buffers = { sides: memory, memory: true, streamTime, ids };
+        return this.buffers;
+      }
+      this.toBuckets(memory, stores);
       this.overLimit = true;
-      this.buffers = { sides: [new StoredJoinBuffer(stores[0]), new StoredJoinBuffer(stores[1])], streamTime, stored: true };
     }
+    this.buffers = { sides: [new StoredJoinBuffer(stores[0]), new StoredJoinBuffer(stores[1])], memory: false, streamTime, ids };
     return this.buffers;
+  }
+
+  private stores(ctx: OperatorContext): readonly [WindowStore, WindowStore] {
+    return [ctx.state.windows(this.sides[0].store), ctx.state.windows(this.sides[1].store)];
+  }
+
+  private toBuckets(memory: readonly [MemoryJoinBuffer, MemoryJoinBuffer], stores: readonly [WindowStore, WindowStore]): void {
+    memory[0].toBuckets(stores[0]);
+    memory[1].toBuckets(stores[1]);
   }
 
   /** Drops entries whose window has closed; unmatched records of an outer side are emitted padded with NULLs. */
