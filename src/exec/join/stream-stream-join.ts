@@ -5,7 +5,7 @@ import { planSources, type PhysicalJoin, type PhysicalNode } from '../../plan/in
 import { LateRecords } from '../aggregation/late-records.js';
 import type { Emit, OperatorContext } from '../operator.js';
 import type { WindowStore } from '../ports/state-store.js';
-import { StoredJoinBuffer, type BufferEntry, type JoinBuffer } from './join-buffer.js';
+import { StoredJoinBuffer, type BufferEntry } from './join-buffer.js';
 import { MemoryJoinBuffer, type SegmentIds } from './memory-join-buffer.js';
 import { JoinSide } from './join-side.js';
 

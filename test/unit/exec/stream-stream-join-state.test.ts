@@ -78,7 +78,7 @@ class Run {
   constructor(
     private readonly db: Db,
     private readonly node: PhysicalJoin,
-    private readonly memoryLimit?: number,
+    private memoryLimit?: number,
   ) {
     this.ctx = { queryId: 'Q', state: new SqliteStateStore(db, 'Q'), processingLog: { log: () => undefined }, counters: newCounters() };
     this.op = this.start();
