@@ -5,6 +5,7 @@ import type { PhysicalAggregate } from '../../plan/index.js';
 import { Aggregation, type GroupState } from '../aggregation/aggregation.js';
 import { LateRecords } from '../aggregation/late-records.js';
 import { StreamTime } from '../aggregation/stream-time.js';
+import { WindowPanes } from '../aggregation/window-panes.js';
 import { skipChange } from '../skipped-change.js';
 import type { Emit, Operator, OperatorContext } from '../operator.js';
 
@@ -28,13 +29,25 @@ export class WindowAggregateOperator implements Operator {
    */
   private scannedThrough: number | null = null;
 
-  constructor(private readonly node: PhysicalAggregate) {
+  /** EMIT FINAL hopping windows over exactly mergeable aggregates go by panes (see WindowPanes), or null. */
+  private readonly panes: WindowPanes | null;
+
+  /** `panes: false` aggregates every window record by record (tests compare the two ways). */
+  constructor(
+    private readonly node: PhysicalAggregate,
+    options: { panes: boolean } = { panes: true },
+  ) {
     if (node.window === null) throw new Error('WindowAggregateOperator needs a window');
     this.aggregation = new Aggregation(node);
     this.window = node.window;
+    this.panes = options.panes && WindowPanes.applies(node) ? new WindowPanes(node, this.aggregation, node.window) : null;
   }
 
   onChanges(batch: readonly Change[], ctx: OperatorContext, emit: Emit): void {
+    if (this.panes !== null) {
+      this.panes.onChanges(batch, ctx, emit);
+      return;
+    }
     const { aggregation: agg, window: spec, node } = this;
     const store = ctx.state.windows('aggregate');
     const times = StreamTime.load(ctx.state.keyValue('time'));
@@ -114,6 +127,7 @@ export class WindowAggregateOperator implements Operator {
   onRollback(): void {
     this.cache.clear();
     this.scannedThrough = null;
+    this.panes?.onRollback();
   }
 
   /** Whether a window of the grid (ends at start + size, starts a multiple of the advance) ends in (scannedThrough, bound]. */
