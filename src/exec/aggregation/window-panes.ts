@@ -146,7 +146,7 @@ export class WindowPanes {
     const byEnd = new Map<number, Map<string, GroupState>>();
     const fold = (end: number, group: string, state: GroupState): void => {
       let groups = byEnd.get(end);
-      if (groups === undefined) byEnd.set(end, (groups = new Map()));
+      if (groups === undefined) byEnd.set(end, (groups = new Map<string, GroupState>()));
       const prior = groups.get(group);
       groups.set(group, prior === undefined ? state : agg.merge(prior, state));
     };

@@ -149,7 +149,7 @@ describe('hopping EMIT FINAL windows by panes', () => {
   });
 
   it('does not pane windows whose aggregates do not merge exactly', () => {
-    const plan: Pick<PhysicalPlan, 'root'> = { root: { ...aggregateNode(10, 4, 0), aggregates: [{ name: 'SUM', args: [{ kind: 'ColumnRef', type: SqlTypes.DOUBLE, index: 1, name: 'PRICE' }], argTypes: [SqlTypes.DOUBLE], type: SqlTypes.DOUBLE }] } as PhysicalAggregate };
+    const plan: Pick<PhysicalPlan, 'root'> = { root: { ...aggregateNode(10, 4, 0), aggregates: [{ name: 'SUM', args: [{ kind: 'ColumnRef', type: SqlTypes.DOUBLE, index: 1, name: 'PRICE' }], argTypes: [SqlTypes.DOUBLE], type: SqlTypes.DOUBLE }] } };
     const db = openDataDirectory(':memory:');
     const ctx: OperatorContext = { queryId: 'Q', state: new SqliteStateStore(db, 'Q'), processingLog: { log: () => undefined }, counters: newCounters() };
     const op = new WindowAggregateOperator(plan.root as PhysicalAggregate);
