@@ -86,7 +86,7 @@ interface Run {
 }
 
 /** Runs the batches through a window aggregation over real SQLite state; `restartAt` starts a new operator from the stored state there, `failAt` rolls a batch back once. */
-function run(node: PhysicalAggregate, panes: boolean, all: Change[][], options: { restartAt?: number; failAt?: number } = {}): Run {
+function run(node: PhysicalAggregate, panes: boolean, all: Change[][], options: { restartAt?: number; failAt?: number; upgradeAt?: number } = {}): Run {
   const db = openDataDirectory(':memory:');
   const logged: string[] = [];
   const ctx: OperatorContext = { queryId: 'Q', state: new SqliteStateStore(db, 'Q'), processingLog: { log: (e: ProcessingLogEntry) => logged.push(e.message) }, counters: newCounters() };
@@ -96,10 +96,11 @@ function run(node: PhysicalAggregate, panes: boolean, all: Change[][], options: 
   const emit = (batch: readonly Change[]): void => {
     for (const c of batch) rows.push(`batch ${batchIndex}: ${JSON.stringify(c.row, (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))} @${c.timestamp}`);
   };
-  let op = new WindowAggregateOperator(node, { panes });
+  // `upgradeAt`: a build without panes ran the query up to there, over the same stored state.
+  let op = new WindowAggregateOperator(node, { panes: options.upgradeAt === undefined ? panes : false });
   all.forEach((batch, i) => {
     batchIndex = i;
-    if (i === options.restartAt) op = new WindowAggregateOperator(node, { panes });
+    if (i === options.restartAt || i === options.upgradeAt) op = new WindowAggregateOperator(node, { panes });
     if (i === options.failAt) {
       const before = { rows: rows.length, logged: logged.length, late: ctx.counters.late };
       expect(() =>
@@ -133,6 +134,7 @@ describe('hopping EMIT FINAL windows by panes', () => {
         expect(run(node, true, all), `seed ${seed}`).toEqual(expected);
         expect(run(node, true, all, { restartAt: 5 + (seed % 20) }), `seed ${seed}, restarted`).toEqual(expected);
         expect(run(node, true, all, { failAt: 3 + (seed % 30) }), `seed ${seed}, a batch rolled back`).toEqual(expected);
+        expect(run(node, true, all, { upgradeAt: 5 + (seed % 20) }), `seed ${seed}, state written window by window, then by panes`).toEqual(expected);
         // The window-by-window path, restarted or rolled back, agrees with itself too (its scans for closing windows are skipped off the grid).
         expect(run(node, false, all, { restartAt: 5 + (seed % 20) }), `seed ${seed}, window by window, restarted`).toEqual(expected);
         expect(run(node, false, all, { failAt: 3 + (seed % 30) }), `seed ${seed}, window by window, a batch rolled back`).toEqual(expected);
