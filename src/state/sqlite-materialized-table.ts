@@ -8,6 +8,8 @@ import { fromSqlite, quoteSqlName, sqliteColumnType, toSqlite, type SqliteValue 
 /** Not a user column: every materialized table also keeps each row's event time. */
 export const ROWTIME_COLUMN = 'ROWTIME';
 const WINDOW_COLUMNS = ['WINDOWSTART', 'WINDOWEND'] as const;
+/** The most prepared scan statements a table keeps. */
+const SCAN_STATEMENTS = 64;
 
 /** The CREATE TABLE statement: key columns, window bounds, value columns, ROWTIME; primary key (keys, window). */
 export function materializedTableDdl(spec: MaterializedTableSpec): string {
@@ -33,6 +35,7 @@ export class SqliteMaterializedTable implements MaterializedTable {
   private readonly expireStatement;
   private readonly selectList: string;
   private readonly orderBy: string;
+  private readonly scanStatements = new Map<string, Database.Statement>();
 
   constructor(
     private readonly db: Database.Database,
@@ -78,7 +81,13 @@ export class SqliteMaterializedTable implements MaterializedTable {
       args.push(key === undefined ? Number(c.value) : toSqlite(c.value, key.column.type));
     }
     const sql = `SELECT ${this.selectList} FROM ${quoteSqlName(this.spec.name)}${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ${this.orderBy}`;
-    const statement = this.db.prepare(sql).raw(true).safeIntegers(true);
+    // Pull queries repeat a few shapes (key = ?, window ranges): each shape is prepared once.
+    let statement = this.scanStatements.get(sql);
+    if (statement === undefined) {
+      if (this.scanStatements.size >= SCAN_STATEMENTS) this.scanStatements.clear();
+      statement = this.db.prepare(sql).raw(true).safeIntegers(true);
+      this.scanStatements.set(sql, statement);
+    }
     const width = this.spec.schema.columns.length;
     // Read at once: an open iterator would keep the shared connection busy for other statements.
     for (const raw of statement.all(...args) as unknown[][]) {

@@ -23,8 +23,10 @@ export class WindowStatements {
     this.get = db.prepare<[string, string, string, number, number], { value: string }>(
       'SELECT value FROM eddy_state_windows WHERE query_id = ? AND store = ? AND key = ? AND start_ms = ? AND end_ms = ?',
     );
+    // An update rewrites only the value in the primary key's B-tree (INSERT OR REPLACE would delete
+    // and re-insert the row in both B-trees): most puts update a window a previous batch wrote.
     this.put = db.prepare<[string, string, string, number, number, string]>(
-      'INSERT OR REPLACE INTO eddy_state_windows (query_id, store, key, start_ms, end_ms, value) VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT INTO eddy_state_windows (query_id, store, key, start_ms, end_ms, value) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET value = excluded.value',
     );
     this.delete = db.prepare<[string, string, string, number, number]>(
       'DELETE FROM eddy_state_windows WHERE query_id = ? AND store = ? AND key = ? AND start_ms = ? AND end_ms = ?',

@@ -24,6 +24,8 @@ export class Aggregation {
   private readonly impls: readonly AggregateImplementation[];
   private readonly windowed: boolean;
   private readonly parsedKeys = new Map<string, Value[]>();
+  /** A single key column's primitive value → its group identity (bounded like parsedKeys). */
+  private readonly groupIds = new Map<Value, string>();
 
   constructor(node: PhysicalAggregate) {
     this.keys = node.groupBy.map(compileExpr);
@@ -39,6 +41,20 @@ export class Aggregation {
 
   /** The group key's identity in the state store, or null when a key value is NULL (the row is not grouped). */
   groupOf(row: Row): string | null {
+    if (this.keys.length === 1) {
+      // One key column of a primitive value (a Map compares those by value): its identity is memoized.
+      const v = (this.keys[0] as CompiledExpr)(row);
+      if (v === null) return null;
+      const type = typeof v;
+      if (type !== 'string' && type !== 'number' && type !== 'bigint' && type !== 'boolean') return keyString([v], this.keyTypes);
+      let group = this.groupIds.get(v);
+      if (group === undefined) {
+        if (this.groupIds.size >= PARSED_KEYS) this.groupIds.clear();
+        group = keyString([v], this.keyTypes);
+        this.groupIds.set(v, group);
+      }
+      return group;
+    }
     const values: Value[] = new Array<Value>(this.keys.length);
     for (let i = 0; i < this.keys.length; i++) {
       const v = (this.keys[i] as CompiledExpr)(row);

@@ -34,6 +34,7 @@ export class AggregateOperator implements Operator {
     // Each group is read from the store once per batch and written back once, at the end of the
     // batch (still inside its transaction, so a failed batch leaves the store as it was).
     const states = new Map<string, GroupState | null>();
+    const rows = new Map<string, { state: GroupState; row: Row }>();
     const current = (group: string): GroupState | null => {
       let state = states.get(group);
       if (state === undefined) {
@@ -55,7 +56,11 @@ export class AggregateOperator implements Operator {
         const state = current(group);
         const next = agg.add(state ?? agg.initial(change.timestamp), change.row, change.timestamp);
         states.set(group, next);
-        out.push({ op: 'upsert', row: agg.row(group, next, null), before: state === null ? null : agg.row(group, state, null), timestamp: next.timestamp });
+        const row = agg.row(group, next, null);
+        // The group's row before this record is the row it emitted last in this batch, if any (rows are immutable).
+        const emitted = rows.get(group);
+        out.push({ op: 'upsert', row, before: state === null ? null : emitted !== undefined && emitted.state === state ? emitted.row : agg.row(group, state, null), timestamp: next.timestamp });
+        rows.set(group, { state: next, row });
         continue;
       }
       // A table change: every group it touches emits once, after the retraction and the addition are both applied.

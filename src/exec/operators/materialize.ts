@@ -26,15 +26,22 @@ export class MaterializeOperator implements Operator {
     } else {
       // Only a key's last change in the batch reaches the table (the batch applies before it commits,
       // so nothing reads the table in between): an aggregation's group updated 20 times is written once.
-      const last = new Map<string, Change>();
+      const last = new Map<unknown, Change>();
       for (const change of batch) last.set(this.identity(change), change);
       for (const change of last.values()) apply(table, change);
     }
     emit(batch);
   }
 
-  /** The change's primary key in the table: its key columns and window. */
-  private identity(change: Change): string {
+  /** The change's primary key in the table: its key columns and window (a lone primitive key column is its own identity). */
+  private identity(change: Change): unknown {
+    if (this.keyIndexes.length === 1 && change.window === undefined) {
+      const v = change.row[this.keyIndexes[0] as number] ?? null;
+      const type = typeof v;
+      // Tagged, so the number 1 and the text '1' stay apart from each other and from composite keys' JSON text.
+      if (type === 'number' || type === 'bigint' || type === 'boolean') return v;
+      if (type === 'string') return `s${v as string}`;
+    }
     const key = keyString(
       this.keyIndexes.map((i) => change.row[i] ?? null),
       this.keyTypes,

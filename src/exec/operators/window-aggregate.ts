@@ -5,6 +5,7 @@ import type { PhysicalAggregate } from '../../plan/index.js';
 import { Aggregation, type GroupState } from '../aggregation/aggregation.js';
 import { LateRecords } from '../aggregation/late-records.js';
 import { StreamTime } from '../aggregation/stream-time.js';
+import { WindowPanes } from '../aggregation/window-panes.js';
 import { skipChange } from '../skipped-change.js';
 import type { Emit, Operator, OperatorContext } from '../operator.js';
 
@@ -20,13 +21,33 @@ export class WindowAggregateOperator implements Operator {
    */
   private readonly cache = new Map<string, GroupState>();
 
-  constructor(private readonly node: PhysicalAggregate) {
+  /**
+   * The bound (closing time minus grace) of this process's last scan for closing windows, or null
+   * before the first scan and after a rollback (which may have undone that scan's deletions). No
+   * window ending at or before it is left in the store, so a batch whose bound passes no window end
+   * of the window grid skips the scan.
+   */
+  private scannedThrough: number | null = null;
+
+  /** EMIT FINAL hopping windows over exactly mergeable aggregates go by panes (see WindowPanes), or null. */
+  private readonly panes: WindowPanes | null;
+
+  /** `panes: false` aggregates every window record by record (tests compare the two ways). */
+  constructor(
+    private readonly node: PhysicalAggregate,
+    options: { panes: boolean } = { panes: true },
+  ) {
     if (node.window === null) throw new Error('WindowAggregateOperator needs a window');
     this.aggregation = new Aggregation(node);
     this.window = node.window;
+    this.panes = options.panes && WindowPanes.applies(node) ? new WindowPanes(node, this.aggregation, node.window) : null;
   }
 
   onChanges(batch: readonly Change[], ctx: OperatorContext, emit: Emit): void {
+    if (this.panes !== null) {
+      this.panes.onChanges(batch, ctx, emit);
+      return;
+    }
     const { aggregation: agg, window: spec, node } = this;
     const store = ctx.state.windows('aggregate');
     const times = StreamTime.load(ctx.state.keyValue('time'));
@@ -80,13 +101,17 @@ export class WindowAggregateOperator implements Operator {
     for (const [id, { group, window: w, state }] of touched) {
       store.put(group, w.start, w.end, agg.serialize(state));
       this.cache.set(id, state);
+      // A partition seen for the first time can move the closing time back: keep the scan's promise true.
+      if (this.scannedThrough !== null && w.end <= this.scannedThrough) this.scannedThrough = w.end - 1;
     }
     times.save();
     late.save();
     // Windows that closed: EMIT FINAL emits them now, in the order they closed; their state is no longer needed.
     const closingTime = times.closingTime();
-    if (closingTime !== null) {
-      for (const entry of store.endingBy(closingTime - spec.graceMs)) {
+    if (closingTime !== null && this.mayClose(closingTime - spec.graceMs)) {
+      const bound = closingTime - spec.graceMs;
+      this.scannedThrough = bound;
+      for (const entry of store.endingBy(bound)) {
         if (node.emit === 'FINAL') {
           const state = agg.deserialize(entry.value);
           const w = { start: entry.start, end: entry.end };
@@ -101,7 +126,22 @@ export class WindowAggregateOperator implements Operator {
 
   onRollback(): void {
     this.cache.clear();
+    this.scannedThrough = null;
+    this.panes?.onRollback();
   }
+
+  /** Whether a window of the grid (ends at start + size, starts a multiple of the advance) ends in (scannedThrough, bound]. */
+  private mayClose(bound: number): boolean {
+    if (this.scannedThrough === null) return true;
+    const spec = this.window;
+    const advance = spec.kind === 'HOPPING' ? (spec.advanceMs ?? spec.sizeMs) : spec.sizeMs;
+    const lastEnd = bound - mod(bound - spec.sizeMs, advance);
+    return lastEnd > this.scannedThrough;
+  }
+}
+
+function mod(a: number, b: number): number {
+  return ((a % b) + b) % b;
 }
 
 /** The most window states a window aggregation keeps in memory between batches. */
