@@ -22,7 +22,6 @@ interface SideSpec {
   readonly offsetColumn: number;
 }
 
-/** Both sides' buffered records and the join's stream time, as of the last batch. */
 /** Both sides' buffered records, the join's stream time and segment numbers, as of the last batch. */
 interface Buffers {
   /** In memory, or the stores themselves (too many records to keep in memory). */
