@@ -101,6 +101,11 @@ class FormatDecoder implements RowDecoder {
     if (this.formats.valueFormat === 'KAFKA') {
       const slot = this.values[0];
       if (slot === undefined) return null;
+      // A KAFKA STRING is the bytes' UTF-8 decoding, which the reader's text already is.
+      if (typeof value === 'string' && slot.column.type.kind === 'STRING') {
+        into[slot.index] = value;
+        return null;
+      }
       const v = decodeKafka(typeof value === 'string' ? Buffer.from(value, 'utf8') : value, slot.column.type);
       if (typeof v === 'string' && slot.column.type.kind !== 'STRING') return `value: ${v}`;
       into[slot.index] = v;
