@@ -55,7 +55,7 @@ describe('KAFKA STRING values read as text', () => {
       const viaBytes = decodeWith(SqlTypes.STRING, bytesOnly(r));
       expect(viaText).toEqual(viaBytes);
       const original = values[i] ?? null;
-      const reencoded = encoder.encode([viaText as Value], false).value;
+      const reencoded = encoder.encode([viaText], false).value;
       if (original === null) expect(reencoded).toBeNull();
       else if (i === 4) expect(Buffer.from(reencoded ?? []).toString('utf8')).toBe('a\uFFFD\uFFFDb');
       else expect(Buffer.from(reencoded ?? []).equals(Buffer.from(original))).toBe(true);
