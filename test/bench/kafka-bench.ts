@@ -1,4 +1,4 @@
-// The Kafka rows of `npm run bench`: bids loaded into a real broker, W1 and W3 through Eddy on Kafka and a hand-written kafkajs loop.
+// The Kafka rows of `npm run bench`: bids loaded into a real broker, W1, W3 and W4 through Eddy on Kafka and hand-written kafkajs loops.
 
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -10,8 +10,8 @@ import { openDataDirectory } from '../../src/state/index.js';
 import type { KafkaMode } from './kafka-worker.js';
 import type { WorkerResult } from './worker.js';
 
-/** The stateless workloads run on Kafka (stateful queries do not run on Kafka yet). */
-export const KAFKA_WORKLOADS = ['W1', 'W3'] as const;
+/** The workloads run on Kafka: two stateless ones, and W4's windowed count with its state on Kafka (kafka-window-count.ts). */
+export const KAFKA_WORKLOADS = ['W1', 'W3', 'W4'] as const;
 
 export interface KafkaReport {
   readonly id: string;
@@ -52,7 +52,8 @@ function loadedBids(templateDir: string, events: number): { partition: number; t
 
 function runKafkaWorker(mode: KafkaMode, id: string, brokers: string[], inTopic: string, outTopic: string, events: number, dataDir: string): WorkerResult {
   const worker = join(import.meta.dirname, 'kafka-worker.js');
-  const out = execFileSync(process.execPath, [worker, mode, id, brokers.join(','), inTopic, outTopic, String(events), dataDir], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const profile = process.env.EDDY_BENCH_PROFILE === mode ? ['--cpu-prof', '--cpu-prof-dir=bench-profiles'] : [];
+  const out = execFileSync(process.execPath, [...profile, worker, mode, id, brokers.join(','), inTopic, outTopic, String(events), dataDir], { encoding: 'utf8', maxBuffer: 1 << 24 });
   return JSON.parse(out.trim().split('\n').pop() ?? '{}') as WorkerResult;
 }
 
@@ -100,6 +101,13 @@ export async function runKafkaBench(brokers: string[], templateDir: string, work
       const aloOut = `bench-out-${id}-${run}-alo`;
       await create(eosOut);
       await create(aloOut);
+      if (id === 'W4') {
+        // The loops' changelog topics, as the engine's: one partition, compacted.
+        for (const out of [eosOut, aloOut]) {
+          await admin.createTopics({ topics: [{ topic: `${out}-changelog`, numPartitions: 1, replicationFactor: 1, configEntries: [{ name: 'cleanup.policy', value: 'compact' }] }], waitForLeaders: true });
+          created.push(`${out}-changelog`);
+        }
+      }
       const started = performance.now();
       const baselineEos = runKafkaWorker('baseline-eos', id, brokers, inTopic, eosOut, bids.length, dataDir);
       const baselineAlo = runKafkaWorker('baseline-alo', id, brokers, inTopic, aloOut, bids.length, dataDir);

@@ -1,10 +1,14 @@
-// A Kafka benchmark worker process: one stateless workload through Eddy on Kafka, or a hand-written kafkajs consume→produce loop.
+// A Kafka benchmark worker process: one workload through Eddy on Kafka, or a hand-written kafkajs consume→produce loop.
 
 import kafkajs from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { Engine } from '../../src/engine/index.js';
+import { WindowCounts, windowCountSql } from './kafka-window-count.js';
 import type { WorkerResult } from './worker.js';
 import { WORKLOADS, type MapWorkload } from './workloads.js';
+
+/** A workload the Kafka rows run: a stateless one of WORKLOADS, or W4's windowed count (kafka-window-count.ts). */
+type KafkaWorkload = { readonly kind: 'map'; readonly w: MapWorkload } | { readonly kind: 'window-count' };
 
 /** Eddy's default batch (`max.poll.records`): the baselines commit as often as the engine does. */
 const BATCH = 500;
@@ -16,14 +20,15 @@ function result(inputEvents: number, cpu: NodeJS.CpuUsage, wallSeconds: number):
 }
 
 /** The workload's SQL with its sink on `outTopic` (and `bid` on `inTopic`), run through Eddy with `--brokers`. */
-async function runEngine(w: MapWorkload, brokers: string[], inTopic: string, outTopic: string, events: number, dataDir: string): Promise<WorkerResult> {
+async function runEngine(w: KafkaWorkload, brokers: string[], inTopic: string, outTopic: string, events: number, dataDir: string): Promise<WorkerResult> {
   const engine = Engine.open({ dataDir, brokers, serviceId: `bench-${randomUUID().slice(0, 8)}`, logger: { info: () => undefined, warn: () => undefined } });
   const ddl = `CREATE STREAM bid (auction BIGINT, bidder BIGINT, price BIGINT, channel VARCHAR, url VARCHAR, dateTime BIGINT, extra VARCHAR)
     WITH (KAFKA_TOPIC = '${inTopic}', KEY_FORMAT = 'NONE', VALUE_FORMAT = 'JSON', TIMESTAMP = 'dateTime');`;
   for (const s of engine.parse(ddl)) await engine.execute(s);
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  for (const s of engine.parse(w.sql.replace(/^CREATE STREAM out AS/i, `CREATE STREAM out WITH (KAFKA_TOPIC = '${outTopic}') AS`))) await engine.execute(s);
+  const sql = w.kind === 'map' ? w.w.sql.replace(/^CREATE STREAM out AS/i, `CREATE STREAM out WITH (KAFKA_TOPIC = '${outTopic}') AS`) : windowCountSql(outTopic);
+  for (const s of engine.parse(sql)) await engine.execute(s);
   await engine.drain();
   const r = result(events, process.cpuUsage(cpu0), (performance.now() - t0) / 1000);
   await engine.close();
@@ -35,11 +40,21 @@ async function runEngine(w: MapWorkload, brokers: string[], inTopic: string, out
  * producer; per 500 input records, JSON.parse → project/filter → JSON.stringify, then either one
  * transaction with the outputs and the input offsets (exactly-once, `baseline-eos`: one
  * transactional producer, as fencing matters only with several processes), or an idempotent send
- * followed by an offset commit (at-least-once, `baseline-alo`).
+ * followed by an offset commit (at-least-once, `baseline-alo`). The windowed count also sends the
+ * counts a chunk changed to `changelogTopic` (a key's last count), in the transaction when there is one.
  */
-async function runBaseline(w: MapWorkload, mode: 'baseline-eos' | 'baseline-alo', brokers: string[], inTopic: string, outTopic: string, events: number): Promise<WorkerResult> {
-  const map = w.baseline;
+async function runBaseline(
+  w: KafkaWorkload,
+  mode: 'baseline-eos' | 'baseline-alo',
+  brokers: string[],
+  inTopic: string,
+  outTopic: string,
+  changelogTopic: string,
+  events: number,
+): Promise<WorkerResult> {
+  const map = w.kind === 'map' ? w.w.baseline : null;
   if (map === 'bytes') throw new Error('the Kafka baseline runs JSON workloads only');
+  const counts = w.kind === 'window-count' ? new WindowCounts() : null;
   const id = randomUUID().slice(0, 8);
   const kafka = new kafkajs.Kafka({ clientId: `bench-${id}`, brokers, logLevel: kafkajs.logLevel.NOTHING });
   const groupId = `bench-baseline-${id}`;
@@ -64,9 +79,15 @@ async function runBaseline(w: MapWorkload, mode: 'baseline-eos' | 'baseline-alo'
             const messages: { value: string; timestamp: string }[] = [];
             for (const m of chunk) {
               if (m.value === null) continue;
-              const output = map(JSON.parse(m.value.toString('utf8')) as Record<string, unknown>);
+              const input = JSON.parse(m.value.toString('utf8')) as Record<string, unknown>;
+              if (counts !== null) {
+                messages.push({ value: counts.add(input as { auction: number; dateTime: number }), timestamp: m.timestamp });
+                continue;
+              }
+              const output = map?.(input) ?? null;
               if (output !== null) messages.push({ value: JSON.stringify(output), timestamp: m.timestamp });
             }
+            const changelog = counts?.drainChangelog() ?? [];
             const last = chunk[chunk.length - 1]?.offset ?? batch.lastOffset();
             const offsets = { topics: [{ topic: inTopic, partitions: [{ partition: batch.partition, offset: String(Number(last) + 1) }] }] };
             if (eos) {
@@ -75,6 +96,7 @@ async function runBaseline(w: MapWorkload, mode: 'baseline-eos' | 'baseline-alo'
                 const tx = await producer.transaction();
                 try {
                   if (messages.length > 0) await tx.send({ topic: outTopic, messages });
+                  if (changelog.length > 0) await tx.send({ topic: changelogTopic, messages: changelog });
                   await tx.sendOffsets({ consumerGroupId: groupId, ...offsets });
                   await tx.commit();
                   break;
@@ -85,6 +107,7 @@ async function runBaseline(w: MapWorkload, mode: 'baseline-eos' | 'baseline-alo'
               }
             } else {
               if (messages.length > 0) await producer.send({ topic: outTopic, messages });
+              if (changelog.length > 0) await producer.send({ topic: changelogTopic, messages: changelog });
               await consumer.commitOffsets(offsets.topics[0]?.partitions.map((p) => ({ topic: inTopic, ...p })) ?? []);
             }
             payload.resolveOffset(last);
@@ -103,7 +126,8 @@ async function runBaseline(w: MapWorkload, mode: 'baseline-eos' | 'baseline-alo'
 }
 
 const [mode, id, brokerList, inTopic, outTopic, events, dataDir] = process.argv.slice(2);
-const workload = WORKLOADS.find((w): w is MapWorkload => w.id === id && w.kind === 'map');
+const mapWorkload = WORKLOADS.find((w): w is MapWorkload => w.id === id && w.kind === 'map');
+const workload: KafkaWorkload | undefined = id === 'W4' ? { kind: 'window-count' } : mapWorkload === undefined ? undefined : { kind: 'map', w: mapWorkload };
 if (workload === undefined || brokerList === undefined || inTopic === undefined || outTopic === undefined || dataDir === undefined) {
   process.stderr.write('usage: kafka-worker engine|baseline-eos|baseline-alo <workload id> <brokers> <input topic> <output topic> <events> <data dir>\n');
   process.exit(2);
@@ -112,5 +136,5 @@ const brokers = brokerList.split(',');
 const output =
   mode === 'engine'
     ? await runEngine(workload, brokers, inTopic, outTopic, Number(events), dataDir)
-    : await runBaseline(workload, mode === 'baseline-alo' ? 'baseline-alo' : 'baseline-eos', brokers, inTopic, outTopic, Number(events));
+    : await runBaseline(workload, mode === 'baseline-alo' ? 'baseline-alo' : 'baseline-eos', brokers, inTopic, outTopic, `${outTopic}-changelog`, Number(events));
 process.stdout.write(`${JSON.stringify(output)}\n`);

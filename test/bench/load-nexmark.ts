@@ -19,9 +19,10 @@ export interface LoadedCounts {
 /**
  * One topic per event type, 2 partitions, JSON values without keys, record time = event time (and
  * `auction_by_id`: the auctions keyed by id, a table's topic). The
- * `live` events generated after those are not loaded: their bids are returned for the live phase.
+ * `live` events generated after those are not loaded: they are returned for the live phase (auctions
+ * twice, as `auction` and keyed as `auction_by_id`).
  */
-export function loadNexmark(dataDir: string, events: number, eventsPerSecond: number, live: number): { counts: LoadedCounts; liveBids: LiveEvent[] } {
+export function loadNexmark(dataDir: string, events: number, eventsPerSecond: number, live: number): { counts: LoadedCounts; live: LiveEvent[] } {
   const db = openDataDirectory(dataDir, { log: LOG_MIGRATIONS });
   const log = new EmbeddedLog(db);
   for (const topic of NEXMARK_TOPICS) log.createTopic(topic, PARTITIONS, 0);
@@ -31,11 +32,13 @@ export function loadNexmark(dataDir: string, events: number, eventsPerSecond: nu
     log.append(batch);
     batch = [];
   };
-  const liveBids: LiveEvent[] = [];
+  const liveEvents: LiveEvent[] = [];
   let n = 0;
   for (const event of nexmarkEvents(events + live, { ...DEFAULT_NEXMARK, eventsPerSecond })) {
     if (n++ >= events) {
-      if (event.type === 'bid') liveBids.push({ t: event.time, v: JSON.stringify(event.value) });
+      const v = JSON.stringify(event.value);
+      liveEvents.push({ topic: event.type, t: event.time, v });
+      if (event.type === 'auction') liveEvents.push({ topic: 'auction_by_id', t: event.time, v, k: String(event.value.id) });
       continue;
     }
     counts[event.type]++;
@@ -49,5 +52,5 @@ export function loadNexmark(dataDir: string, events: number, eventsPerSecond: nu
   }
   flush();
   db.close();
-  return { counts, liveBids };
+  return { counts, live: liveEvents };
 }

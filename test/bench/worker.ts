@@ -6,7 +6,7 @@ import { EmbeddedLog, LOG_MIGRATIONS } from '../../src/io/index.js';
 import { OffsetStore, openDataDirectory } from '../../src/state/index.js';
 import { runCountBaseline, runTableBaseline } from './baseline-aggregate.js';
 import { runJoinBaseline } from './baseline-join.js';
-import { liveLatency, type LiveEvent } from './live-latency.js';
+import { liveLatency, type LiveEvent, type LiveLatency } from './live-latency.js';
 import { DEFAULT_SETTINGS, NEXMARK_DDL, workloadsFor, type BenchSettings, type MapWorkload, type Workload } from './workloads.js';
 
 export interface WorkerResult {
@@ -16,8 +16,8 @@ export interface WorkerResult {
   readonly peakRssMb: number;
   /** Where `OUT` ended after the timed phase (partition → end offset): the gate reads up to there. */
   readonly gateEnd?: Record<string, number>;
-  /** Windowed workloads: wall ms from the append of the input that closed a window to its output being visible. */
-  readonly emitLatencyMs?: { readonly p50: number; readonly p99: number; readonly windows: number };
+  /** Wall ms from the live append of an input to its output being visible (windowed: of the input that closed the window). */
+  readonly emitLatencyMs?: LiveLatency;
   /** W9: pull queries issued while ingesting. */
   readonly pullLatencyMs?: { readonly p50: number; readonly p99: number; readonly queries: number };
   /** Tables: SQLite bytes (whole data directory pages used by the table and its index) per key. */
@@ -61,7 +61,7 @@ async function runEngine(workload: Workload, dataDir: string, inputEvents: numbe
   const cpu = process.cpuUsage(cpu0);
   const gateEnd = outEnds(dataDir);
   let emitLatencyMs: WorkerResult['emitLatencyMs'];
-  if (workload.kind === 'window-count' && liveFile !== undefined) {
+  if (liveFile !== undefined) {
     emitLatencyMs = await liveLatency(engine, dataDir, JSON.parse(readFileSync(liveFile, 'utf8')) as LiveEvent[], workload);
   }
   const bytes = workload.kind === 'table' ? tableBytesPerKey(engine, dataDir) : undefined;

@@ -22,8 +22,13 @@ export class JoinSide {
 
   /** The store key of `row`'s join key, or null when any part of it is NULL (NULL never equals). */
   key(row: Row): string | null {
-    const values: Value[] = this.keys.map((k) => k(row) ?? null);
-    return values.some((v) => v === null) ? null : keyString(values, this.keyTypes);
+    const values: Value[] = [];
+    for (const k of this.keys) {
+      const v = k(row) ?? null;
+      if (v === null) return null;
+      values.push(v);
+    }
+    return keyString(values, this.keyTypes);
   }
 
   encode(row: Row): unknown[] {

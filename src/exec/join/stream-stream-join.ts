@@ -4,13 +4,10 @@ import { formatDuration, type Change, type Row } from '../../common/index.js';
 import { planSources, type PhysicalJoin, type PhysicalNode } from '../../plan/index.js';
 import { LateRecords } from '../aggregation/late-records.js';
 import type { Emit, OperatorContext } from '../operator.js';
-import type { WindowEntry, WindowStore } from '../ports/state-store.js';
+import type { WindowStore } from '../ports/state-store.js';
+import { StoredJoinBuffer, type BufferEntry } from './join-buffer.js';
+import { MemoryJoinBuffer, type SegmentIds } from './memory-join-buffer.js';
 import { JoinSide } from './join-side.js';
-
-/** The records of one side with one key and one event time; `matched` says whether each has joined yet. */
-interface Bucket {
-  readonly rows: { row: unknown[]; matched: boolean }[];
-}
 
 interface SideSpec {
   readonly side: JoinSide;
@@ -25,18 +22,37 @@ interface SideSpec {
   readonly offsetColumn: number;
 }
 
+/** Both sides' buffered records and the join's stream time, as of the last batch. */
+/** Both sides' buffered records, the join's stream time and segment numbers, as of the last batch. */
+interface Buffers {
+  /** In memory, or the stores themselves (too many records to keep in memory). */
+  readonly sides: readonly [MemoryJoinBuffer, MemoryJoinBuffer] | readonly [StoredJoinBuffer, StoredJoinBuffer];
+  readonly memory: boolean;
+  streamTime: number;
+  readonly ids: SegmentIds;
+}
+
 /**
- * Both sides are kept in SQLite window stores: an entry per (key, event time), its window end being the
- * stream time after which it can no longer match (its event time + how far the window reaches + grace).
- * Outer rows are emitted only then, so a NULL-padded row is never followed by the real match.
+ * Each side's records are buffered until the stream time passes their window end (their event time + how far
+ * the window reaches + grace), after which they can no longer match. Outer rows are emitted only then, so a
+ * NULL-padded row is never followed by the real match. The buffers are kept in memory (loaded from the
+ * window stores on first use, and again after a rollback), indexed by key and by end; the records a batch
+ * adds are stored as one entry per side (a segment), rewritten only when an outer side's matched flags
+ * change. Beyond `memoryLimit` records the state is rewritten as an entry per (key, event time), which the
+ * join then reads and writes per record.
  */
 export class StreamStreamJoinOperator {
   readonly name = 'stream-stream-join';
   private readonly sides: readonly [SideSpec, SideSpec];
   private readonly graceMs: number;
   private readonly timeStore: string;
+  private readonly memoryLimit: number;
+  private buffers: Buffers | undefined;
+  private overLimit = false;
 
-  constructor(node: PhysicalJoin) {
+  /** `memoryLimit`: the most buffered records (both sides) kept in memory. */
+  constructor(node: PhysicalJoin, memoryLimit = BUFFERED_RECORDS) {
+    this.memoryLimit = memoryLimit;
     const w = node.within ?? { beforeMs: 0, afterMs: 0, graceMs: 0 };
     this.graceMs = w.graceMs;
     const spec = (input: PhysicalNode, keys: PhysicalJoin['leftKeys'], name: string, lookBack: number, lookAhead: number, outer: boolean): SideSpec => ({
@@ -65,13 +81,19 @@ export class StreamStreamJoinOperator {
     this.onSide(1, batch, ctx, emit);
   }
 
+  onRollback(): void {
+    this.buffers = undefined;
+    this.overLimit = false;
+  }
+
   private onSide(index: 0 | 1, batch: readonly Change[], ctx: OperatorContext, emit: Emit): void {
     const me = this.sides[index];
     const other = this.sides[index === 0 ? 1 : 0];
-    const mine = ctx.state.windows(me.store);
-    const theirs = ctx.state.windows(other.store);
-    const time = ctx.state.keyValue(this.timeStore);
-    let streamTime = Number(time.get('streamTime') ?? Number.MIN_SAFE_INTEGER);
+    const buffers = this.load(ctx);
+    const mine = buffers.sides[index];
+    const theirs = buffers.sides[index === 0 ? 1 : 0];
+    const startTime = buffers.streamTime;
+    let streamTime = startTime;
     const late = new LateRecords(ctx, me.topic, me.partitionColumn, me.offsetColumn);
     const out: Change[] = [];
     for (const change of batch) {
@@ -86,47 +108,86 @@ export class StreamStreamJoinOperator {
         // NULL never matches: an outer side emits the record padded at once; an inner one drops it.
         if (me.outer) out.push(this.padded(index, change.row, t));
       } else {
-        let matched = false;
-        for (const entry of theirs.overlapping(key, t - me.lookBack, t + me.lookAhead)) {
-          if (entry.start < t - me.lookBack || entry.start > t + me.lookAhead) continue;
-          const bucket = entry.value as Bucket;
-          for (const r of bucket.rows) {
-            const otherRow = other.side.decode(r.row);
+        const entries = theirs.matching(key, t - me.lookBack, t + me.lookAhead);
+        for (const entry of entries) {
+          for (const r of entry.rows) {
+            const otherRow = (r.row ??= other.side.decode(r.json));
             const row = index === 0 ? [...change.row, ...otherRow] : [...otherRow, ...change.row];
             out.push({ op: 'insert', row, timestamp: Math.max(t, entry.start) });
             r.matched = true;
           }
-          theirs.put(entry.key, entry.start, entry.end, bucket);
-          matched = true;
+          // Matched flags are read only to pad an outer side's records: an inner side's entry is not rewritten.
+          if (other.outer) theirs.touch(entry);
         }
-        const bucket = (mine.get(key, t, closes) as Bucket | undefined) ?? { rows: [] };
-        bucket.rows.push({ row: me.side.encode(change.row), matched });
-        mine.put(key, t, closes, bucket);
+        mine.add(key, t, closes, me.side.encode(change.row), entries.length > 0);
       }
       if (t > streamTime) {
         streamTime = t;
-        this.expire(streamTime, ctx, out);
+        this.expire(streamTime, buffers, out);
       }
     }
-    time.put('streamTime', streamTime);
+    buffers.streamTime = streamTime;
+    // Every change of this batch reaches the stores before it commits (a changelog records them there).
+    const firstId = buffers.ids.next;
+    const stores = this.stores(ctx);
+    if (buffers.memory && buffers.sides[0].size + buffers.sides[1].size > this.memoryLimit) {
+      // Too many to keep: from the next batch on, the stores are read per record (until a rollback or restart).
+      this.toBuckets(buffers.sides as readonly [MemoryJoinBuffer, MemoryJoinBuffer], stores);
+      this.overLimit = true;
+      this.buffers = undefined;
+    } else {
+      buffers.sides[0].flush(stores[0]);
+      buffers.sides[1].flush(stores[1]);
+    }
+    const time = ctx.state.keyValue(this.timeStore);
+    if (streamTime !== startTime) time.put('streamTime', streamTime);
+    if (buffers.ids.next !== firstId) time.put('segment', buffers.ids.next);
     late.save();
     if (out.length > 0) emit(out);
   }
 
-  /** Drops entries whose window has closed; unmatched records of an outer side are emitted padded with NULLs. */
-  private expire(streamTime: number, ctx: OperatorContext, out: Change[]): void {
-    const closed: { index: 0 | 1; entry: WindowEntry; store: WindowStore }[] = [];
-    for (const index of [0, 1] as const) {
-      const store = ctx.state.windows(this.sides[index].store);
-      for (const entry of store.endingBy(streamTime - 1)) closed.push({ index, entry, store });
+  /** Both sides' buffers: in memory, loaded from the stores on first use, unless they hold too many records. */
+  private load(ctx: OperatorContext): Buffers {
+    if (this.buffers !== undefined) return this.buffers;
+    const stores = this.stores(ctx);
+    const time = ctx.state.keyValue(this.timeStore);
+    const streamTime = Number(time.get('streamTime') ?? Number.MIN_SAFE_INTEGER);
+    const ids: SegmentIds = { next: Number(time.get('segment') ?? 0) };
+    if (!this.overLimit) {
+      const memory = [MemoryJoinBuffer.load(stores[0], streamTime, ids), MemoryJoinBuffer.load(stores[1], streamTime, ids)] as const;
+      if (memory[0].size + memory[1].size <= this.memoryLimit) {
+        this.buffers = { sides: memory, memory: true, streamTime, ids };
+        return this.buffers;
+      }
+      this.toBuckets(memory, stores);
+      this.overLimit = true;
     }
+    this.buffers = { sides: [new StoredJoinBuffer(stores[0]), new StoredJoinBuffer(stores[1])], memory: false, streamTime, ids };
+    return this.buffers;
+  }
+
+  private stores(ctx: OperatorContext): readonly [WindowStore, WindowStore] {
+    return [ctx.state.windows(this.sides[0].store), ctx.state.windows(this.sides[1].store)];
+  }
+
+  private toBuckets(memory: readonly [MemoryJoinBuffer, MemoryJoinBuffer], stores: readonly [WindowStore, WindowStore]): void {
+    memory[0].toBuckets(stores[0]);
+    memory[1].toBuckets(stores[1]);
+  }
+
+  /** Drops entries whose window has closed; unmatched records of an outer side are emitted padded with NULLs. */
+  private expire(streamTime: number, buffers: Buffers, out: Change[]): void {
+    const closed: { index: 0 | 1; entry: BufferEntry }[] = [];
+    for (const index of [0, 1] as const) {
+      for (const entry of buffers.sides[index].closeBy(streamTime - 1)) closed.push({ index, entry });
+    }
+    if (closed.length === 0) return;
     closed.sort((a, b) => a.entry.start - b.entry.start || a.index - b.index);
-    for (const { index, entry, store } of closed) {
+    for (const { index, entry } of closed) {
       const spec = this.sides[index];
       if (spec.outer) {
-        for (const r of (entry.value as Bucket).rows) if (!r.matched) out.push(this.padded(index, spec.side.decode(r.row), entry.start));
+        for (const r of entry.rows) if (!r.matched) out.push(this.padded(index, r.row ?? spec.side.decode(r.json), entry.start));
       }
-      store.delete(entry.key, entry.start, entry.end);
     }
   }
 
@@ -135,3 +196,6 @@ export class StreamStreamJoinOperator {
     return { op: 'insert', row: index === 0 ? [...row, ...other] : [...other, ...row], timestamp };
   }
 }
+
+/** The most buffered records (both sides) a stream-stream join keeps in memory; beyond, it reads the stores per record. */
+const BUFFERED_RECORDS = 500_000;

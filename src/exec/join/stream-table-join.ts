@@ -53,7 +53,8 @@ export class StreamTableJoinOperator {
       } else {
         const row = this.right.encode(change.row);
         table.put(key, { row, ts: change.timestamp } satisfies StoredRow);
-        this.cache.set(key, this.right.decode(row));
+        // The row as it came (what decoding its JSON-safe form gives back), not decoded again.
+        this.cache.set(key, change.row.length === this.right.width ? change.row : this.right.decode(row));
       }
     }
   }
