@@ -139,7 +139,7 @@ export function buildPipeline(plan: PhysicalPlan, options: PipelineOptions): Pip
       source.op.onRecords(records, ctx, source.emit);
     },
     drainSinkRecords() {
-      return sinks.flatMap((s) => s.drain());
+      return sinks.length === 1 ? (sinks[0] as SinkOperator).drain() : sinks.flatMap((s) => s.drain());
     },
     runScans(stopped) {
       for (const scan of scans) if (!stopped()) scan.op.run(ctx, scan.emit, stopped);

@@ -76,15 +76,15 @@ export function runCountBaseline(w: WindowCountWorkload, dataDir: string, batch:
   return inputEvents;
 }
 
-interface BidderAggregate {
-  readonly bidder: number;
+interface KeyAggregate {
+  readonly key: number;
   n: number;
   max: number;
   rowtime: number;
 }
 
 /**
- * COUNT(*) and MAX(price) per bidder: a Map, the changed keys upserted into a SQLite table per
+ * COUNT(*) and MAX(price) per key (the bidder, or W9's spread key): a Map, the changed keys upserted into a SQLite table per
  * batch, and one changelog record per input appended to `BASELINE_OUT` (as the engine does).
  */
 export function runTableBaseline(w: TableWorkload, dataDir: string, batch: number): number {
@@ -92,31 +92,33 @@ export function runTableBaseline(w: TableWorkload, dataDir: string, batch: numbe
   const log = new EmbeddedLog(db);
   const offsets = new OffsetStore(db);
   log.createTopic('BASELINE_OUT', 2, 0);
-  db.exec('CREATE TABLE baseline_table (bidder INTEGER PRIMARY KEY, n INTEGER, max_price INTEGER, rowtime INTEGER)');
-  const upsert = db.prepare('INSERT OR REPLACE INTO baseline_table (bidder, n, max_price, rowtime) VALUES (?, ?, ?, ?)');
-  const byBidder = new Map<number, BidderAggregate>();
+  db.exec('CREATE TABLE baseline_table (key INTEGER PRIMARY KEY, n INTEGER, max_price INTEGER, rowtime INTEGER)');
+  const upsert = db.prepare('INSERT OR REPLACE INTO baseline_table (key, n, max_price, rowtime) VALUES (?, ?, ?, ?)');
+  const byKey = new Map<number, KeyAggregate>();
+  const keyOf = w.key.of;
   const reader = log.reader(w.inputTopics[0], 'earliest');
   let inputEvents = 0;
   for (;;) {
     const records = reader.readAvailable(batch);
     if (records.length === 0) break;
     inputEvents += records.length;
-    const dirty = new Set<BidderAggregate>();
+    const dirty = new Set<KeyAggregate>();
     const out: Out[] = [];
     for (const r of records) {
       if (r.value === null) continue;
-      const bid = JSON.parse(Buffer.from(r.value).toString('utf8')) as { bidder: number; price: number };
-      let a = byBidder.get(bid.bidder);
-      if (a === undefined) byBidder.set(bid.bidder, (a = { bidder: bid.bidder, n: 0, max: -Infinity, rowtime: 0 }));
+      const bid = JSON.parse(Buffer.from(r.value).toString('utf8')) as { bidder: number; price: number; auction: number };
+      const key = keyOf(bid);
+      let a = byKey.get(key);
+      if (a === undefined) byKey.set(key, (a = { key, n: 0, max: -Infinity, rowtime: 0 }));
       a.n++;
       a.max = Math.max(a.max, bid.price);
       a.rowtime = Math.max(a.rowtime, r.timestamp);
       dirty.add(a);
-      out.push({ topic: 'BASELINE_OUT', timestamp: a.rowtime, key: Buffer.from(String(a.bidder)), value: Buffer.from(JSON.stringify({ N: a.n, MAXPRICE: a.max })) });
+      out.push({ topic: 'BASELINE_OUT', timestamp: a.rowtime, key: Buffer.from(String(a.key)), value: Buffer.from(JSON.stringify({ N: a.n, MAXPRICE: a.max })) });
     }
     const positions = reader.positions();
     db.transaction(() => {
-      for (const a of dirty) upsert.run(a.bidder, a.n, a.max, a.rowtime);
+      for (const a of dirty) upsert.run(a.key, a.n, a.max, a.rowtime);
       log.append(out);
       offsets.save('baseline', w.inputTopics[0], positions);
     }).immediate();

@@ -10,7 +10,7 @@ import { expectedRows, sameRows, topicRows } from './join-gate.js';
 import { benchBrokers, runKafkaBench, type KafkaReport } from './kafka-bench.js';
 import { loadNexmark } from './load-nexmark.js';
 import type { WorkerResult } from './worker.js';
-import { WORKLOADS } from './workloads.js';
+import { workloadsFor, type BenchSettings, type TableKey } from './workloads.js';
 
 interface Options {
   readonly events: number;
@@ -24,6 +24,10 @@ interface Options {
   readonly brokers: string[] | null;
   /** Bids loaded into Kafka for the Kafka rows. */
   readonly kafkaEvents: number;
+  /** `--batch N`: the engine's `max.poll.records` and the baselines' batch (default 500). */
+  readonly batch: number;
+  /** `--w9-keys N`: W9 groups by an expression over bid fields with about N distinct values instead of by bidder. */
+  readonly w9Keys: number | null;
 }
 
 function options(argv: readonly string[]): Options {
@@ -40,6 +44,8 @@ function options(argv: readonly string[]): Options {
     live: Number(value('--live') ?? (quick ? 40_000 : 150_000)),
     brokers: benchBrokers(argv),
     kafkaEvents: Number(value('--kafka-events') ?? (quick ? 30_000 : 500_000)),
+    batch: Number(value('--batch') ?? 500),
+    w9Keys: value('--w9-keys') === undefined ? null : Number(value('--w9-keys')),
   };
 }
 
@@ -56,9 +62,10 @@ interface WorkloadReport {
   readonly ratioToBaseline: number;
 }
 
-function runWorker(mode: 'engine' | 'baseline', id: string, dataDir: string, inputEvents: number, liveFile: string): WorkerResult {
+function runWorker(mode: 'engine' | 'baseline', id: string, dataDir: string, inputEvents: number, liveFile: string, settings: BenchSettings): WorkerResult {
   const worker = join(import.meta.dirname, 'worker.js');
-  const out = execFileSync(process.execPath, [...(process.env.EDDY_BENCH_PROFILE === mode ? ['--cpu-prof', '--cpu-prof-dir=bench-profiles'] : []), worker, mode, id, dataDir, String(inputEvents), liveFile], {
+  const profile = process.env.EDDY_BENCH_PROFILE === mode ? ['--cpu-prof', '--cpu-prof-dir=bench-profiles'] : [];
+  const out = execFileSync(process.execPath, [...profile, worker, mode, id, dataDir, String(inputEvents), liveFile, JSON.stringify(settings)], {
     encoding: 'utf8',
     maxBuffer: 1 << 24,
   });
@@ -85,13 +92,13 @@ function topicValues(dataDir: string, topic: string, ends?: Record<string, numbe
 }
 
 /** W9's gate: the engine's SQLite table equals SQLite batch SQL over the raw input. */
-function tableMatchesBatchSql(dataDir: string): { correct: boolean; keys: number } {
+function tableMatchesBatchSql(dataDir: string, key: TableKey): { correct: boolean; keys: number } {
   const db = openDataDirectory(dataDir, { log: LOG_MIGRATIONS });
   try {
-    const actual = db.prepare('SELECT BIDDER, N, MAXPRICE FROM OUT ORDER BY BIDDER').raw(true).all();
+    const actual = db.prepare(`SELECT ${key.column}, N, MAXPRICE FROM OUT ORDER BY ${key.column}`).raw(true).all();
     const expected = db
       .prepare(
-        `SELECT json_extract(CAST(value AS TEXT), '$.bidder') AS b, COUNT(*), MAX(json_extract(CAST(value AS TEXT), '$.price'))
+        `SELECT ${key.batchSql} AS b, COUNT(*), MAX(json_extract(CAST(value AS TEXT), '$.price'))
          FROM log_records WHERE topic_id = (SELECT id FROM log_topics WHERE name = 'bid') GROUP BY b ORDER BY b`,
       )
       .raw(true)
@@ -148,7 +155,8 @@ try {
   writeFileSync(liveFile, JSON.stringify(live));
   process.stderr.write(`loaded ${opts.events} Nexmark events (${counts.bid} bids) in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
   const reports: WorkloadReport[] = [];
-  for (const workload of WORKLOADS.filter((w) => opts.only === null || opts.only.includes(w.id))) {
+  const settings: BenchSettings = { batch: opts.batch, w9Keys: opts.w9Keys };
+  for (const workload of workloadsFor(settings).filter((w) => opts.only === null || opts.only.includes(w.id))) {
     const copy = (name: string) => {
       const dir = join(root, `${workload.id}-${name}`);
       mkdirSync(dir);
@@ -159,14 +167,14 @@ try {
     const engineDir = copy('engine');
     const started = performance.now();
     const inputEvents = workload.inputTopics.reduce((n, t) => n + counts[t], 0);
-    const baseline = withRates(runWorker('baseline', workload.id, baselineDir, inputEvents, liveFile));
-    const engine = withRates(runWorker('engine', workload.id, engineDir, inputEvents, liveFile));
+    const baseline = withRates(runWorker('baseline', workload.id, baselineDir, inputEvents, liveFile, settings));
+    const engine = withRates(runWorker('engine', workload.id, engineDir, inputEvents, liveFile, settings));
     // The correctness gate: no number counts unless the engine's output equals an independent computation.
     let correct: boolean;
     let outputRecords: number;
     let gate: string;
     if (workload.kind === 'table') {
-      const check = tableMatchesBatchSql(engineDir);
+      const check = tableMatchesBatchSql(engineDir, workload.key);
       correct = check.correct;
       outputRecords = check.keys;
       gate = `SQLite table = batch SQL (${check.keys} keys)`;
@@ -210,7 +218,7 @@ try {
   const header = ['workload', 'what', 'correct', 'engine ev/CPU-s', 'engine ev/wall-s', 'baseline ev/CPU-s', 'engine/baseline', 'peak RSS MB', 'latency / state'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
-  process.stdout.write(`\nEddy benchmark: ${opts.events} Nexmark events at ${opts.rate} ev/s of event time, embedded log, JSON (engine and baseline in this run)\n`);
+  process.stdout.write(`\nEddy benchmark: ${opts.events} Nexmark events at ${opts.rate} ev/s of event time, embedded log, JSON, batches of ${opts.batch} records (engine and baseline in this run)\n`);
   process.stdout.write(`${line(header)}\n${rows.map(line).join('\n')}\n`);
   let kafka: KafkaReport[] = [];
   if (opts.brokers === null) {

@@ -7,7 +7,7 @@ import { OffsetStore, openDataDirectory } from '../../src/state/index.js';
 import { runCountBaseline, runTableBaseline } from './baseline-aggregate.js';
 import { runJoinBaseline } from './baseline-join.js';
 import { liveLatency, type LiveEvent, type LiveLatency } from './live-latency.js';
-import { NEXMARK_DDL, WORKLOADS, type MapWorkload, type Workload } from './workloads.js';
+import { DEFAULT_SETTINGS, NEXMARK_DDL, workloadsFor, type BenchSettings, type MapWorkload, type Workload } from './workloads.js';
 
 export interface WorkerResult {
   readonly inputEvents: number;
@@ -24,15 +24,13 @@ export interface WorkerResult {
   readonly sqliteBytesPerKey?: number;
 }
 
-const BATCH = 500;
-
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
-async function runEngine(workload: Workload, dataDir: string, inputEvents: number, liveFile: string | undefined): Promise<WorkerResult> {
-  const engine = Engine.open({ dataDir, logger: { info: () => undefined, warn: () => undefined } });
+async function runEngine(workload: Workload, dataDir: string, inputEvents: number, liveFile: string | undefined, settings: BenchSettings): Promise<WorkerResult> {
+  const engine = Engine.open({ dataDir, logger: { info: () => undefined, warn: () => undefined }, properties: { 'max.poll.records': String(settings.batch) } });
   for (const s of engine.parse(NEXMARK_DDL + (workload.ddl ?? ''))) await engine.execute(s);
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
@@ -46,9 +44,9 @@ async function runEngine(workload: Workload, dataDir: string, inputEvents: numbe
     let n = 0;
     while (draining) {
       await new Promise((resolve) => setImmediate(resolve));
-      const bidder = 1000 + ((n++ * 7919) % 4000);
+      const key = workload.key.probe(n++);
       const q0 = performance.now();
-      const [statement] = engine.parse(`SELECT * FROM out WHERE bidder = ${bidder};`);
+      const [statement] = engine.parse(`SELECT * FROM out WHERE ${workload.key.column} = ${key};`);
       const result = statement === undefined ? null : await engine.execute(statement);
       if (result?.kind === 'query') await result.query.run(() => undefined);
       latencies.push(performance.now() - q0);
@@ -103,7 +101,7 @@ function tableBytesPerKey(engine: Engine, dataDir: string): number {
 }
 
 /** The same work by hand: read → JSON.parse → filter/project → JSON.stringify → append, offsets in the same transaction. */
-function runMapBaseline(workload: MapWorkload, dataDir: string): WorkerResult {
+function runMapBaseline(workload: MapWorkload, dataDir: string, batch: number): WorkerResult {
   const db = openDataDirectory(dataDir, { log: LOG_MIGRATIONS });
   const log = new EmbeddedLog(db);
   const offsets = new OffsetStore(db);
@@ -114,7 +112,7 @@ function runMapBaseline(workload: MapWorkload, dataDir: string): WorkerResult {
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   for (;;) {
-    const records = reader.readAvailable(BATCH);
+    const records = reader.readAvailable(batch);
     if (records.length === 0) break;
     inputEvents += records.length;
     const out: { topic: string; timestamp: number; key: null; value: Uint8Array }[] = [];
@@ -139,21 +137,21 @@ function runMapBaseline(workload: MapWorkload, dataDir: string): WorkerResult {
   return result(inputEvents, cpu, wall);
 }
 
-function runBaseline(workload: Workload, dataDir: string): WorkerResult {
+function runBaseline(workload: Workload, dataDir: string, batch: number): WorkerResult {
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   let inputEvents: number;
   switch (workload.kind) {
     case 'map':
-      return runMapBaseline(workload, dataDir);
+      return runMapBaseline(workload, dataDir, batch);
     case 'window-count':
-      inputEvents = runCountBaseline(workload, dataDir, BATCH);
+      inputEvents = runCountBaseline(workload, dataDir, batch);
       break;
     case 'table':
-      inputEvents = runTableBaseline(workload, dataDir, BATCH);
+      inputEvents = runTableBaseline(workload, dataDir, batch);
       break;
     case 'join':
-      inputEvents = runJoinBaseline(workload, dataDir, BATCH);
+      inputEvents = runJoinBaseline(workload, dataDir, batch);
       break;
   }
   return result(inputEvents, process.cpuUsage(cpu0), (performance.now() - t0) / 1000);
@@ -168,11 +166,12 @@ function result(inputEvents: number, cpu: NodeJS.CpuUsage, wallSeconds: number):
   };
 }
 
-const [mode, id, dataDir, events, liveFile] = process.argv.slice(2);
-const workload = WORKLOADS.find((w) => w.id === id);
+const [mode, id, dataDir, events, liveFile, settingsJson] = process.argv.slice(2);
+const settings: BenchSettings = settingsJson === undefined ? DEFAULT_SETTINGS : (JSON.parse(settingsJson) as BenchSettings);
+const workload = workloadsFor(settings).find((w) => w.id === id);
 if (workload === undefined || dataDir === undefined || (mode !== 'engine' && mode !== 'baseline')) {
-  process.stderr.write('usage: worker engine|baseline <workload id> <data dir> <events> [live events file]\n');
+  process.stderr.write('usage: worker engine|baseline <workload id> <data dir> <events> [live events file] [settings JSON]\n');
   process.exit(2);
 }
-const output = mode === 'engine' ? await runEngine(workload, dataDir, Number(events), liveFile) : runBaseline(workload, dataDir);
+const output = mode === 'engine' ? await runEngine(workload, dataDir, Number(events), liveFile, settings) : runBaseline(workload, dataDir, settings.batch);
 process.stdout.write(`${JSON.stringify(output)}\n`);

@@ -56,6 +56,72 @@ export interface WindowCountWorkload extends WorkloadBase {
  */
 export interface TableWorkload extends WorkloadBase {
   readonly kind: 'table';
+  /** What the table is keyed on: by default the bidder; with `--w9-keys N` an expression with about N values. */
+  readonly key: TableKey;
+}
+
+/** The grouping key of W9, written three ways: Eddy SQL, SQLite batch SQL over the raw input, and by hand. */
+export interface TableKey {
+  /** The key column's name in the engine's table (upper case, as stored). */
+  readonly column: string;
+  /** The SELECT item and GROUP BY expression in Eddy SQL over `bid`. */
+  readonly select: string;
+  readonly groupBy: string;
+  /** The same over `json_extract` of the raw value (SQLite), for the gate. */
+  readonly batchSql: string;
+  /** The same over a parsed bid, for the baseline. */
+  readonly of: (bid: { bidder: number; price: number; auction: number }) => number;
+  /** A key a pull query may ask for, the n-th. */
+  readonly probe: (n: number) => number;
+}
+
+/** Settings a run passes to every worker. */
+export interface BenchSettings {
+  /** The engine's `max.poll.records` and the baselines' batch. */
+  readonly batch: number;
+  /** W9 keyed on about this many keys (null: by bidder). */
+  readonly w9Keys: number | null;
+}
+
+export const DEFAULT_SETTINGS: BenchSettings = { batch: 500, w9Keys: null };
+
+const BY_BIDDER: TableKey = {
+  column: 'BIDDER',
+  select: 'bidder',
+  groupBy: 'bidder',
+  batchSql: "json_extract(CAST(value AS TEXT), '$.bidder')",
+  of: (bid) => bid.bidder,
+  probe: (n) => 1000 + ((n * 7919) % 4000),
+};
+
+/**
+ * About `keys` keys: (price × 31 + bidder) mod keys — price is drawn from millions of values, so
+ * the bids spread over the whole range (k bids reach keys × (1 − e^(−k/keys)) distinct keys).
+ */
+function spreadKey(keys: number): TableKey {
+  const expr = `(price * 31 + bidder) % ${keys}`;
+  const v = (f: string) => `json_extract(CAST(value AS TEXT), '$.${f}')`;
+  return {
+    column: 'K',
+    select: `${expr} AS k`,
+    groupBy: expr,
+    batchSql: `(${v('price')} * 31 + ${v('bidder')}) % ${keys}`,
+    of: (bid) => (bid.price * 31 + bid.bidder) % keys,
+    probe: (n) => (n * 7919) % keys,
+  };
+}
+
+function tableSql(key: TableKey): string {
+  return `CREATE TABLE out AS SELECT ${key.select}, COUNT(*) AS n, MAX(price) AS maxPrice FROM bid GROUP BY ${key.groupBy};`;
+}
+
+/** The workloads as a run's settings shape them (W9's key). */
+export function workloadsFor(settings: BenchSettings): readonly Workload[] {
+  if (settings.w9Keys === null) return WORKLOADS;
+  const key = spreadKey(settings.w9Keys);
+  return WORKLOADS.map((w) =>
+    w.kind === 'table' ? { ...w, name: `CTAS COUNT, MAX(price) per ~${settings.w9Keys} keys + pull queries`, key, sql: tableSql(key) } : w,
+  );
 }
 
 /**
@@ -207,7 +273,8 @@ export const WORKLOADS: readonly Workload[] = [
     id: 'W9',
     name: 'CTAS COUNT, MAX(price) per bidder + pull queries',
     inputTopics: ['bid'],
-    sql: `CREATE TABLE out AS SELECT bidder, COUNT(*) AS n, MAX(price) AS maxPrice FROM bid GROUP BY bidder;`,
+    key: BY_BIDDER,
+    sql: tableSql(BY_BIDDER),
   },
 ];
 

@@ -1,5 +1,5 @@
 // io/formats: serialization formats behind exec's CodecFactory port.
 
 export { formatCodecs } from './codec-factory.js';
-export { parseLosslessJson, parseJson, JsonNumber, type LosslessJson } from './lossless-json.js';
+export { hasLongNumber, parseLosslessJson, parseJson, JsonNumber, type LosslessJson } from './lossless-json.js';
 export { fromJson, toJson } from './json-values.js';

@@ -87,19 +87,42 @@ export function parseLosslessJson(text: string): LosslessJson {
   return result;
 }
 
+/** Digits a number may have before a double can no longer hold it exactly (a `.` may split them). */
+const LONG_NUMBER_DIGITS = 16;
+
+/** Whether `c` is a character of a run that may hold a long number: a digit or a `.`. */
+function inNumber(c: number): boolean {
+  return (c >= 48 && c <= 57) || c === 46;
+}
+
 /**
- * Whether the text holds a number with more significant digits than a double keeps (16 or more,
- * a `.` may split them). A plain character scan: this runs on every record, so no RegExp.
+ * Whether the text holds a number with more significant digits than a double keeps (16 or more
+ * digits in a run of digits and `.`s). It runs on every record, so it looks at every 16th character
+ * only: a run of 16 such characters must cover one of them, and only around a hit does it scan the
+ * whole run (and count its digits). No RegExp: slower here.
  */
 export function hasLongNumber(text: string): boolean {
-  let digits = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      if (++digits >= 16) return true;
-    } else if (c !== 46) {
-      digits = 0;
+  const n = text.length;
+  // Everything before `from` is decided: no run that starts there matters any more.
+  let from = 0;
+  let probe = LONG_NUMBER_DIGITS - 1;
+  while (probe < n) {
+    if (!inNumber(text.charCodeAt(probe))) {
+      from = probe + 1;
+      probe += LONG_NUMBER_DIGITS;
+      continue;
     }
+    let start = probe;
+    while (start > from && inNumber(text.charCodeAt(start - 1))) start--;
+    let end = probe + 1;
+    while (end < n && inNumber(text.charCodeAt(end))) end++;
+    if (end - start >= LONG_NUMBER_DIGITS) {
+      let digits = 0;
+      for (let i = start; i < end; i++) if (text.charCodeAt(i) !== 46 && ++digits >= LONG_NUMBER_DIGITS) return true;
+    }
+    // text[end] is not in a number (or the text ends there): the next run starts after it.
+    from = end + 1;
+    probe = end + LONG_NUMBER_DIGITS;
   }
   return false;
 }

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { Decimal, SqlTypes, decimalType, type Column, type FormatSpec, type Schema, type SqlType, type Value } from '../../../src/common/index.js';
 import type { SourceRecord } from '../../../src/exec/index.js';
-import { formatCodecs, JsonNumber, parseJson, parseLosslessJson } from '../../../src/io/index.js';
+import { formatCodecs, hasLongNumber, JsonNumber, parseJson, parseLosslessJson } from '../../../src/io/index.js';
 
 const key = (name: string, type: SqlType): Column => ({ name, type, namespace: 'key' });
 const val = (name: string, type: SqlType): Column => ({ name, type, namespace: 'value' });
@@ -99,6 +99,16 @@ describe('JSON values', () => {
     expect(decode(schema, spec, record('k', '{"NAME":"a","AMOUNT":1.5,"N":"bad"}'), [1, 2])).toEqual([null, 'a', 1.5, null, null]);
   });
 
+  it('one decoder reads records whose fields change order, case and number from one record to the next', () => {
+    const two = schemaOf(val('A', SqlTypes.INT), val('B', SqlTypes.INT));
+    const decoder = formatCodecs.decoder(two, formats('NONE'), null);
+    const rows = ['{"a":1,"b":2}', '{"a":1,"b":2}', '{"b":3,"a":4}', '{"b":3,"a":4}', '{"A":5,"x":6}', '{"x":7,"B":8}', '{"x":7,"B":8}', '{"a":9,"A":10}', '{"b":11}', '{"a":12,"b":13,"c":14}'].map((v) => {
+      const row: Value[] = [undefined as unknown as Value, undefined as unknown as Value];
+      return decoder.decode(record(null, v), row) ?? row;
+    });
+    expect(rows).toEqual([[1, 2], [1, 2], [4, 3], [4, 3], [5, null], [null, 8], [null, 8], [10, null], [null, 11], [12, 13]]);
+  });
+
   it('writes a tombstone as a null value with the key kept', () => {
     const encoded = formatCodecs.encoder(schema, spec).encode(['k', 'a', 1, 1, true], true);
     expect(text(encoded.key)).toBe('k');
@@ -134,6 +144,54 @@ describe('exact BIGINT and DECIMAL in JSON', () => {
     expect(decode(schema, spec, record(null, '{"D":1234567890123456789.5}'))).toMatch(/as DECIMAL/);
     expect(decode(schema, spec, record(null, '{"B":9223372036854775808}'))).toMatch(/as BIGINT/);
     expect(decode(schema, spec, record(null, '{"B":1.5}'))).toMatch(/as BIGINT/);
+  });
+});
+
+/** The plain scan `hasLongNumber` replaced: 16 digits with nothing but digits and `.` between them. */
+function hasLongNumberByScan(text: string): boolean {
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (++digits >= 16) return true;
+    } else if (c !== 46) digits = 0;
+  }
+  return false;
+}
+
+describe('finding numbers too long for a double', () => {
+  it('agrees with a character-by-character scan at every run length and position', () => {
+    const cases: string[] = [];
+    for (let len = 0; len <= 40; len++) {
+      for (let at = 0; at <= 20; at++) {
+        const digits = '1234567890'.repeat(5).slice(0, len);
+        cases.push(`${'x'.repeat(at)}${digits}`, `${'x'.repeat(at)}${digits}y`, `{"a":${'7'.repeat(at)}.${digits},"b":1}`, `${digits}.${'5'.repeat(at)}z`);
+      }
+    }
+    // Pseudo-random texts over digits, dots and other characters (a fixed seed: the same every run).
+    let seed = 12345;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let k = 0; k < 5000; k++) {
+      const n = Math.floor(next() * 80);
+      let t = '';
+      for (let i = 0; i < n; i++) {
+        const r = next();
+        t += r < 0.8 ? String(Math.floor(next() * 10)) : r < 0.9 ? '.' : r < 0.95 ? ',' : 'é';
+      }
+      cases.push(t);
+    }
+    const disagree = cases.filter((t) => hasLongNumber(t) !== hasLongNumberByScan(t));
+    expect(disagree).toEqual([]);
+    expect(cases.filter((t) => hasLongNumber(t)).length).toBeGreaterThan(100);
+    expect(cases.filter((t) => !hasLongNumber(t)).length).toBeGreaterThan(100);
+  });
+
+  it('finds the long numbers of real records and passes short ones', () => {
+    expect(hasLongNumber('{"auction":1000,"price":2842169,"dateTime":1700000000001,"extra":"xxxxxxxxxxxxxxx"}')).toBe(false);
+    expect(hasLongNumber('{"id":12345678901234567}')).toBe(true);
+    expect(hasLongNumber('{"d":1234567.123456789}')).toBe(true);
+    expect(hasLongNumber('{"d":123456789012345}')).toBe(false);
+    expect(hasLongNumber('{"s":"1234567890.1234.56"}')).toBe(true);
   });
 });
 
