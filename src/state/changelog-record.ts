@@ -1,6 +1,6 @@
 // Changelog records: how one state entry (key-value, window, materialized row) is written to and read from a changelog topic.
 
-import { valueFromJson, valueToJson, type Row, type Value, type WindowBounds } from '../common/index.js';
+import { valueFromJson, valueToJson, type Row, type SqlType, type Value, type WindowBounds } from '../common/index.js';
 import type { MaterializedTable, MaterializedTableSpec, SourceRecord } from '../exec/index.js';
 
 /**
@@ -21,32 +21,56 @@ export interface MaterializedValue {
   readonly rowtime: number;
 }
 
-const utf8 = (text: string): Uint8Array => new Uint8Array(Buffer.from(text, 'utf8'));
-
 export function kvRecordKey(store: string, key: string): string {
   return JSON.stringify(['kv', store, key]);
 }
 
-export function windowRecordKey(store: string, key: string, start: number, end: number): string {
-  return JSON.stringify(['w', store, key, start, end]);
+/**
+ * The start of a window store's record keys: `windowRecordKey(prefix, …)` then equals
+ * `JSON.stringify(['w', store, key, start, end])` (window bounds are integers, which a template
+ * prints as JSON does) without building an array per entry.
+ */
+export function windowRecordKeyPrefix(store: string): string {
+  return `["w",${JSON.stringify(store)},`;
 }
 
-/** The key of a materialized row: its key columns (laid out by the spec) and window. */
-export function materializedRecordKey(spec: MaterializedTableSpec, row: Row, window: WindowBounds | undefined | null): string {
-  const keys: unknown[] = [];
-  spec.schema.columns.forEach((c, i) => {
-    if (c.namespace === 'key') keys.push(valueToJson(row[i] ?? null, c.type));
-  });
-  return JSON.stringify(['m', spec.name, keys, window?.start ?? null, window?.end ?? null]);
+export function windowRecordKey(prefix: string, key: string, start: number, end: number): string {
+  return `${prefix}${JSON.stringify(key)},${start},${end}]`;
 }
 
-export function materializedRecordValue(spec: MaterializedTableSpec, row: Row, rowtime: number): string {
-  const value: MaterializedValue = { row: spec.schema.columns.map((c, i) => valueToJson(row[i] ?? null, c.type)), rowtime };
-  return JSON.stringify(value);
+/** Writes a materialized table's rows as changelog keys and values, with the spec's key columns found once. */
+export class MaterializedRecordEncoder {
+  private readonly prefix: string;
+  private readonly keyColumns: readonly number[];
+  private readonly types: readonly SqlType[];
+
+  constructor(spec: MaterializedTableSpec) {
+    this.prefix = `["m",${JSON.stringify(spec.name)},`;
+    this.types = spec.schema.columns.map((c) => c.type);
+    this.keyColumns = spec.schema.columns.flatMap((c, i) => (c.namespace === 'key' ? [i] : []));
+  }
+
+  /** `["m", table, [key values], windowStart, windowEnd]` */
+  key(row: Row, window: WindowBounds | undefined | null): string {
+    const keys: unknown[] = [];
+    for (const i of this.keyColumns) keys.push(valueToJson(row[i] ?? null, this.types[i]!));
+    const bounds = window === undefined || window === null ? 'null,null' : `${window.start},${window.end}`;
+    return `${this.prefix}${JSON.stringify(keys)},${bounds}]`;
+  }
+
+  /** `{ row, rowtime }`: every column as JSON-safe data by type. */
+  value(row: Row, rowtime: number): string {
+    const types = this.types;
+    const values: unknown[] = new Array<unknown>(types.length);
+    for (let i = 0; i < types.length; i++) values[i] = valueToJson(row[i] ?? null, types[i]!);
+    const value: MaterializedValue = { row: values, rowtime };
+    return JSON.stringify(value);
+  }
 }
 
+/** A changelog key or value as the bytes of a record (a Buffer is a Uint8Array: no second copy). */
 export function encodeText(text: string | null): Uint8Array | null {
-  return text === null ? null : utf8(text);
+  return text === null ? null : Buffer.from(text, 'utf8');
 }
 
 /** Reads one changelog record; null for a record this version does not know (skipped). */

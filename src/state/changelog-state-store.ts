@@ -3,9 +3,10 @@
 import type Database from 'better-sqlite3';
 import type { KeyCondition, KeyValueStore, MaterializedRow, MaterializedTable, MaterializedTableSpec, SinkRecord, StateStore, WindowStore } from '../exec/index.js';
 import type { Row, WindowBounds } from '../common/index.js';
-import { encodeText, kvRecordKey, materializedRecordKey, materializedRecordValue, windowRecordKey } from './changelog-record.js';
+import { encodeText, kvRecordKey, MaterializedRecordEncoder, windowRecordKey, windowRecordKeyPrefix } from './changelog-record.js';
 import { ensureMaterializedTable } from './materialized-tables.js';
 import { SqliteStateStore } from './sqlite-state-store.js';
+import { sqliteWindowStore, WindowStatements } from './sqlite-window-store.js';
 
 /**
  * Writes go to the local SQLite state as usual and are also kept, one per entry (the last change of
@@ -14,15 +15,18 @@ import { SqliteStateStore } from './sqlite-state-store.js';
  */
 export class ChangelogStateStore implements StateStore {
   private readonly local: SqliteStateStore;
+  private readonly windowStatements: WindowStatements;
   private readonly changes = new Map<string, string | null>();
+  private readonly windowStores = new Map<string, WindowStore>();
   private readonly tables = new Map<string, MaterializedTable>();
 
   constructor(
     private readonly db: Database.Database,
-    queryId: string,
+    private readonly queryId: string,
     private readonly topic: string,
   ) {
     this.local = new SqliteStateStore(db, queryId);
+    this.windowStatements = new WindowStatements(db);
   }
 
   keyValue(name: string): KeyValueStore {
@@ -40,21 +44,18 @@ export class ChangelogStateStore implements StateStore {
     };
   }
 
+  /** The SQLite window store, told of each write with the JSON it stored (encoded once for both). */
   windows(name: string): WindowStore {
-    const inner = this.local.windows(name);
-    return {
-      get: (key, start, end) => inner.get(key, start, end),
-      put: (key, start, end, value) => {
-        inner.put(key, start, end, value);
-        this.changes.set(windowRecordKey(name, key, start, end), JSON.stringify(value));
-      },
-      delete: (key, start, end) => {
-        inner.delete(key, start, end);
-        this.changes.set(windowRecordKey(name, key, start, end), null);
-      },
-      overlapping: (key, from, to) => inner.overlapping(key, from, to),
-      endingBy: (bound) => inner.endingBy(bound),
-    };
+    let store = this.windowStores.get(name);
+    if (store === undefined) {
+      const prefix = windowRecordKeyPrefix(name);
+      const changes = this.changes;
+      store = sqliteWindowStore(this.windowStatements, this.queryId, name, (key, start, end, json) => {
+        changes.set(windowRecordKey(prefix, key, start, end), json);
+      });
+      this.windowStores.set(name, store);
+    }
+    return store;
   }
 
   materialized(spec: MaterializedTableSpec): MaterializedTable {
@@ -62,7 +63,7 @@ export class ChangelogStateStore implements StateStore {
     if (table === undefined) {
       // A process that learned of the table from the command topic has no SQLite table for it yet.
       ensureMaterializedTable(this.db, spec);
-      table = new RecordingTable(this.local.materialized(spec), spec, this.changes);
+      table = new RecordingTable(this.local.materialized(spec), spec, new MaterializedRecordEncoder(spec), this.changes);
       this.tables.set(spec.name, table);
     }
     return table;
@@ -71,7 +72,9 @@ export class ChangelogStateStore implements StateStore {
   /** The changelog records of the changes since the last call. */
   drain(): SinkRecord[] {
     const now = Date.now();
-    const records = [...this.changes].map(([key, value]): SinkRecord => ({ topic: this.topic, timestamp: now, key: encodeText(key), value: encodeText(value) }));
+    const topic = this.topic;
+    const records: SinkRecord[] = [];
+    for (const [key, value] of this.changes) records.push({ topic, timestamp: now, key: encodeText(key), value: encodeText(value) });
     this.changes.clear();
     return records;
   }
@@ -81,17 +84,18 @@ class RecordingTable implements MaterializedTable {
   constructor(
     private readonly inner: MaterializedTable,
     private readonly spec: MaterializedTableSpec,
+    private readonly encoder: MaterializedRecordEncoder,
     private readonly changes: Map<string, string | null>,
   ) {}
 
   upsert(row: Row, rowtime: number, window: WindowBounds | undefined): void {
     this.inner.upsert(row, rowtime, window);
-    this.changes.set(materializedRecordKey(this.spec, row, window), materializedRecordValue(this.spec, row, rowtime));
+    this.changes.set(this.encoder.key(row, window), this.encoder.value(row, rowtime));
   }
 
   delete(row: Row, window: WindowBounds | undefined): void {
     this.inner.delete(row, window);
-    this.changes.set(materializedRecordKey(this.spec, row, window), null);
+    this.changes.set(this.encoder.key(row, window), null);
   }
 
   scan(conditions: readonly KeyCondition[]): Iterable<MaterializedRow> {
@@ -101,7 +105,7 @@ class RecordingTable implements MaterializedTable {
   expireWindows(bound: number): void {
     if (this.spec.window === null) return;
     for (const r of this.inner.scan([{ column: 'WINDOWEND', op: '<', value: bound }])) {
-      this.changes.set(materializedRecordKey(this.spec, r.row, r.window), null);
+      this.changes.set(this.encoder.key(r.row, r.window), null);
     }
     this.inner.expireWindows(bound);
   }

@@ -10,6 +10,9 @@ interface EntryRow {
   value: string;
 }
 
+/** Told of each write with the entry's stored JSON, or null when it was deleted (the changelog records them). */
+export type WindowWriteListener = (key: string, start: number, end: number, json: string | null) => void;
+
 /** The prepared statements of all window stores of one database. */
 export class WindowStatements {
   readonly get;
@@ -17,6 +20,8 @@ export class WindowStatements {
   readonly delete;
   readonly overlapping;
   readonly endingBy;
+  readonly keysEndingBy;
+  readonly deleteEndingBy;
   readonly dropQuery;
 
   constructor(db: Database.Database) {
@@ -37,11 +42,16 @@ export class WindowStatements {
     this.endingBy = db.prepare<[string, string, number], EntryRow>(
       'SELECT key, start_ms, end_ms, value FROM eddy_state_windows WHERE query_id = ? AND store = ? AND end_ms <= ? ORDER BY end_ms, start_ms, key',
     );
+    // Read from the by-end index alone (it holds every column but the value), as arrays.
+    this.keysEndingBy = db
+      .prepare<[string, string, number], [string, number, number]>('SELECT key, start_ms, end_ms FROM eddy_state_windows WHERE query_id = ? AND store = ? AND end_ms <= ?')
+      .raw(true);
+    this.deleteEndingBy = db.prepare<[string, string, number]>('DELETE FROM eddy_state_windows WHERE query_id = ? AND store = ? AND end_ms <= ?');
     this.dropQuery = db.prepare<[string]>('DELETE FROM eddy_state_windows WHERE query_id = ?');
   }
 }
 
-export function sqliteWindowStore(statements: WindowStatements, queryId: string, name: string): WindowStore {
+export function sqliteWindowStore(statements: WindowStatements, queryId: string, name: string, onWrite?: WindowWriteListener): WindowStore {
   const entry = (r: EntryRow): WindowEntry => ({ key: r.key, start: r.start_ms, end: r.end_ms, value: JSON.parse(r.value) as unknown });
   return {
     get: (key, start, end) => {
@@ -49,12 +59,21 @@ export function sqliteWindowStore(statements: WindowStatements, queryId: string,
       return row === undefined ? undefined : (JSON.parse(row.value) as unknown);
     },
     put: (key, start, end, value) => {
-      statements.put.run(queryId, name, key, start, end, JSON.stringify(value));
+      const json = JSON.stringify(value);
+      statements.put.run(queryId, name, key, start, end, json);
+      onWrite?.(key, start, end, json);
     },
     delete: (key, start, end) => {
       statements.delete.run(queryId, name, key, start, end);
+      onWrite?.(key, start, end, null);
     },
     overlapping: (key, from, to) => statements.overlapping.all(queryId, name, key, to, from).map(entry),
     endingBy: (bound) => statements.endingBy.all(queryId, name, bound).map(entry),
+    deleteEndingBy: (bound) => {
+      if (onWrite !== undefined) {
+        for (const [key, start, end] of statements.keysEndingBy.iterate(queryId, name, bound)) onWrite(key, start, end, null);
+      }
+      statements.deleteEndingBy.run(queryId, name, bound);
+    },
   };
 }

@@ -3,7 +3,7 @@
 import { formatDuration, timeWindowsFor, type Change, type WindowSpec } from '../../common/index.js';
 import type { PhysicalAggregate } from '../../plan/index.js';
 import type { Emit, OperatorContext } from '../operator.js';
-import type { WindowStore } from '../ports/state-store.js';
+import { deleteClosed, type WindowStore } from '../ports/state-store.js';
 import { skipChange } from '../skipped-change.js';
 import type { Aggregation, GroupState } from './aggregation.js';
 import { LateRecords } from './late-records.js';
@@ -151,7 +151,8 @@ export class WindowPanes {
       groups.set(group, prior === undefined ? state : agg.merge(prior, state));
     };
     // Panes starting before `bound`: every pane of a window that closes now.
-    for (const entry of panes.endingBy(bound - 1 + size)) {
+    const listed = panes.endingBy(bound - 1 + size);
+    for (const entry of listed) {
       const id = `p/${entry.start}/${entry.key}`;
       const state = this.cache.get(id) ?? agg.deserialize(entry.value);
       // The windows holding the pane end in (start, start + size], on the grid.
@@ -160,17 +161,16 @@ export class WindowPanes {
         // Hopping windows start at 0 or later (as timeWindowsFor has it).
         if (end > lo && end >= size) fold(end, entry.key, state);
       }
-      if (entry.end <= bound) {
-        panes.delete(entry.key, entry.start, entry.end);
-        this.cache.delete(id);
-      }
+      if (entry.end <= bound) this.cache.delete(id);
     }
-    for (const entry of windows.endingBy(bound)) {
+    deleteClosed(panes, listed, bound);
+    const closing = windows.endingBy(bound);
+    for (const entry of closing) {
       const id = `d/${entry.start}/${entry.key}`;
       fold(entry.end, entry.key, this.cache.get(id) ?? agg.deserialize(entry.value));
-      windows.delete(entry.key, entry.start, entry.end);
       this.cache.delete(id);
     }
+    deleteClosed(windows, closing, bound);
     const out: Change[] = [];
     for (const end of [...byEnd.keys()].sort((a, b) => a - b)) {
       const groups = byEnd.get(end) as Map<string, GroupState>;

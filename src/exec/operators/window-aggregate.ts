@@ -6,6 +6,7 @@ import { Aggregation, type GroupState } from '../aggregation/aggregation.js';
 import { LateRecords } from '../aggregation/late-records.js';
 import { StreamTime } from '../aggregation/stream-time.js';
 import { WindowPanes } from '../aggregation/window-panes.js';
+import { deleteClosed } from '../ports/state-store.js';
 import { skipChange } from '../skipped-change.js';
 import type { Emit, Operator, OperatorContext } from '../operator.js';
 
@@ -111,15 +112,16 @@ export class WindowAggregateOperator implements Operator {
     if (closingTime !== null && this.mayClose(closingTime - spec.graceMs)) {
       const bound = closingTime - spec.graceMs;
       this.scannedThrough = bound;
-      for (const entry of store.endingBy(bound)) {
+      const closing = store.endingBy(bound);
+      for (const entry of closing) {
         if (node.emit === 'FINAL') {
           const state = agg.deserialize(entry.value);
           const w = { start: entry.start, end: entry.end };
           out.push({ op: 'upsert', row: agg.row(entry.key, state, w), before: null, timestamp: state.timestamp, window: w });
         }
-        store.delete(entry.key, entry.start, entry.end);
         this.cache.delete(`${entry.start}/${entry.end}/${entry.key}`);
       }
+      deleteClosed(store, closing, bound);
     }
     if (out.length > 0) emit(out);
   }

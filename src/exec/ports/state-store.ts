@@ -26,6 +26,23 @@ export interface WindowStore {
   overlapping(key: string, from: number, to: number): WindowEntry[];
   /** Every entry whose window ends at or before `bound`, by end, then start, then key. */
   endingBy(bound: number): WindowEntry[];
+  /**
+   * Deletes every entry whose window ends at or before `bound` at once (closed windows), as
+   * `delete` of each entry `endingBy(bound)` lists would. Optional: without it, callers delete entry by entry.
+   */
+  deleteEndingBy?(bound: number): void;
+}
+
+/**
+ * Deletes the entries ending at or before `bound` of those `endingBy` listed (which may list more):
+ * with one range delete when the store has one, else entry by entry.
+ */
+export function deleteClosed(store: WindowStore, listed: readonly WindowEntry[], bound: number): void {
+  if (store.deleteEndingBy !== undefined) {
+    store.deleteEndingBy(bound);
+    return;
+  }
+  for (const entry of listed) if (entry.end <= bound) store.delete(entry.key, entry.start, entry.end);
 }
 
 export interface StateStore {

@@ -15,9 +15,9 @@ export class AtLeastOnceCommitter implements BatchCommitter {
 
   async commit(topic: string, positions: Positions, process: () => readonly SinkRecord[]): Promise<void> {
     const byTopic = await messagesByTopic(process(), this.counts);
-    if (byTopic.size > 0) {
+    if (byTopic.length > 0) {
       const producer = await this.connection.sharedProducer();
-      await producer.sendBatch({ topicMessages: [...byTopic].map(([t, messages]) => ({ topic: t, messages })), acks: -1 });
+      await producer.sendBatch({ topicMessages: byTopic, acks: -1 });
     }
     await this.feed.commitOffsets(topic, positions);
   }

@@ -4,7 +4,8 @@ import type { IHeaders, KafkaMessage, Message } from 'kafkajs';
 import type { RecordHeader, SinkRecord, SourceRecord } from '../../exec/index.js';
 import { partitionForKey } from '../log/index.js';
 
-const asBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+/** A Buffer as it is (the changelog's records and most encoders make Buffers), other bytes viewed as one without a copy. */
+const asBuffer = (bytes: Uint8Array): Buffer => (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
 
 /** The partition the embedded log would pick: murmur2 of the key (or of the value when there is no key). */
 export function partitionOf(record: SinkRecord, partitions: number): number {

@@ -96,7 +96,7 @@ export class KafkaTopics implements Topics {
     if (records.length === 0) return;
     const byTopic = await messagesByTopic(records, this.counts);
     const producer = await this.connection.sharedProducer();
-    await producer.sendBatch({ topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })), acks: -1 });
+    await producer.sendBatch({ topicMessages: byTopic, acks: -1 });
   }
 
   async readAll(topic: string): Promise<SourceRecord[]> {

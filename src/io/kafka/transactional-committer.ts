@@ -100,11 +100,14 @@ export class TransactionalCommitter implements BatchCommitter {
     }
     const sent: SentRange[] = [];
     try {
-      for (const [sinkTopic, messages] of byTopic) {
-        const results = await tx.send({ topic: sinkTopic, messages, acks: -1 });
+      if (byTopic.length > 0) {
+        // Every topic's messages in one produce request (and one AddPartitionsToTxn), not one per topic.
+        const results = await tx.sendBatch({ topicMessages: byTopic, acks: -1 });
         for (const r of results) {
-          const count = messages.filter((m) => m.partition === r.partition).length;
-          if (r.baseOffset !== undefined) sent.push({ topic: sinkTopic, partition: r.partition, nextOffset: Number(r.baseOffset) + count });
+          if (r.baseOffset === undefined) continue;
+          let count = 0;
+          for (const m of byTopic.find((g) => g.topic === r.topicName)?.messages ?? []) if (m.partition === r.partition) count++;
+          sent.push({ topic: r.topicName, partition: r.partition, nextOffset: Number(r.baseOffset) + count });
         }
       }
       if (changed.length > 0) {
