@@ -37,7 +37,11 @@ export function queryStateWiring(ctx: EngineContext, def: QueryDefinition, plan:
         ...pipeline,
         // Local state changes of a batch commit together (the Kafka transaction follows).
         process: (t, records) => ctx.db.transaction(() => pipeline.process(t, records))(),
-        drainSinkRecords: () => [...pipeline.drainSinkRecords(), ...state.drain()],
+        drainSinkRecords: () => {
+          const records = pipeline.drainSinkRecords();
+          for (const r of state.drain()) records.push(r);
+          return records;
+        },
       };
     },
     restorer: new SqliteStateRestorer(ctx.db, def.id, planTables(plan.root, 'PhysicalMaterialize'), (t, replayed) =>

@@ -16,7 +16,7 @@ import { sqliteWindowStore, WindowStatements } from './sqlite-window-store.js';
 export class ChangelogStateStore implements StateStore {
   private readonly local: SqliteStateStore;
   private readonly windowStatements: WindowStatements;
-  private readonly changes = new Map<string, string | null>();
+  private readonly changes = new Map<string, ChangelogValue>();
   private readonly windowStores = new Map<string, WindowStore>();
   private readonly tables = new Map<string, MaterializedTable>();
 
@@ -74,23 +74,32 @@ export class ChangelogStateStore implements StateStore {
     const now = Date.now();
     const topic = this.topic;
     const records: SinkRecord[] = [];
-    for (const [key, value] of this.changes) records.push({ topic, timestamp: now, key: encodeText(key), value: encodeText(value) });
+    for (const [key, value] of this.changes) {
+      const text = value === null || typeof value === 'string' ? value : value.encoder.value(value.row, value.rowtime);
+      records.push({ topic, timestamp: now, key: encodeText(key), value: encodeText(text) });
+    }
     this.changes.clear();
     return records;
   }
 }
+
+/**
+ * A changelog record's value: its JSON, null for a tombstone, or a materialized row encoded only at
+ * `drain` (a batch often upserts a row several times: only the last one becomes a record).
+ */
+type ChangelogValue = string | null | { readonly encoder: MaterializedRecordEncoder; readonly row: Row; readonly rowtime: number };
 
 class RecordingTable implements MaterializedTable {
   constructor(
     private readonly inner: MaterializedTable,
     private readonly spec: MaterializedTableSpec,
     private readonly encoder: MaterializedRecordEncoder,
-    private readonly changes: Map<string, string | null>,
+    private readonly changes: Map<string, ChangelogValue>,
   ) {}
 
   upsert(row: Row, rowtime: number, window: WindowBounds | undefined): void {
     this.inner.upsert(row, rowtime, window);
-    this.changes.set(this.encoder.key(row, window), this.encoder.value(row, rowtime));
+    this.changes.set(this.encoder.key(row, window), { encoder: this.encoder, row, rowtime });
   }
 
   delete(row: Row, window: WindowBounds | undefined): void {
