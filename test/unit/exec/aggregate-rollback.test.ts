@@ -109,7 +109,7 @@ describe('GROUP BY with more groups than its cache holds', () => {
         ).toThrow('commit failed');
         op.onRollback();
       }
-      db.transaction(() => op.onChanges(batch, ctx, (changes) => out.push(...changes.map((c) => `${c.row[0] as string}=${String(c.row[1])}`))))();
+      db.transaction(() => op.onChanges(batch, ctx, (changes) => out.push(...changes.map((c) => `${c.row[0] as string}=${(c.row[1] as bigint).toString()}`))))();
     }
     const stored = db.prepare<[], { key: string; value: string }>('SELECT key, value FROM state_kv ORDER BY key').all().map((r): [string, string] => [r.key, r.value]);
     db.close();
