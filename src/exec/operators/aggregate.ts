@@ -124,9 +124,10 @@ export class AggregateOperator implements Operator {
 
 /**
  * The most group states an aggregation keeps in memory between batches: about 200 bytes of heap
- * each (a million keys of W9 ≈ 200 MB), so a table of up to a million groups is read from the store
- * only after a restart or a rollback.
+ * each, and several hundred bytes of the process's RSS (a bound of a million took W9's peak RSS at
+ * a million keys from ~600 MB to ~1 GB without a measurable gain: most of its store reads are first
+ * sights of new keys, which no cache avoids).
  */
-const CACHED_GROUPS = 1_000_000;
+const CACHED_GROUPS = 200_000;
 /** How many more than needed an eviction forgets, so it runs once in many batches rather than every batch. */
 const EVICT_SLACK = 10_000;
