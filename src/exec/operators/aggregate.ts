@@ -125,7 +125,7 @@ export class AggregateOperator implements Operator {
 /**
  * The most group states an aggregation keeps in memory between batches: about 200 bytes of heap
  * each, and several hundred bytes of the process's RSS (a bound of a million took W9's peak RSS at
- * a million keys from ~600 MB to ~1 GB without a measurable gain: most of its store reads are first
+ * a million keys from 436 MB to 1 036 MB without a measurable gain: most of its store reads are first
  * sights of new keys, which no cache avoids).
  */
 const CACHED_GROUPS = 200_000;
