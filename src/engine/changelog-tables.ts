@@ -1,5 +1,6 @@
 // changelogTables: a pull query's tables rebuilt from their queries' changelog topics (on Kafka, where the state may live in another process).
 
+import type { Catalog } from '../catalog/index.js';
 import type { MaterializedTable, MaterializedTableSpec } from '../exec/index.js';
 import type { PhysicalPlan } from '../plan/index.js';
 import { replayMaterializedTable } from '../state/index.js';
@@ -12,20 +13,34 @@ export interface ChangelogTables {
   close(): void;
 }
 
+/** No table rebuilt: every table is read from its local SQLite table. */
+export const NO_CHANGELOG_TABLES: ChangelogTables = { get: () => undefined, close: () => undefined };
+
+/**
+ * The changelog topic of each table the plan scans whose writing query keeps one (table name →
+ * topic); empty on the embedded log, which has no changelogs. Synchronous, so a pull query over
+ * local tables reaches its answer without yielding to the event loop.
+ */
+export function changelogTopicsOf(ctx: EngineContext, plan: PhysicalPlan, catalog: Catalog): Map<string, { spec: MaterializedTableSpec; topic: string }> {
+  const topics = new Map<string, { spec: MaterializedTableSpec; topic: string }>();
+  for (const spec of planTables(plan.root, 'PhysicalTableScan')) {
+    const writer = [...catalog.queries.values()].find((q) => q.sink === spec.name && q.state === 'RUNNING');
+    const topic = writer === undefined ? null : ctx.topics.changelogTopic(writer.id);
+    if (topic !== null) topics.set(spec.name, { spec, topic });
+  }
+  return topics;
+}
+
 /**
  * On Kafka the query keeping a table current may run in any process of the deployment, so a pull
  * query reads the table as its changelog topic holds it (committed transactions only), not this
  * process's SQLite table. On the embedded log there are no changelogs: every table is local.
  */
-export async function changelogTables(ctx: EngineContext, plan: PhysicalPlan): Promise<ChangelogTables> {
+export async function changelogTables(ctx: EngineContext, topics: ReadonlyMap<string, { spec: MaterializedTableSpec; topic: string }>): Promise<ChangelogTables> {
   const tables = new Map<string, { table: MaterializedTable; close: () => void }>();
-  const catalog = ctx.catalog();
-  for (const spec of planTables(plan.root, 'PhysicalTableScan')) {
-    const writer = [...catalog.queries.values()].find((q) => q.sink === spec.name && q.state === 'RUNNING');
-    const topic = writer === undefined ? null : ctx.topics.changelogTopic(writer.id);
-    if (topic === null) continue;
+  for (const [name, { spec, topic }] of topics) {
     const records = (await ctx.topics.describeTopic(topic)) === undefined ? [] : await ctx.topics.readAll(topic);
-    tables.set(spec.name, replayMaterializedTable(spec, records));
+    tables.set(name, replayMaterializedTable(spec, records));
   }
   return {
     get: (spec) => tables.get(spec.name)?.table,

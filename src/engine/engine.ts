@@ -186,7 +186,8 @@ export class Engine {
   private async executeHere(parsed: ParsedStatement): Promise<StatementResult> {
     const statement = resolveVariables(parsed, this.ctx.variables);
     // DESCRIBE STREAMS lists the user's streams, as SHOW STREAMS does; the built-in processing log is described by name.
-    const bound = analyze(statement, await this.analysisContext(statement.statement.kind !== 'DescribeSources'));
+    const context = await this.analysisContext(statement.statement.kind !== 'DescribeSources');
+    const bound = analyze(statement, context);
     const ctx = this.ctx;
     switch (bound.kind) {
       case 'BoundCreateSource':
@@ -199,7 +200,7 @@ export class Engine {
       case 'BoundQueryStatement': {
         const id = `transient_${bound.query.source.name}_${++this.transientCount}`;
         const { physical } = planQuery(bound.query, null, id);
-        return { kind: 'query', query: transientQuery(ctx, physical, bound.query.outputSchema.columns) };
+        return { kind: 'query', query: transientQuery(ctx, physical, bound.query.outputSchema.columns, context.catalog) };
       }
       case 'BoundShow':
         return executeShow(ctx, this.queries, bound);

@@ -1,16 +1,22 @@
 // transientQuery: a push or pull query run for one client, reading topics (or a table's SQLite table) without committing.
 
+import type { Catalog } from '../catalog/index.js';
 import type { Change, Column } from '../common/index.js';
 import { buildPipeline, newCounters, QueryRunner } from '../exec/index.js';
 import type { PhysicalPlan } from '../plan/index.js';
 import { MemoryStateStore, SqliteMaterializedTable } from '../state/index.js';
-import { changelogTables } from './changelog-tables.js';
+import { changelogTables, changelogTopicsOf, NO_CHANGELOG_TABLES } from './changelog-tables.js';
 import type { EngineContext } from './engine-context.js';
 import type { TransientQuery } from './statement-result.js';
 
 const IDLE_WAIT_MS = 250;
 
-export function transientQuery(ctx: EngineContext, plan: PhysicalPlan, columns: readonly Column[]): TransientQuery {
+/**
+ * `catalog` is the one the query was analyzed with (it names the tables the plan scans). A pull
+ * query over tables on the embedded log runs synchronously from `run` to its answer: it reads the
+ * tables' SQLite tables as committed, and no await lets a persistent query's batch run in between.
+ */
+export function transientQuery(ctx: EngineContext, plan: PhysicalPlan, columns: readonly Column[], catalog: Catalog): TransientQuery {
   const mode = plan.mode === 'pull' ? 'pull' : 'push';
   // Pull queries read everything there is; push queries honour auto.offset.reset.
   const start = mode === 'pull' || ctx.properties.get('auto.offset.reset') === 'earliest' ? 'earliest' : 'latest';
@@ -32,7 +38,8 @@ export function transientQuery(ctx: EngineContext, plan: PhysicalPlan, columns: 
       let delivered = 0;
       const limit = plan.limit;
       // State lives in memory; pull queries on tables read the tables' SQLite tables (on Kafka, their changelogs).
-      const replayed = await changelogTables(ctx, plan);
+      const changelogs = changelogTopicsOf(ctx, plan, catalog);
+      const replayed = changelogs.size === 0 ? NO_CHANGELOG_TABLES : await changelogTables(ctx, changelogs);
       try {
         const state = new MemoryStateStore((spec) => replayed.get(spec) ?? new SqliteMaterializedTable(ctx.db, spec));
         const pipeline = buildPipeline(plan, {
@@ -48,11 +55,9 @@ export function transientQuery(ctx: EngineContext, plan: PhysicalPlan, columns: 
           },
         });
         pipeline.runScans(() => stop.signal.aborted);
-        // A pull query over a table reads its SQLite table (the scans above) and no topic.
-        const io =
-          pipeline.topics.length === 0
-            ? { readers: [], close: () => Promise.resolve() }
-            : await ctx.topics.openQuery({ queryId: plan.queryId, topics: pipeline.topics, reset: start, fromStart: pipeline.tableTopics, guarantee: null });
+        // A pull query over a table reads its SQLite table (the scans above) and no topic: it is answered.
+        if (pipeline.topics.length === 0) return;
+        const io = await ctx.topics.openQuery({ queryId: plan.queryId, topics: pipeline.topics, reset: start, fromStart: pipeline.tableTopics, guarantee: null });
         const runner = new QueryRunner({ pipeline, readers: io.readers, maxBatchRecords });
         try {
           if (mode === 'pull' || options.untilCaughtUp === true) {

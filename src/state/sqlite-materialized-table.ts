@@ -8,8 +8,30 @@ import { fromSqlite, quoteSqlName, sqliteColumnType, toSqlite, type SqliteValue 
 /** Not a user column: every materialized table also keeps each row's event time. */
 export const ROWTIME_COLUMN = 'ROWTIME';
 const WINDOW_COLUMNS = ['WINDOWSTART', 'WINDOWEND'] as const;
-/** The most prepared scan statements a table keeps. */
+/** The most prepared scan statements a connection keeps. */
 const SCAN_STATEMENTS = 64;
+
+/**
+ * Pull queries repeat a few shapes (key = ?, window ranges), each with a new table object: a
+ * shape's statement is prepared once per connection. The text names the table and its columns, so
+ * it reads whatever table has that name when it runs (SQLite re-prepares it after a schema change).
+ */
+const scanStatements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+function scanStatement(db: Database.Database, sql: string): Database.Statement {
+  let statements = scanStatements.get(db);
+  if (statements === undefined) {
+    statements = new Map();
+    scanStatements.set(db, statements);
+  }
+  let statement = statements.get(sql);
+  if (statement === undefined) {
+    if (statements.size >= SCAN_STATEMENTS) statements.clear();
+    statement = db.prepare(sql).raw(true).safeIntegers(true);
+    statements.set(sql, statement);
+  }
+  return statement;
+}
 
 /** The CREATE TABLE statement: key columns, window bounds, value columns, ROWTIME; primary key (keys, window). */
 export function materializedTableDdl(spec: MaterializedTableSpec): string {
@@ -30,12 +52,12 @@ export class SqliteMaterializedTable implements MaterializedTable {
   private readonly keys: { index: number; column: Column }[] = [];
   private readonly values: { index: number; column: Column }[] = [];
   private readonly windowed: boolean;
-  private readonly upsertStatement;
-  private readonly deleteStatement;
-  private readonly expireStatement;
+  private readonly table: string;
+  private readonly keyNames: readonly string[];
   private readonly selectList: string;
   private readonly orderBy: string;
-  private readonly scanStatements = new Map<string, Database.Statement>();
+  /** Prepared on first use: a pull query's table only reads. */
+  private writes: { upsert: Database.Statement; delete: Database.Statement; expire: Database.Statement | null } | null = null;
 
   constructor(
     private readonly db: Database.Database,
@@ -46,29 +68,38 @@ export class SqliteMaterializedTable implements MaterializedTable {
       else if (column.namespace === 'value') this.values.push({ index, column });
     });
     this.windowed = spec.window !== null;
-    const table = quoteSqlName(spec.name);
-    const keyNames = [...this.keys.map((k) => quoteSqlName(k.column.name)), ...(this.windowed ? WINDOW_COLUMNS : [])];
-    const all = [...keyNames, ...this.values.map((v) => quoteSqlName(v.column.name)), ROWTIME_COLUMN];
-    this.selectList = all.join(', ');
-    this.orderBy = keyNames.join(', ');
-    this.upsertStatement = db.prepare(`INSERT OR REPLACE INTO ${table} (${this.selectList}) VALUES (${all.map(() => '?').join(', ')})`);
-    this.deleteStatement = db.prepare(`DELETE FROM ${table} WHERE ${keyNames.map((k) => `${k} = ?`).join(' AND ')}`);
-    this.expireStatement = this.windowed ? db.prepare(`DELETE FROM ${table} WHERE WINDOWEND < ?`) : null;
+    this.table = quoteSqlName(spec.name);
+    this.keyNames = [...this.keys.map((k) => quoteSqlName(k.column.name)), ...(this.windowed ? WINDOW_COLUMNS : [])];
+    this.selectList = [...this.keyNames, ...this.values.map((v) => quoteSqlName(v.column.name)), ROWTIME_COLUMN].join(', ');
+    this.orderBy = this.keyNames.join(', ');
   }
 
   upsert(row: Row, rowtime: number, window: WindowBounds | undefined): void {
     const args: SqliteValue[] = this.keyArgs(row, window);
     for (const v of this.values) args.push(toSqlite(row[v.index] ?? null, v.column.type));
     args.push(rowtime);
-    this.upsertStatement.run(...args);
+    this.writeStatements().upsert.run(...args);
   }
 
   delete(row: Row, window: WindowBounds | undefined): void {
-    this.deleteStatement.run(...this.keyArgs(row, window));
+    this.writeStatements().delete.run(...this.keyArgs(row, window));
   }
 
   expireWindows(bound: number): void {
-    this.expireStatement?.run(bound);
+    this.writeStatements().expire?.run(bound);
+  }
+
+  private writeStatements(): NonNullable<SqliteMaterializedTable['writes']> {
+    if (this.writes === null) {
+      const { db, table, keyNames } = this;
+      const width = keyNames.length + this.values.length + 1;
+      this.writes = {
+        upsert: db.prepare(`INSERT OR REPLACE INTO ${table} (${this.selectList}) VALUES (${new Array<string>(width).fill('?').join(', ')})`),
+        delete: db.prepare(`DELETE FROM ${table} WHERE ${keyNames.map((k) => `${k} = ?`).join(' AND ')}`),
+        expire: this.windowed ? db.prepare(`DELETE FROM ${table} WHERE WINDOWEND < ?`) : null,
+      };
+    }
+    return this.writes;
   }
 
   *scan(conditions: readonly KeyCondition[]): Iterable<MaterializedRow> {
@@ -80,14 +111,8 @@ export class SqliteMaterializedTable implements MaterializedTable {
       where.push(`${quoteSqlName(c.column)} ${c.op} ?`);
       args.push(key === undefined ? Number(c.value) : toSqlite(c.value, key.column.type));
     }
-    const sql = `SELECT ${this.selectList} FROM ${quoteSqlName(this.spec.name)}${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ${this.orderBy}`;
-    // Pull queries repeat a few shapes (key = ?, window ranges): each shape is prepared once.
-    let statement = this.scanStatements.get(sql);
-    if (statement === undefined) {
-      if (this.scanStatements.size >= SCAN_STATEMENTS) this.scanStatements.clear();
-      statement = this.db.prepare(sql).raw(true).safeIntegers(true);
-      this.scanStatements.set(sql, statement);
-    }
+    const sql = `SELECT ${this.selectList} FROM ${this.table}${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ${this.orderBy}`;
+    const statement = scanStatement(this.db, sql);
     const width = this.spec.schema.columns.length;
     // Read at once: an open iterator would keep the shared connection busy for other statements.
     for (const raw of statement.all(...args) as unknown[][]) {

@@ -117,7 +117,7 @@ function latencyText(r: WorkerResult): string {
   const ms = (n: number | null) => (n === null || Number.isNaN(n) ? 'n/a' : `${n.toFixed(n < 10 ? 1 : 0)} ms`);
   const parts: string[] = [];
   if (r.emitLatencyMs !== undefined) parts.push(`emit p50 ${ms(r.emitLatencyMs.p50)} p99 ${ms(r.emitLatencyMs.p99)} (${r.emitLatencyMs.count} ${r.emitLatencyMs.of})`);
-  if (r.pullLatencyMs !== undefined) parts.push(`pull p50 ${ms(r.pullLatencyMs.p50)} p99 ${ms(r.pullLatencyMs.p99)} (${r.pullLatencyMs.queries} queries)`);
+  if (r.pullLatencyMs !== undefined) parts.push(`pull p50 ${ms(r.pullLatencyMs.p50)} p99 ${ms(r.pullLatencyMs.p99)} (${r.pullLatencyMs.queries} queries; p99 ${ms(r.pullLatencyMs.p99Warm)} without the first ${r.pullLatencyMs.warmUp})`);
   if (r.sqliteBytesPerKey !== undefined) parts.push(`${r.sqliteBytesPerKey.toFixed(0)} B/key`);
   return parts.join(', ');
 }

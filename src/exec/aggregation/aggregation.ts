@@ -52,6 +52,12 @@ export class Aggregation {
         if (this.groupIds.size >= PARSED_KEYS) this.groupIds.clear();
         group = keyString([v], this.keyTypes);
         this.groupIds.set(v, group);
+        // The group's row will need its key values: they are `v` itself when parsing the group's text
+        // would give `v` back (so more groups than PARSED_KEYS do not parse their key text per record).
+        if (!this.parsedKeys.has(group) && roundTrips(v, (this.keyTypes[0] as SqlType).kind)) {
+          if (this.parsedKeys.size >= PARSED_KEYS) this.parsedKeys.clear();
+          this.parsedKeys.set(group, [v]);
+        }
       }
       return group;
     }
@@ -123,5 +129,22 @@ export class Aggregation {
     const values: Value[] = new Array<Value>(fns.length);
     for (let a = 0; a < fns.length; a++) values[a] = (fns[a] as CompiledExpr)(row);
     return values;
+  }
+}
+
+/** Whether a primitive key value of this SQL type comes back identical from its key text (`keyString` → `keyFromString`). */
+function roundTrips(v: Value, kind: SqlType['kind']): boolean {
+  switch (typeof v) {
+    case 'bigint':
+      return kind === 'BIGINT';
+    case 'string':
+      return kind === 'STRING';
+    case 'boolean':
+      return kind === 'BOOLEAN';
+    case 'number':
+      // JSON writes -0 as 0.
+      return (kind === 'INT' || kind === 'DOUBLE' || kind === 'DATE' || kind === 'TIME' || kind === 'TIMESTAMP') && !Object.is(v, -0);
+    default:
+      return false;
   }
 }

@@ -1,10 +1,10 @@
-// Unit tests for a GROUP BY's cached group states: a rolled-back batch leaves neither the store nor the cache changed.
+// Unit tests for a GROUP BY's cached group states: a rolled-back batch leaves neither the store nor the cache changed; evicted groups are read back.
 
 import { describe, expect, it } from 'vitest';
 import { SqlTypes, type Change, type Schema } from '../../../src/common/index.js';
-import { buildPipeline, newCounters, type SourceRecord } from '../../../src/exec/index.js';
+import { AggregateOperator, buildPipeline, newCounters, type SourceRecord } from '../../../src/exec/index.js';
 import { formatCodecs } from '../../../src/io/index.js';
-import { PHYSICAL_PLAN_FORMAT_VERSION, type PhysicalPlan } from '../../../src/plan/index.js';
+import { PHYSICAL_PLAN_FORMAT_VERSION, type PhysicalAggregate, type PhysicalPlan } from '../../../src/plan/index.js';
 import { openDataDirectory, SqliteStateStore } from '../../../src/state/index.js';
 
 const input: Schema = {
@@ -79,5 +79,46 @@ describe('GROUP BY over a stream', () => {
       ['["pen"]', 3],
     ]);
     db.close();
+  });
+});
+
+describe('GROUP BY with more groups than its cache holds', () => {
+  /** Runs seeded batches (every 7th rolled back once, then retried) through an operator with this cache bound. */
+  function runWith(cachedGroups: number | undefined): { out: string[]; stored: [string, string][] } {
+    const db = openDataDirectory(':memory:');
+    const node = plan.root as PhysicalAggregate;
+    const op = cachedGroups === undefined ? new AggregateOperator(node) : new AggregateOperator(node, cachedGroups);
+    const ctx = { queryId: plan.queryId, state: new SqliteStateStore(db, plan.queryId), processingLog: { log: () => undefined }, counters: newCounters() };
+    const out: string[] = [];
+    let seed = 7;
+    let offset = 0;
+    for (let b = 0; b < 40; b++) {
+      const batch: Change[] = [];
+      for (let i = 0; i < 15; i++) {
+        seed = (seed * 48271) % 2147483647;
+        // A few hot items and many cold ones.
+        const item = seed % 3 === 0 ? `hot${seed % 2}` : `cold${seed % 40}`;
+        batch.push({ op: 'insert', row: [item, BigInt(offset), 0, BigInt(offset)], timestamp: 1000 + offset++ });
+      }
+      if (b % 7 === 3) {
+        expect(() =>
+          db.transaction(() => {
+            op.onChanges(batch, ctx, () => undefined);
+            throw new Error('commit failed');
+          })(),
+        ).toThrow('commit failed');
+        op.onRollback();
+      }
+      db.transaction(() => op.onChanges(batch, ctx, (changes) => out.push(...changes.map((c) => `${c.row[0] as string}=${(c.row[1] as bigint).toString()}`))))();
+    }
+    const stored = db.prepare<[], { key: string; value: string }>('SELECT key, value FROM state_kv ORDER BY key').all().map((r): [string, string] => [r.key, r.value]);
+    db.close();
+    return { out, stored };
+  }
+
+  it('emits and stores what an operator that caches every group does, reading evicted groups back from the store', () => {
+    const everything = runWith(undefined);
+    expect(everything.stored.length).toBeGreaterThan(30);
+    for (const bound of [1, 4, 25]) expect(runWith(bound)).toEqual(everything);
   });
 });
