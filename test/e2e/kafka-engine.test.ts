@@ -13,6 +13,8 @@ const text = (b: Uint8Array | null): string | null => (b === null ? null : Buffe
 describe.skipIf(NO_KAFKA)('eddy run --brokers (real broker)', () => {
   let dir: string | undefined;
   let topics: KafkaTopics;
+  // A service id of this run's own: on a reused broker (KAFKA_BROKERS) an earlier run's command topic would replay its definitions.
+  const service = unique('engine');
 
   beforeAll(() => {
     dir = makeTempDir('eddy-kafka-engine-');
@@ -28,7 +30,8 @@ describe.skipIf(NO_KAFKA)('eddy run --brokers (real broker)', () => {
   async function run(script: string, ...extra: string[]) {
     const file = path.join(dir!, `${unique('script')}.sql`);
     fs.writeFileSync(file, script);
-    const result = await runCli(['run', file, '--data-dir', path.join(dir!, 'data'), '--brokers', BROKERS!, ...extra], 60_000);
+    // A later --service-id in `extra` wins.
+    const result = await runCli(['run', file, '--data-dir', path.join(dir!, 'data'), '--brokers', BROKERS!, '--service-id', service, ...extra], 60_000);
     expect(result.code, `${result.stdout}\n${result.stderr}`).toBe(0);
     return result;
   }
