@@ -5,6 +5,7 @@ import type { PhysicalAggregate } from '../../plan/index.js';
 import type { Emit, OperatorContext } from '../operator.js';
 import { deleteClosed, type WindowStore } from '../ports/state-store.js';
 import { skipChange } from '../skipped-change.js';
+import { compareText } from '../text-order.js';
 import type { Aggregation, GroupState } from './aggregation.js';
 import { LateRecords } from './late-records.js';
 import { StreamTime } from './stream-time.js';
@@ -175,7 +176,7 @@ export class WindowPanes {
     for (const end of [...byEnd.keys()].sort((a, b) => a - b)) {
       const groups = byEnd.get(end) as Map<string, GroupState>;
       const w = { start: end - size, end };
-      for (const group of [...groups.keys()].sort(compareUtf8)) {
+      for (const group of [...groups.keys()].sort(compareText)) {
         const state = groups.get(group) as GroupState;
         out.push({ op: 'upsert', row: agg.row(group, state, w), before: null, timestamp: state.timestamp, window: w });
       }
@@ -195,20 +196,4 @@ function mod(a: number, b: number): number {
 
 function gcd(a: number, b: number): number {
   return b === 0 ? a : gcd(b, a % b);
-}
-
-/** Orders strings as SQLite's BINARY collation does (UTF-8 bytes, i.e. code points), the order the store returns keys in. */
-function compareUtf8(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x !== y) return weight(x) - weight(y);
-  }
-  return a.length - b.length;
-}
-
-/** Surrogates (code points above U+FFFF) sort after U+E000–U+FFFF in code point order. */
-function weight(unit: number): number {
-  return unit >= 0xd800 && unit <= 0xdfff ? unit + 0x2000 : unit >= 0xe000 ? unit - 0x800 : unit;
 }

@@ -1,5 +1,7 @@
 // EntryHeap: window entries by end, then start, then key (in SQLite's text order) — the next to close first.
 
+import { compareText } from '../text-order.js';
+
 interface Entry {
   readonly key: string;
   readonly start: number;
@@ -55,24 +57,4 @@ export class EntryHeap<E extends Entry> {
 
 export function compareByEnd(a: Entry, b: Entry): number {
   return a.end - b.end || a.start - b.start || compareText(a.key, b.key);
-}
-
-/**
- * Compares strings as SQLite compares TEXT (memcmp of UTF-8, i.e. by code point), which differs from
- * JavaScript's UTF-16 order only when a supplementary character meets one in U+E000–U+FFFF.
- */
-export function compareText(a: string, b: string): number {
-  if (a === b) return 0;
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x !== y) return codePointRank(x) - codePointRank(y);
-  }
-  return a.length - b.length;
-}
-
-/** Surrogates (supplementary characters) rank above every other UTF-16 unit, as their code points do. */
-function codePointRank(unit: number): number {
-  return unit >= 0xd800 && unit <= 0xdfff ? unit + 0x2000 : unit >= 0xe000 ? unit - 0x800 : unit;
 }
