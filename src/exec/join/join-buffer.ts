@@ -1,7 +1,7 @@
 // JoinBuffer: one side of a stream-stream join's buffered records, probed, added to and expired per record.
 
 import type { Row } from '../../common/index.js';
-import type { WindowStore } from '../ports/state-store.js';
+import { deleteClosed, type WindowStore } from '../ports/state-store.js';
 
 /** Where a buffered record is stored (a segment of the memory buffer; none for the stored buffer). */
 export interface StoredIn {
@@ -79,7 +79,7 @@ export class StoredJoinBuffer implements JoinBuffer {
 
   closeBy(bound: number): BufferEntry[] {
     const closed = this.store.endingBy(bound);
-    for (const e of closed) this.store.delete(e.key, e.start, e.end);
+    deleteClosed(this.store, closed, bound);
     return closed.map((e) => ({ key: e.key, start: e.start, end: e.end, rows: rowsOf(e.value) }));
   }
 
