@@ -5,19 +5,12 @@ import { SqlTypes, type Change, type SqlType, type Value } from '../../../src/co
 import { AggregateOperator, newCounters } from '../../../src/exec/index.js';
 import type { PhysicalAggregate } from '../../../src/plan/index.js';
 import { openDataDirectory, SqliteStateStore } from '../../../src/state/index.js';
+import { jsonSource } from './plan-fixtures.js';
 
 function node(type: SqlType): PhysicalAggregate {
   return {
     kind: 'PhysicalAggregate',
-    input: {
-      kind: 'PhysicalSource',
-      sourceName: 'S',
-      topic: 's',
-      formats: { keyFormat: 'NONE', valueFormat: 'JSON', wrapSingleValue: true },
-      schema: { columns: [{ name: 'K', type, namespace: 'value' }] },
-      readColumns: null,
-      timestampColumn: null,
-    },
+    input: jsonSource('s', { columns: [{ name: 'K', type, namespace: 'value' }] }),
     groupBy: [{ kind: 'ColumnRef', type, index: 0, name: 'K' }],
     aggregates: [{ name: 'COUNT', args: [], argTypes: [], type: SqlTypes.BIGINT }],
     window: null,

@@ -6,13 +6,12 @@ import { AggregateOperator, buildPipeline, newCounters, type SourceRecord } from
 import { formatCodecs } from '../../../src/io/index.js';
 import { PHYSICAL_PLAN_FORMAT_VERSION, type PhysicalAggregate, type PhysicalPlan } from '../../../src/plan/index.js';
 import { openDataDirectory, SqliteStateStore } from '../../../src/state/index.js';
+import { jsonSource, PSEUDO_COLUMNS } from './plan-fixtures.js';
 
 const input: Schema = {
   columns: [
     { name: 'ITEM', type: SqlTypes.STRING, namespace: 'value' },
-    { name: 'ROWTIME', type: SqlTypes.BIGINT, namespace: 'pseudo' },
-    { name: 'ROWPARTITION', type: SqlTypes.INT, namespace: 'pseudo' },
-    { name: 'ROWOFFSET', type: SqlTypes.BIGINT, namespace: 'pseudo' },
+    ...PSEUDO_COLUMNS,
   ],
 };
 
@@ -23,15 +22,7 @@ const plan: PhysicalPlan = {
   mode: 'persistent',
   root: {
     kind: 'PhysicalAggregate',
-    input: {
-      kind: 'PhysicalSource',
-      sourceName: 'ORDERS',
-      topic: 'orders',
-      formats: { keyFormat: 'NONE', valueFormat: 'JSON', wrapSingleValue: true },
-      schema: input,
-      readColumns: null,
-      timestampColumn: null,
-    },
+    input: jsonSource('orders', input),
     groupBy: [{ kind: 'ColumnRef', type: SqlTypes.STRING, index: 0, name: 'ITEM' }],
     aggregates: [{ name: 'COUNT', args: [], argTypes: [], type: SqlTypes.BIGINT }],
     window: null,

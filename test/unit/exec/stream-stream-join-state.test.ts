@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { SqlTypes, type Change, type Column, type Row, type Schema } from '../../../src/common/index.js';
 import { newCounters, type OperatorContext, type SourceRecord, type StateStore } from '../../../src/exec/index.js';
 import { StreamStreamJoinOperator } from '../../../src/exec/join/stream-stream-join.js';
-import type { PhysicalJoin, PhysicalNode } from '../../../src/plan/index.js';
+import type { PhysicalJoin } from '../../../src/plan/index.js';
 import { ChangelogStateStore, openDataDirectory, SqliteStateRestorer, SqliteStateStore } from '../../../src/state/index.js';
+import { jsonSource } from './plan-fixtures.js';
 
 type Db = ReturnType<typeof openDataDirectory>;
 
@@ -18,16 +19,12 @@ const columns = (side: string): Column[] => [
 const left: Schema = { columns: columns('L') };
 const right: Schema = { columns: columns('R') };
 
-function source(name: string, schema: Schema): PhysicalNode {
-  return { kind: 'PhysicalSource', sourceName: name.toUpperCase(), topic: name, formats: { keyFormat: 'NONE', valueFormat: 'JSON', wrapSingleValue: true }, schema, readColumns: null, timestampColumn: null };
-}
-
 /** `l <joinType> JOIN r WITHIN (3 SECONDS, 2 SECONDS) GRACE PERIOD 1 SECOND ON l.k = r.k`. */
 function join(joinType: PhysicalJoin['joinType']): PhysicalJoin {
   return {
     kind: 'PhysicalJoin',
-    left: source('l', left),
-    right: source('r', right),
+    left: jsonSource('l', left),
+    right: jsonSource('r', right),
     flavor: 'STREAM_STREAM',
     joinType,
     leftKeys: [{ kind: 'ColumnRef', type: SqlTypes.STRING, index: 0, name: 'K' }],

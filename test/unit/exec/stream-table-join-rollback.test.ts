@@ -1,25 +1,17 @@
 // Unit tests for a stream-table join's cached table rows: a rolled-back table change is not seen by later stream records.
 
 import { describe, expect, it } from 'vitest';
-import { SqlTypes, type Change, type Column, type Schema } from '../../../src/common/index.js';
+import { SqlTypes, type Change, type Schema } from '../../../src/common/index.js';
 import { buildPipeline, newCounters, type SourceRecord } from '../../../src/exec/index.js';
 import { formatCodecs } from '../../../src/io/index.js';
-import { PHYSICAL_PLAN_FORMAT_VERSION, type PhysicalNode, type PhysicalPlan } from '../../../src/plan/index.js';
+import { PHYSICAL_PLAN_FORMAT_VERSION, type PhysicalPlan } from '../../../src/plan/index.js';
 import { openDataDirectory, SqliteStateStore } from '../../../src/state/index.js';
+import { jsonSource, PSEUDO_COLUMNS } from './plan-fixtures.js';
 
-const pseudo: Column[] = [
-  { name: 'ROWTIME', type: SqlTypes.BIGINT, namespace: 'pseudo' },
-  { name: 'ROWPARTITION', type: SqlTypes.INT, namespace: 'pseudo' },
-  { name: 'ROWOFFSET', type: SqlTypes.BIGINT, namespace: 'pseudo' },
-];
-const bids: Schema = { columns: [{ name: 'AUCTION', type: SqlTypes.STRING, namespace: 'value' }, ...pseudo] };
+const bids: Schema = { columns: [{ name: 'AUCTION', type: SqlTypes.STRING, namespace: 'value' }, ...PSEUDO_COLUMNS] };
 const auctions: Schema = {
-  columns: [{ name: 'ID', type: SqlTypes.STRING, namespace: 'key' }, { name: 'ITEM', type: SqlTypes.STRING, namespace: 'value' }, ...pseudo],
+  columns: [{ name: 'ID', type: SqlTypes.STRING, namespace: 'key' }, { name: 'ITEM', type: SqlTypes.STRING, namespace: 'value' }, ...PSEUDO_COLUMNS],
 };
-
-function source(name: string, schema: Schema, keyFormat: 'NONE' | 'KAFKA'): PhysicalNode {
-  return { kind: 'PhysicalSource', sourceName: name.toUpperCase(), topic: name, formats: { keyFormat, valueFormat: 'JSON', wrapSingleValue: true }, schema, readColumns: null, timestampColumn: null };
-}
 
 /** SELECT * FROM bids b JOIN auctions a ON b.auction = a.id, over real SQLite state. */
 const plan: PhysicalPlan = {
@@ -28,8 +20,8 @@ const plan: PhysicalPlan = {
   mode: 'persistent',
   root: {
     kind: 'PhysicalJoin',
-    left: source('bids', bids, 'NONE'),
-    right: { kind: 'PhysicalChangelog', input: source('auctions', auctions, 'KAFKA'), schema: auctions, stateName: 'join:right' },
+    left: jsonSource('bids', bids, 'NONE'),
+    right: { kind: 'PhysicalChangelog', input: jsonSource('auctions', auctions, 'KAFKA'), schema: auctions, stateName: 'join:right' },
     flavor: 'STREAM_TABLE',
     joinType: 'INNER',
     leftKeys: [{ kind: 'ColumnRef', type: SqlTypes.STRING, index: 0, name: 'AUCTION' }],

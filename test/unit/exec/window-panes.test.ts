@@ -5,14 +5,13 @@ import { SqlTypes, type Change, type Row, type Schema } from '../../../src/commo
 import { newCounters, WindowAggregateOperator, type OperatorContext, type ProcessingLogEntry } from '../../../src/exec/index.js';
 import type { PhysicalAggregate, PhysicalPlan } from '../../../src/plan/index.js';
 import { openDataDirectory, SqliteStateStore } from '../../../src/state/index.js';
+import { jsonSource, PSEUDO_COLUMNS } from './plan-fixtures.js';
 
 const input: Schema = {
   columns: [
     { name: 'ITEM', type: SqlTypes.STRING, namespace: 'value' },
     { name: 'PRICE', type: SqlTypes.BIGINT, namespace: 'value' },
-    { name: 'ROWTIME', type: SqlTypes.BIGINT, namespace: 'pseudo' },
-    { name: 'ROWPARTITION', type: SqlTypes.INT, namespace: 'pseudo' },
-    { name: 'ROWOFFSET', type: SqlTypes.BIGINT, namespace: 'pseudo' },
+    ...PSEUDO_COLUMNS,
   ],
 };
 
@@ -21,15 +20,7 @@ function aggregateNode(sizeMs: number, advanceMs: number, graceMs: number): Phys
   const price = { kind: 'ColumnRef', type: SqlTypes.BIGINT, index: 1, name: 'PRICE' } as const;
   return {
     kind: 'PhysicalAggregate',
-    input: {
-      kind: 'PhysicalSource',
-      sourceName: 'ORDERS',
-      topic: 'orders',
-      formats: { keyFormat: 'NONE', valueFormat: 'JSON', wrapSingleValue: true },
-      schema: input,
-      readColumns: null,
-      timestampColumn: null,
-    },
+    input: jsonSource('orders', input),
     groupBy: [{ kind: 'ColumnRef', type: SqlTypes.STRING, index: 0, name: 'ITEM' }],
     aggregates: [
       { name: 'COUNT', args: [], argTypes: [], type: SqlTypes.BIGINT },
