@@ -14,7 +14,7 @@ function canonical(value: unknown): string {
 }
 
 /** A key as the engine writes it: a JSON object (several key columns) or 8 bytes big-endian (one BIGINT, KAFKA format). */
-function decodeKey(key: Uint8Array | null): unknown {
+export function decodeKey(key: Uint8Array | null): unknown {
   if (key === null) return null;
   const b = Buffer.from(key);
   if (b[0] === 0x7b) return JSON.parse(b.toString('utf8')) as unknown;

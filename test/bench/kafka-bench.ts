@@ -64,7 +64,7 @@ async function sortedValues(topics: KafkaTopics, topic: string): Promise<string[
 /**
  * Loads `events` bids into a fresh 2-partition topic, then for each workload runs Eddy (its own
  * sink topic) and the two kafkajs loops (their own output topics), each in its own process, and
- * checks the three outputs hold the same values. Deletes every topic it created.
+ * checks the three outputs hold the same values. Deletes every topic it created, and the engine's own.
  */
 export async function runKafkaBench(brokers: string[], templateDir: string, workDir: string, events: number, only: readonly string[] | null, say: (line: string) => void): Promise<KafkaReport[]> {
   const run = randomUUID().slice(0, 8);
@@ -122,7 +122,10 @@ export async function runKafkaBench(brokers: string[], templateDir: string, work
     return reports;
   } finally {
     await inspect.close();
-    if (created.length > 0) await admin.deleteTopics({ topics: created }).catch(() => undefined);
+    // The engine workers' own topics (command topic, changelogs): their service id is their sink topic.
+    const internal = (await admin.listTopics().catch(() => [] as string[])).filter((t) => t.startsWith('_eddy-bench-out-') && t.includes(`-${run}-engine-`));
+    const doomed = [...created, ...internal];
+    if (doomed.length > 0) await admin.deleteTopics({ topics: doomed }).catch(() => undefined);
     await admin.disconnect();
   }
 }

@@ -21,7 +21,9 @@ function result(inputEvents: number, cpu: NodeJS.CpuUsage, wallSeconds: number):
 
 /** The workload's SQL with its sink on `outTopic` (and `bid` on `inTopic`), run through Eddy with `--brokers`. */
 async function runEngine(w: KafkaWorkload, brokers: string[], inTopic: string, outTopic: string, events: number, dataDir: string): Promise<WorkerResult> {
-  const engine = Engine.open({ dataDir, brokers, serviceId: `bench-${randomUUID().slice(0, 8)}`, logger: { info: () => undefined, warn: () => undefined } });
+  // The sink topic's name is unique per run: as the service id, it names the engine's own topics
+  // (`_eddy-<sink>-commands`, changelogs) so the bench can delete them afterwards.
+  const engine = Engine.open({ dataDir, brokers, serviceId: outTopic, logger: { info: () => undefined, warn: () => undefined } });
   const ddl = `CREATE STREAM bid (auction BIGINT, bidder BIGINT, price BIGINT, channel VARCHAR, url VARCHAR, dateTime BIGINT, extra VARCHAR)
     WITH (KAFKA_TOPIC = '${inTopic}', KEY_FORMAT = 'NONE', VALUE_FORMAT = 'JSON', TIMESTAMP = 'dateTime');`;
   for (const s of engine.parse(ddl)) await engine.execute(s);

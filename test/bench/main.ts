@@ -9,8 +9,10 @@ import { DATABASE_FILE, openDataDirectory } from '../../src/state/index.js';
 import { expectedRows, sameRows, topicRows } from './join-gate.js';
 import { benchBrokers, runKafkaBench, type KafkaReport } from './kafka-bench.js';
 import { loadNexmark } from './load-nexmark.js';
+import { runRecovery, type RecoveryReport } from './recovery.js';
 import type { WorkerResult } from './worker.js';
-import { workloadsFor, type BenchSettings, type TableKey } from './workloads.js';
+import { tableMatchesBatchSql } from './table-gate.js';
+import { workloadsFor, type BenchSettings } from './workloads.js';
 
 interface Options {
   readonly events: number;
@@ -91,24 +93,6 @@ function topicValues(dataDir: string, topic: string, ends?: Record<string, numbe
   return values.sort();
 }
 
-/** W9's gate: the engine's SQLite table equals SQLite batch SQL over the raw input. */
-function tableMatchesBatchSql(dataDir: string, key: TableKey): { correct: boolean; keys: number } {
-  const db = openDataDirectory(dataDir, { log: LOG_MIGRATIONS });
-  try {
-    const actual = db.prepare(`SELECT ${key.column}, N, MAXPRICE FROM OUT ORDER BY ${key.column}`).raw(true).all();
-    const expected = db
-      .prepare(
-        `SELECT ${key.batchSql} AS b, COUNT(*), MAX(json_extract(CAST(value AS TEXT), '$.price'))
-         FROM log_records WHERE topic_id = (SELECT id FROM log_topics WHERE name = 'bid') GROUP BY b ORDER BY b`,
-      )
-      .raw(true)
-      .all();
-    return { correct: JSON.stringify(actual) === JSON.stringify(expected), keys: actual.length };
-  } finally {
-    db.close();
-  }
-}
-
 function withRates(r: WorkerResult) {
   return { ...r, eventsPerCpuSecond: r.inputEvents / r.cpuSeconds, eventsPerWallSecond: r.inputEvents / r.wallSeconds };
 }
@@ -120,6 +104,15 @@ function latencyText(r: WorkerResult): string {
   if (r.pullLatencyMs !== undefined) parts.push(`pull p50 ${ms(r.pullLatencyMs.p50)} p99 ${ms(r.pullLatencyMs.p99)} (${r.pullLatencyMs.queries} queries; p99 ${ms(r.pullLatencyMs.p99Warm)} without the first ${r.pullLatencyMs.warmUp})`);
   if (r.sqliteBytesPerKey !== undefined) parts.push(`${r.sqliteBytesPerKey.toFixed(0)} B/key`);
   return parts.join(', ');
+}
+
+/** W11's lines: recovery after kill -9 under live input, and its gate. */
+function recoveryText(r: RecoveryReport): string {
+  return (
+    `W11 recovery (W9's table, embedded log): kill -9 after ${r.keysAtKill} keys with ${r.lagAtKill} bids uncommitted, live input ${r.liveRate} bids/s (half the drain rate; lag 0 in ${(r.steadyZeroLagShare * 100).toFixed(0)}% of samples before the kill)\n` +
+    `  restarted: first commit ${r.firstCommitMs.toFixed(0)} ms after the kill, lag 0 after ${r.recoveryMs.toFixed(0)} ms (peak lag ${r.peakLag} bids)\n` +
+    `  correct: ${r.correct ? 'yes' : 'NO'}: ${r.gate}\n`
+  );
 }
 
 /** The Kafka rows: Eddy on Kafka against the kafkajs loops, exactly-once and at-least-once. */
@@ -220,6 +213,12 @@ try {
   const line = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
   process.stdout.write(`\nEddy benchmark: ${opts.events} Nexmark events at ${opts.rate} ev/s of event time, embedded log, JSON, batches of ${opts.batch} records (engine and baseline in this run)\n`);
   process.stdout.write(`${line(header)}\n${rows.map(line).join('\n')}\n`);
+  let recovery: RecoveryReport | null = null;
+  const table = workloadsFor(settings).find((w) => w.kind === 'table');
+  if ((opts.only === null || opts.only.includes('W11')) && table?.kind === 'table') {
+    recovery = await runRecovery(template, root, table, live, opts.batch, (l) => process.stderr.write(`${l}\n`));
+    process.stdout.write(`\n${recoveryText(recovery)}`);
+  }
   let kafka: KafkaReport[] = [];
   if (opts.brokers === null) {
     process.stdout.write('Kafka rows skipped: no brokers (pass --brokers host:port or set KAFKA_BROKERS; `npm run kafka` starts one)\n');
@@ -228,8 +227,8 @@ try {
     process.stdout.write(`\n${kafkaTable(kafka, opts.brokers)}`);
   }
   process.stdout.write(`bench wall time ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
-  if (opts.json !== null) writeFileSync(opts.json, `${JSON.stringify({ events: opts.events, counts, reports, kafka }, null, 2)}\n`);
-  if (reports.some((r) => !r.correct) || kafka.some((r) => !r.correct)) {
+  if (opts.json !== null) writeFileSync(opts.json, `${JSON.stringify({ events: opts.events, counts, reports, recovery, kafka }, null, 2)}\n`);
+  if (reports.some((r) => !r.correct) || recovery?.correct === false || kafka.some((r) => !r.correct)) {
     process.stderr.write('correctness gate FAILED: an engine output differs from the baseline\n');
     process.exitCode = 1;
   }
