@@ -19,6 +19,8 @@ export interface KafkaReport {
   readonly correct: boolean;
   readonly outputRecords: number;
   readonly engine: WorkerResult;
+  /** Eddy with `processing.guarantee = at_least_once` (W10: exactly-once's cost is engine ÷ engineAlo). */
+  readonly engineAlo: WorkerResult;
   /** The kafkajs loop with one transaction per 500 records (outputs + input offsets): exactly-once, as Eddy's default. */
   readonly baselineEos: WorkerResult;
   /** The kafkajs loop with idempotent sends, then an offset commit: at-least-once. */
@@ -62,9 +64,9 @@ async function sortedValues(topics: KafkaTopics, topic: string): Promise<string[
 }
 
 /**
- * Loads `events` bids into a fresh 2-partition topic, then for each workload runs Eddy (its own
- * sink topic) and the two kafkajs loops (their own output topics), each in its own process, and
- * checks the three outputs hold the same values. Deletes every topic it created, and the engine's own.
+ * Loads `events` bids into a fresh 2-partition topic, then for each workload runs Eddy exactly-once
+ * and at-least-once (each its own sink topic) and the two kafkajs loops (their own output topics), each in its own process, and
+ * checks the four outputs hold the same values. Deletes every topic it created, and the engine's own.
  */
 export async function runKafkaBench(brokers: string[], templateDir: string, workDir: string, events: number, only: readonly string[] | null, say: (line: string) => void): Promise<KafkaReport[]> {
   const run = randomUUID().slice(0, 8);
@@ -96,6 +98,7 @@ export async function runKafkaBench(brokers: string[], templateDir: string, work
     for (const id of KAFKA_WORKLOADS.filter((w) => only === null || only.includes(w))) {
       const dataDir = join(workDir, `kafka-${id}`);
       mkdirSync(dataDir, { recursive: true });
+      mkdirSync(`${dataDir}-alo`, { recursive: true });
       const engineOut = `bench-out-${id}-${run}-engine`;
       const eosOut = `bench-out-${id}-${run}-eos`;
       const aloOut = `bench-out-${id}-${run}-alo`;
@@ -113,17 +116,20 @@ export async function runKafkaBench(brokers: string[], templateDir: string, work
       const baselineAlo = runKafkaWorker('baseline-alo', id, brokers, inTopic, aloOut, bids.length, dataDir);
       const engine = runKafkaWorker('engine', id, brokers, inTopic, engineOut, bids.length, dataDir);
       created.push(engineOut);
-      const [e, eos, alo] = [await sortedValues(inspect, engineOut), await sortedValues(inspect, eosOut), await sortedValues(inspect, aloOut)];
+      const engineAloOut = `bench-out-${id}-${run}-engine-alo`;
+      const engineAlo = runKafkaWorker('engine-alo', id, brokers, inTopic, engineAloOut, bids.length, `${dataDir}-alo`);
+      created.push(engineAloOut);
+      const [e, ea, eos, alo] = [await sortedValues(inspect, engineOut), await sortedValues(inspect, engineAloOut), await sortedValues(inspect, eosOut), await sortedValues(inspect, aloOut)];
       const same = (a: string[], b: string[]) => a.length === b.length && a.every((v, i) => v === b[i]);
-      const correct = e.length > 0 && same(e, eos) && same(e, alo);
-      reports.push({ id, events: bids.length, correct, outputRecords: e.length, engine, baselineEos, baselineAlo });
+      const correct = e.length > 0 && same(e, eos) && same(e, alo) && same(e, ea);
+      reports.push({ id, events: bids.length, correct, outputRecords: e.length, engine, engineAlo, baselineEos, baselineAlo });
       say(`kafka ${id} ${correct ? 'correct' : 'WRONG'} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
     }
     return reports;
   } finally {
     await inspect.close();
     // The engine workers' own topics (command topic, changelogs): their service id is their sink topic.
-    const internal = (await admin.listTopics().catch(() => [] as string[])).filter((t) => t.startsWith('_eddy-bench-out-') && t.includes(`-${run}-engine-`));
+    const internal = (await admin.listTopics().catch(() => [] as string[])).filter((t) => t.startsWith('_eddy-bench-out-') && t.includes(`-${run}-engine`));
     const doomed = [...created, ...internal];
     if (doomed.length > 0) await admin.deleteTopics({ topics: doomed }).catch(() => undefined);
     await admin.disconnect();

@@ -3,6 +3,7 @@
 import kafkajs from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { Engine } from '../../src/engine/index.js';
+import type { ProcessingGuarantee } from '../../src/io/index.js';
 import { WindowCounts, windowCountSql } from './kafka-window-count.js';
 import type { WorkerResult } from './worker.js';
 import { WORKLOADS, type MapWorkload } from './workloads.js';
@@ -13,17 +14,17 @@ type KafkaWorkload = { readonly kind: 'map'; readonly w: MapWorkload } | { reado
 /** Eddy's default batch (`max.poll.records`): the baselines commit as often as the engine does. */
 const BATCH = 500;
 
-export type KafkaMode = 'engine' | 'baseline-eos' | 'baseline-alo';
+export type KafkaMode = 'engine' | 'engine-alo' | 'baseline-eos' | 'baseline-alo';
 
 function result(inputEvents: number, cpu: NodeJS.CpuUsage, wallSeconds: number): WorkerResult {
   return { inputEvents, cpuSeconds: (cpu.user + cpu.system) / 1e6, wallSeconds, peakRssMb: process.resourceUsage().maxRSS / 1024 };
 }
 
 /** The workload's SQL with its sink on `outTopic` (and `bid` on `inTopic`), run through Eddy with `--brokers`. */
-async function runEngine(w: KafkaWorkload, brokers: string[], inTopic: string, outTopic: string, events: number, dataDir: string): Promise<WorkerResult> {
+async function runEngine(w: KafkaWorkload, guarantee: ProcessingGuarantee, brokers: string[], inTopic: string, outTopic: string, events: number, dataDir: string): Promise<WorkerResult> {
   // The sink topic's name is unique per run: as the service id, it names the engine's own topics
   // (`_eddy-<sink>-commands`, changelogs) so the bench can delete them afterwards.
-  const engine = Engine.open({ dataDir, brokers, serviceId: outTopic, logger: { info: () => undefined, warn: () => undefined } });
+  const engine = Engine.open({ dataDir, brokers, serviceId: outTopic, logger: { info: () => undefined, warn: () => undefined }, properties: { 'processing.guarantee': guarantee } });
   const ddl = `CREATE STREAM bid (auction BIGINT, bidder BIGINT, price BIGINT, channel VARCHAR, url VARCHAR, dateTime BIGINT, extra VARCHAR)
     WITH (KAFKA_TOPIC = '${inTopic}', KEY_FORMAT = 'NONE', VALUE_FORMAT = 'JSON', TIMESTAMP = 'dateTime');`;
   for (const s of engine.parse(ddl)) await engine.execute(s);
@@ -131,12 +132,12 @@ const [mode, id, brokerList, inTopic, outTopic, events, dataDir] = process.argv.
 const mapWorkload = WORKLOADS.find((w): w is MapWorkload => w.id === id && w.kind === 'map');
 const workload: KafkaWorkload | undefined = id === 'W4' ? { kind: 'window-count' } : mapWorkload === undefined ? undefined : { kind: 'map', w: mapWorkload };
 if (workload === undefined || brokerList === undefined || inTopic === undefined || outTopic === undefined || dataDir === undefined) {
-  process.stderr.write('usage: kafka-worker engine|baseline-eos|baseline-alo <workload id> <brokers> <input topic> <output topic> <events> <data dir>\n');
+  process.stderr.write('usage: kafka-worker engine|engine-alo|baseline-eos|baseline-alo <workload id> <brokers> <input topic> <output topic> <events> <data dir>\n');
   process.exit(2);
 }
 const brokers = brokerList.split(',');
 const output =
-  mode === 'engine'
-    ? await runEngine(workload, brokers, inTopic, outTopic, Number(events), dataDir)
+  mode === 'engine' || mode === 'engine-alo'
+    ? await runEngine(workload, mode === 'engine' ? 'exactly_once_v2' : 'at_least_once', brokers, inTopic, outTopic, Number(events), dataDir)
     : await runBaseline(workload, mode === 'baseline-alo' ? 'baseline-alo' : 'baseline-eos', brokers, inTopic, outTopic, `${outTopic}-changelog`, Number(events));
 process.stdout.write(`${JSON.stringify(output)}\n`);

@@ -120,7 +120,7 @@ function kafkaTable(reports: readonly KafkaReport[], brokers: readonly string[])
   const k = (n: number) => `${(n / 1000).toFixed(0)}K`;
   const perCpu = (r: WorkerResult) => r.inputEvents / r.cpuSeconds;
   const perWall = (r: WorkerResult) => r.inputEvents / r.wallSeconds;
-  const header = ['workload', 'correct', 'engine ev/CPU-s', 'engine ev/wall-s', 'kafkajs EOS ev/CPU-s', 'engine/EOS', 'kafkajs ALO ev/CPU-s', 'engine/ALO', 'EOS ev/wall-s', 'peak RSS MB'];
+  const header = ['workload', 'correct', 'engine ev/CPU-s', 'engine ev/wall-s', 'kafkajs EOS ev/CPU-s', 'engine/EOS', 'kafkajs ALO ev/CPU-s', 'engine/ALO', 'EOS ev/wall-s', 'engine ALO ev/CPU-s', 'W10 engine EOS/ALO', 'peak RSS MB'];
   const rows = reports.map((r) => [
     r.id === 'W4' ? 'W4 on Kafka (EMIT CHANGES)' : `${r.id} on Kafka`,
     `${r.correct ? 'yes' : 'NO'} (${r.outputRecords} records)`,
@@ -131,11 +131,13 @@ function kafkaTable(reports: readonly KafkaReport[], brokers: readonly string[])
     k(perCpu(r.baselineAlo)),
     (perCpu(r.engine) / perCpu(r.baselineAlo)).toFixed(2),
     k(perWall(r.baselineEos)),
+    k(perCpu(r.engineAlo)),
+    (perCpu(r.engine) / perCpu(r.engineAlo)).toFixed(2),
     r.engine.peakRssMb.toFixed(0),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
-  return `Kafka (${brokers.join(',')}): ${reports[0]?.events ?? 0} bids, 2 partitions, engine = Eddy --brokers (exactly_once_v2), EOS/ALO = hand-written kafkajs loops\n${line(header)}\n${rows.map(line).join('\n')}\n`;
+  return `Kafka (${brokers.join(',')}): ${reports[0]?.events ?? 0} bids, 2 partitions, engine = Eddy --brokers (exactly_once_v2; engine ALO: at_least_once), EOS/ALO = hand-written kafkajs loops\n${line(header)}\n${rows.map(line).join('\n')}\n`;
 }
 
 const opts = options(process.argv.slice(2));
