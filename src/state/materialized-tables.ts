@@ -21,7 +21,6 @@ const INTERNAL_TABLES = [
   'processing_log',
   'log_topics',
   'log_records',
-  'log_batches',
 ];
 
 /** Why `name` cannot be a materialized table's name, or null. SQLite table names ignore case. */

@@ -186,7 +186,7 @@ export function topicRecords(db: Database.Database, topic: string): LogRecord[] 
 /** The number of records in an embedded-log topic (0 when it does not exist yet). */
 export function topicRecordCount(db: Database.Database, topic: string): number {
   const row = db
-    .prepare<[string], { n: number }>('SELECT COALESCE(SUM(b.last_offset - b.base_offset + 1), 0) AS n FROM log_batches b JOIN log_topics t ON t.id = b.topic_id WHERE t.name = ?')
+    .prepare<[string], { n: number }>('SELECT COALESCE(SUM(b.last_offset - b.base_offset + 1), 0) AS n FROM eddy_log_batches b JOIN log_topics t ON t.id = b.topic_id WHERE t.name = ?')
     .get(topic);
   return row?.n ?? 0;
 }

@@ -54,16 +54,16 @@ export class EmbeddedLog {
       topics: db.prepare<[], TopicRow>('SELECT id, name, partitions FROM log_topics ORDER BY name'),
       insertTopic: db.prepare<[string, number, number]>('INSERT INTO log_topics (name, partitions, created_at) VALUES (?, ?, ?)'),
       deleteTopic: db.prepare<[number]>('DELETE FROM log_topics WHERE id = ?'),
-      deleteRecords: db.prepare<[number]>('DELETE FROM log_batches WHERE topic_id = ?'),
+      deleteRecords: db.prepare<[number]>('DELETE FROM eddy_log_batches WHERE topic_id = ?'),
       endOffset: db.prepare<[number, number], { next: number }>(
-        'SELECT COALESCE(MAX(last_offset) + 1, 0) AS next FROM log_batches WHERE topic_id = ? AND partition = ?',
+        'SELECT COALESCE(MAX(last_offset) + 1, 0) AS next FROM eddy_log_batches WHERE topic_id = ? AND partition = ?',
       ),
       insertBatch: db.prepare<[number, number, number, number, Buffer]>(
-        'INSERT INTO log_batches (topic_id, partition, last_offset, base_offset, records) VALUES (?, ?, ?, ?, ?)',
+        'INSERT INTO eddy_log_batches (topic_id, partition, last_offset, base_offset, records) VALUES (?, ?, ?, ?, ?)',
       ),
       read: db
         .prepare<[number, number, number, number], BatchRow>(
-          'SELECT base_offset, records FROM log_batches WHERE topic_id = ? AND partition = ? AND last_offset >= ? ORDER BY last_offset LIMIT ?',
+          'SELECT base_offset, records FROM eddy_log_batches WHERE topic_id = ? AND partition = ? AND last_offset >= ? ORDER BY last_offset LIMIT ?',
         )
         .raw(true),
     };

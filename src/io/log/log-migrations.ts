@@ -27,7 +27,7 @@ export const LOG_MIGRATIONS: readonly LogMigration[] = [
    ) WITHOUT ROWID;`,
   // 2: one row per appended batch of a partition (log-batch.ts), keyed by its last offset; the records move over.
   (db) => {
-    db.exec(`CREATE TABLE log_batches (
+    db.exec(`CREATE TABLE eddy_log_batches (
        topic_id INTEGER NOT NULL,
        partition INTEGER NOT NULL,
        last_offset INTEGER NOT NULL,
@@ -54,7 +54,7 @@ function moveRecordsToBatches(db: Database.Database): void {
   const page = db.prepare<[number, number, number, number], RecordRow>(
     'SELECT offset, timestamp, key, value, headers FROM log_records WHERE topic_id = ? AND partition = ? AND offset >= ? ORDER BY offset LIMIT ?',
   );
-  const insert = db.prepare<[number, number, number, number, Buffer]>('INSERT INTO log_batches (topic_id, partition, last_offset, base_offset, records) VALUES (?, ?, ?, ?, ?)');
+  const insert = db.prepare<[number, number, number, number, Buffer]>('INSERT INTO eddy_log_batches (topic_id, partition, last_offset, base_offset, records) VALUES (?, ?, ?, ?, ?)');
   for (const { topic_id: topic, partition } of partitions) {
     let from = 0;
     for (;;) {

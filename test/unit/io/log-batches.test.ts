@@ -70,7 +70,7 @@ describe('stored batches', () => {
       log.createTopic('t', 1, 0);
       const n = MAX_BATCH_RECORDS * 2 + 17;
       log.append(Array.from({ length: n }, (_, i) => ({ topic: 't', timestamp: i, key: null, value: bytes(String(i)) })));
-      expect((db.prepare('SELECT COUNT(*) AS n FROM log_batches').get() as { n: number }).n).toBe(3);
+      expect((db.prepare('SELECT COUNT(*) AS n FROM eddy_log_batches').get() as { n: number }).n).toBe(3);
       const read = readAll(log, 't', 0, 0, 333);
       expect(read.map((r) => r.offset)).toEqual(Array.from({ length: n }, (_, i) => i));
       expect(read.map((r) => Buffer.from(r.value ?? new Uint8Array()).toString())).toEqual(Array.from({ length: n }, (_, i) => String(i)));
