@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { migrate } from './migrate.js';
+import { migrate, type Migration } from './migrate.js';
 import { STATE_MIGRATIONS } from './state-migrations.js';
 import { WINDOW_STATE_MIGRATIONS } from './window-state-migrations.js';
 import { QUERY_METRICS_MIGRATIONS } from './query-metrics-migrations.js';
@@ -14,7 +14,7 @@ export const DATABASE_FILE = 'eddy.db';
  * Opens (creating if needed) `<dataDir>/eddy.db`. `extra` are other components' migrations (the
  * embedded log's), applied under their own names. `:memory:` opens a private in-memory database.
  */
-export function openDataDirectory(dataDir: string, extra: Readonly<Record<string, readonly string[]>> = {}): Database.Database {
+export function openDataDirectory(dataDir: string, extra: Readonly<Record<string, readonly Migration[]>> = {}): Database.Database {
   const file = dataDir === ':memory:' ? ':memory:' : join(dataDir, DATABASE_FILE);
   if (dataDir !== ':memory:') mkdirSync(dataDir, { recursive: true });
   const db = new Database(file);

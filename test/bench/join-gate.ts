@@ -2,6 +2,7 @@
 
 import { EmbeddedLog, LOG_MIGRATIONS } from '../../src/io/index.js';
 import { openDataDirectory } from '../../src/state/index.js';
+import { recordsForBatchSql } from './batch-sql-input.js';
 
 /** JSON with object fields sorted at every level, so equal rows print equally. */
 function canonical(value: unknown): string {
@@ -47,6 +48,7 @@ export function topicRows(dataDir: string, topic: string, ends?: Record<string, 
 export function expectedRows(dataDir: string, sql: string): string[] {
   const db = openDataDirectory(dataDir, { log: LOG_MIGRATIONS });
   try {
+    recordsForBatchSql(db);
     const texts = db.prepare(sql).pluck(true).all() as string[];
     return texts.map((t) => canonical(JSON.parse(t))).sort();
   } finally {

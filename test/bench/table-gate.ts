@@ -2,12 +2,14 @@
 
 import { LOG_MIGRATIONS } from '../../src/io/index.js';
 import { openDataDirectory } from '../../src/state/index.js';
+import { recordsForBatchSql } from './batch-sql-input.js';
 import type { TableKey } from './workloads.js';
 
 /** The engine's SQLite table equals `COUNT(*)` and `MAX(price)` per key computed by batch SQL over every bid in the log. */
 export function tableMatchesBatchSql(dataDir: string, key: TableKey): { correct: boolean; keys: number } {
   const db = openDataDirectory(dataDir, { log: LOG_MIGRATIONS });
   try {
+    recordsForBatchSql(db);
     const actual = db.prepare(`SELECT ${key.column}, N, MAXPRICE FROM OUT ORDER BY ${key.column}`).raw(true).all();
     const expected = db
       .prepare(

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { EmbeddedLog } from '../../src/io/index.js';
 
 /** The repository root (this file is test/e2e/cli-process.ts). */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -161,8 +162,33 @@ export function pidAlive(pid: number): boolean {
 export interface LogRecord {
   readonly partition: number;
   readonly offset: number;
+  readonly timestamp: number;
   readonly key: Buffer | null;
   readonly value: Buffer | null;
+}
+
+/** Every record of an embedded-log topic (none when it does not exist yet), by partition and offset, through a connection of the test's own. */
+export function topicRecords(db: Database.Database, topic: string): LogRecord[] {
+  const log = new EmbeddedLog(db);
+  if (log.describeTopic(topic) === undefined) return [];
+  const reader = log.reader(topic, 'earliest');
+  const out: LogRecord[] = [];
+  for (;;) {
+    const batch = reader.readAvailable(10_000);
+    if (batch.length === 0) break;
+    for (const r of batch) {
+      out.push({ partition: r.partition, offset: r.offset, timestamp: r.timestamp, key: r.key === null ? null : Buffer.from(r.key), value: r.value === null ? null : Buffer.from(r.value) });
+    }
+  }
+  return out.sort((a, b) => a.partition - b.partition || a.offset - b.offset);
+}
+
+/** The number of records in an embedded-log topic (0 when it does not exist yet). */
+export function topicRecordCount(db: Database.Database, topic: string): number {
+  const row = db
+    .prepare<[string], { n: number }>('SELECT COALESCE(SUM(b.last_offset - b.base_offset + 1), 0) AS n FROM eddy_log_batches b JOIN log_topics t ON t.id = b.topic_id WHERE t.name = ?')
+    .get(topic);
+  return row?.n ?? 0;
 }
 
 export interface Lease {
@@ -187,28 +213,18 @@ export class DataDirReader {
 
   /** The number of records in a topic (0 when it does not exist yet). */
   count(topic: string): number {
-    const row = this.db
-      .prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM log_records r JOIN log_topics t ON t.id = r.topic_id WHERE t.name = ?')
-      .get(topic);
-    return row?.n ?? 0;
+    return topicRecordCount(this.db, topic);
   }
 
   records(topic: string): LogRecord[] {
-    return this.db
-      .prepare<[string], LogRecord>(
-        'SELECT r.partition, r.offset, r.key, r.value FROM log_records r JOIN log_topics t ON t.id = r.topic_id WHERE t.name = ? ORDER BY r.partition, r.offset',
-      )
-      .all(topic);
+    return topicRecords(this.db, topic);
   }
 
   /** The end offset (next offset) of each partition of a topic. */
   endOffsets(topic: string): number[] {
-    const t = this.db.prepare<[string], { id: number; partitions: number }>('SELECT id, partitions FROM log_topics WHERE name = ?').get(topic);
-    if (t === undefined) throw new Error(`no topic ${topic}`);
-    const end = this.db.prepare<[number, number], { next: number }>(
-      'SELECT COALESCE(MAX(offset) + 1, 0) AS next FROM log_records WHERE topic_id = ? AND partition = ?',
-    );
-    return Array.from({ length: t.partitions }, (_, p) => end.get(t.id, p)?.next ?? 0);
+    const description = new EmbeddedLog(this.db).describeTopic(topic);
+    if (description === undefined) throw new Error(`no topic ${topic}`);
+    return [...description.endOffsets];
   }
 
   /** The committed next offset of each partition of `topic` for a consumer group (a query id). */

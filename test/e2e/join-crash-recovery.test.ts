@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/engine/index.js';
-import { killAll, makeTempDir, removeDir, runCli, startCli, waitFor, type CliProcess } from './cli-process.js';
+import { killAll, makeTempDir, removeDir, runCli, startCli, topicRecordCount, topicRecords, waitFor, type CliProcess } from './cli-process.js';
 
 const ROWS = 2_000;
 const MAX_POLL_RECORDS = 5;
@@ -38,12 +38,7 @@ const QUERIES = [
 function sinkRows(dataDir: string): string[] {
   const db = new Database(path.join(dataDir, 'eddy.db'), { readonly: true, fileMustExist: true });
   try {
-    return db
-      .prepare<[string], { timestamp: number; key: Buffer | null; value: Buffer | null }>(
-        'SELECT r.timestamp, r.key, r.value FROM log_records r JOIN log_topics t ON t.id = r.topic_id WHERE t.name = ?',
-      )
-      .all('PAID')
-      .map((r) => `t=${r.timestamp} ${r.key?.toString('utf8') ?? 'null'} ${r.value?.toString('utf8') ?? 'null'}`)
+    return topicRecords(db, 'PAID').map((r) => `t=${r.timestamp} ${r.key?.toString('utf8') ?? 'null'} ${r.value?.toString('utf8') ?? 'null'}`)
       .sort();
   } finally {
     db.close();
@@ -53,7 +48,7 @@ function sinkRows(dataDir: string): string[] {
 function count(dataDir: string): number {
   const db = new Database(path.join(dataDir, 'eddy.db'), { readonly: true, fileMustExist: true });
   try {
-    return db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM log_records r JOIN log_topics t ON t.id = r.topic_id WHERE t.name = ?').get('PAID')?.n ?? 0;
+    return topicRecordCount(db, 'PAID');
   } finally {
     db.close();
   }

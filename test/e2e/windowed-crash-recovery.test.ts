@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/engine/index.js';
-import { killAll, makeTempDir, removeDir, runCli, startCli, waitFor, type CliProcess } from './cli-process.js';
+import { killAll, makeTempDir, removeDir, runCli, startCli, topicRecordCount, topicRecords, waitFor, type CliProcess } from './cli-process.js';
 
 const ROWS = 6_000;
 const MAX_POLL_RECORDS = 5;
@@ -43,12 +43,7 @@ function snapshot(dataDir: string): Snapshot {
     const sinks: Record<string, string[]> = {};
     const tables: Record<string, string[]> = {};
     for (const name of ['PER_WINDOW', 'FINAL_WINDOW']) {
-      sinks[name] = db
-        .prepare<[string], { partition: number; offset: number; timestamp: number; key: Buffer | null; value: Buffer | null }>(
-          'SELECT r.partition, r.offset, r.timestamp, r.key, r.value FROM log_records r JOIN log_topics t ON t.id = r.topic_id WHERE t.name = ? ORDER BY r.partition, r.offset',
-        )
-        .all(name)
-        .map((r) => `${r.partition}@${r.offset} t=${r.timestamp} ${r.key?.toString('hex') ?? 'null'} ${r.value?.toString('utf8') ?? 'null'}`);
+      sinks[name] = topicRecords(db, name).map((r) => `${r.partition}@${r.offset} t=${r.timestamp} ${r.key?.toString('hex') ?? 'null'} ${r.value?.toString('utf8') ?? 'null'}`);
       tables[name] = (db.prepare(`SELECT * FROM "${name}" ORDER BY K, WINDOWSTART`).raw(true).all() as unknown[][]).map((row) => row.join('|'));
     }
     const late: Record<string, number> = {};
@@ -64,7 +59,7 @@ function snapshot(dataDir: string): Snapshot {
 function count(dataDir: string, topic: string): number {
   const db = new Database(path.join(dataDir, 'eddy.db'), { readonly: true, fileMustExist: true });
   try {
-    return db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM log_records r JOIN log_topics t ON t.id = r.topic_id WHERE t.name = ?').get(topic)?.n ?? 0;
+    return topicRecordCount(db, topic);
   } finally {
     db.close();
   }

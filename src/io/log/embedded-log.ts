@@ -2,11 +2,12 @@
 
 import type Database from 'better-sqlite3';
 import { EngineError } from '../../common/index.js';
-import type { Positions, RecordHeader, SinkRecord, SourceRecord } from '../../exec/index.js';
+import type { Positions, SinkRecord, SourceRecord } from '../../exec/index.js';
 import { AppendSignal } from './append-signal.js';
 import { CrossProcessWatch } from './cross-process-watch.js';
 import { LogReader, type StartFrom } from './log-reader.js';
-import { LogRecord, mayBeLossy } from './log-record.js';
+import { decodeBatch, encodeBatch, MAX_BATCH_RECORDS, type BatchEntry } from './log-batch.js';
+import type { LogRecord } from './log-record.js';
 import { partitionForKey } from './murmur2.js';
 
 export interface TopicDescription {
@@ -22,14 +23,12 @@ interface TopicRow {
   partitions: number;
 }
 
-/** A row of `read`, raw (an array: no object per row): offset, timestamp, key, value as text, headers. */
-type RecordRow = [number, number, Buffer | null, string | null, string | null];
+/** A stored batch as `read` returns it, raw (an array: no object per row): base offset, packed records. */
+type BatchRow = [number, Buffer];
 
-const INSERT = 'INSERT INTO log_records (topic_id, partition, offset, timestamp, key, value, headers) VALUES';
-const ROW = '(?, ?, ?, ?, ?, ?, ?)';
-const INSERT_COLUMNS = 7;
-/** Rows per multi-row INSERT when appending. */
-const INSERT_CHUNK = 64;
+/** Batches `readPartition` asks SQLite for at first, then again with more until it has what it wants. */
+const FIRST_BATCHES = 2;
+const MORE_BATCHES = 32;
 
 const perConnection = new WeakMap<Database.Database, { signal: AppendSignal; watch: CrossProcessWatch }>();
 
@@ -55,20 +54,18 @@ export class EmbeddedLog {
       topics: db.prepare<[], TopicRow>('SELECT id, name, partitions FROM log_topics ORDER BY name'),
       insertTopic: db.prepare<[string, number, number]>('INSERT INTO log_topics (name, partitions, created_at) VALUES (?, ?, ?)'),
       deleteTopic: db.prepare<[number]>('DELETE FROM log_topics WHERE id = ?'),
-      deleteRecords: db.prepare<[number]>('DELETE FROM log_records WHERE topic_id = ?'),
+      deleteRecords: db.prepare<[number]>('DELETE FROM eddy_log_batches WHERE topic_id = ?'),
       endOffset: db.prepare<[number, number], { next: number }>(
-        'SELECT COALESCE(MAX(offset) + 1, 0) AS next FROM log_records WHERE topic_id = ? AND partition = ?',
+        'SELECT COALESCE(MAX(last_offset) + 1, 0) AS next FROM eddy_log_batches WHERE topic_id = ? AND partition = ?',
       ),
-      insertRecord: db.prepare<[(number | Uint8Array | string | null)[]]>(`${INSERT} ${ROW}`),
-      insertChunk: db.prepare<[(number | Uint8Array | string | null)[]]>(`${INSERT} ${Array.from({ length: INSERT_CHUNK }, () => ROW).join(', ')}`),
+      insertBatch: db.prepare<[number, number, number, number, Buffer]>(
+        'INSERT INTO eddy_log_batches (topic_id, partition, last_offset, base_offset, records) VALUES (?, ?, ?, ?, ?)',
+      ),
       read: db
-        .prepare<[number, number, number, number], RecordRow>(
-          'SELECT offset, timestamp, key, CAST(value AS TEXT), headers FROM log_records WHERE topic_id = ? AND partition = ? AND offset >= ? ORDER BY offset LIMIT ?',
+        .prepare<[number, number, number, number], BatchRow>(
+          'SELECT base_offset, records FROM eddy_log_batches WHERE topic_id = ? AND partition = ? AND last_offset >= ? ORDER BY last_offset LIMIT ?',
         )
         .raw(true),
-      valueBytes: db.prepare<[number, number, number], { value: Buffer | null }>(
-        'SELECT value FROM log_records WHERE topic_id = ? AND partition = ? AND offset = ?',
-      ),
     };
   }
 
@@ -99,40 +96,39 @@ export class EmbeddedLog {
 
   /**
    * Appends records, each to the partition its key hashes to (records without a key hash their
-   * value), with the next offsets. Joins the caller's transaction when there is one.
+   * value), with the next offsets: per partition one stored batch (log-batch.ts) of up to
+   * MAX_BATCH_RECORDS records. Joins the caller's transaction when there is one.
    */
   append(records: readonly SinkRecord[]): void {
     if (records.length === 0) return;
     const touched = new Set<string>();
-    // Rows go in INSERT_CHUNK at a time (one statement step instead of one per row); the rest one by one.
-    const params: (number | Uint8Array | string | null)[] = [];
     this.db.transaction(() => {
-      const next = new Map<string, number[]>();
-      const topics = new Map<string, TopicRow>();
+      // Per topic, per partition: the records in append order.
+      const pending = new Map<string, { topic: TopicRow; partitions: BatchEntry[][] }>();
       for (const record of records) {
-        let topic = topics.get(record.topic);
-        if (topic === undefined) {
-          topic = this.topic(record.topic);
+        let target = pending.get(record.topic);
+        if (target === undefined) {
+          const topic = this.topic(record.topic);
           if (topic === undefined) throw new EngineError('UNKNOWN_TOPIC', `Topic '${record.topic}' does not exist.`);
-          topics.set(record.topic, topic);
-        }
-        let offsets = next.get(topic.name);
-        if (offsets === undefined) {
-          offsets = Array.from({ length: topic.partitions }, (_, p) => this.statements.endOffset.get(topic.id, p)?.next ?? 0);
-          next.set(topic.name, offsets);
+          target = { topic, partitions: Array.from({ length: topic.partitions }, () => []) };
+          pending.set(record.topic, target);
         }
         const basis = record.key ?? record.value;
-        const partition = topic.partitions === 1 || basis === null ? 0 : partitionForKey(basis, topic.partitions);
-        const offset = offsets[partition] ?? 0;
-        offsets[partition] = offset + 1;
-        params.push(topic.id, partition, offset, record.timestamp, record.key, record.value, encodeHeaders(record.headers));
-        if (params.length === INSERT_CHUNK * INSERT_COLUMNS) {
-          this.statements.insertChunk.run(params);
-          params.length = 0;
-        }
+        const partition = target.topic.partitions === 1 || basis === null ? 0 : partitionForKey(basis, target.topic.partitions);
+        (target.partitions[partition] as BatchEntry[]).push(record);
+      }
+      for (const { topic, partitions } of pending.values()) {
+        partitions.forEach((entries, partition) => {
+          if (entries.length === 0) return;
+          let next = this.endOffset(topic.id, partition);
+          for (let i = 0; i < entries.length; i += MAX_BATCH_RECORDS) {
+            const chunk = entries.length <= MAX_BATCH_RECORDS ? entries : entries.slice(i, i + MAX_BATCH_RECORDS);
+            this.statements.insertBatch.run(topic.id, partition, next + chunk.length - 1, next, encodeBatch(chunk));
+            next += chunk.length;
+          }
+        });
         touched.add(topic.name);
       }
-      for (let i = 0; i < params.length; i += INSERT_COLUMNS) this.statements.insertRecord.run(params.slice(i, i + INSERT_COLUMNS));
     })();
     for (const topic of touched) this.signal.notify(topic);
   }
@@ -159,12 +155,18 @@ export class EmbeddedLog {
 
   /** Up to `max` records of one partition from `offset` on. */
   readPartition(topicId: number, topic: string, partition: number, offset: number, max: number): SourceRecord[] {
-    const rows = this.statements.read.all(topicId, partition, offset, max);
-    const out: SourceRecord[] = new Array<SourceRecord>(rows.length);
-    for (let i = 0; i < rows.length; i++) {
-      const [at, timestamp, key, text, headers] = rows[i] as RecordRow;
-      const bytes = text !== null && mayBeLossy(text) ? (this.statements.valueBytes.get(topicId, partition, at)?.value ?? undefined) : undefined;
-      out[i] = new LogRecord(topic, partition, at, timestamp, key, text, bytes, headers === null ? undefined : decodeHeaders(headers));
+    const out: LogRecord[] = [];
+    let from = offset;
+    let batches = FIRST_BATCHES;
+    while (out.length < max) {
+      const rows = this.statements.read.all(topicId, partition, from, batches);
+      for (const [base, packed] of rows) {
+        const added = decodeBatch(topic, partition, base, packed, from, max - out.length, out);
+        from = Math.max(from, base) + added;
+        if (out.length >= max) break;
+      }
+      if (rows.length < batches) break;
+      batches = MORE_BATCHES;
     }
     return out;
   }
@@ -176,16 +178,4 @@ export class EmbeddedLog {
   private topic(name: string): TopicRow | undefined {
     return this.statements.topicByName.get(name);
   }
-}
-
-function encodeHeaders(headers: readonly RecordHeader[] | undefined): string | null {
-  if (headers === undefined || headers.length === 0) return null;
-  return JSON.stringify(headers.map((h) => [h.key, h.value === null ? null : Buffer.from(h.value).toString('base64')]));
-}
-
-function decodeHeaders(text: string): RecordHeader[] {
-  return (JSON.parse(text) as [string, string | null][]).map(([key, value]) => ({
-    key,
-    value: value === null ? null : new Uint8Array(Buffer.from(value, 'base64')),
-  }));
 }

@@ -1,16 +1,14 @@
-// LogRecord: a record read from the embedded log, its value read as text and turned into bytes only when asked.
+// LogRecord: a record read from the embedded log, a view into its stored batch; the value's text is decoded on first use.
 
 import type { RecordHeader, SourceRecord } from '../../exec/index.js';
 
 /**
- * SQLite hands a BLOB to JavaScript as a fresh Buffer (a copy per record), a TEXT as a string; the
- * text formats want the string. The log therefore reads values as text and keeps the bytes only when
- * the text is not their exact decoding (invalid UTF-8 decodes to U+FFFD, so any U+FFFD sends the
- * reader back for the bytes); `value` re-encodes the text on first use, which gives the same bytes.
+ * The record's key and value are views of the stored batch's bytes (no copy per record). Text
+ * formats want the value as a string: `valueText` decodes it once, and is undefined when the bytes
+ * are not valid UTF-8 (any U+FFFD may stand for invalid bytes, so decoders then use `value`).
  */
 export class LogRecord implements SourceRecord {
-  private bytes: Uint8Array | null | undefined;
-  readonly valueText: string | undefined;
+  private text: string | null | undefined;
 
   constructor(
     readonly topic: string,
@@ -18,21 +16,27 @@ export class LogRecord implements SourceRecord {
     readonly offset: number,
     readonly timestamp: number,
     readonly key: Uint8Array | null,
-    text: string | null,
-    bytes: Uint8Array | undefined,
+    private readonly batch: Buffer,
+    /** Where the value starts and ends in `batch`; -1 for a null value. */
+    private readonly valueStart: number,
+    private readonly valueEnd: number,
     readonly headers: readonly RecordHeader[] | undefined,
-  ) {
-    this.valueText = bytes === undefined && text !== null ? text : undefined;
-    this.bytes = text === null ? null : bytes;
-  }
+  ) {}
 
   get value(): Uint8Array | null {
-    if (this.bytes === undefined) this.bytes = Buffer.from(this.valueText as string, 'utf8');
-    return this.bytes;
+    return this.valueStart < 0 ? null : this.batch.subarray(this.valueStart, this.valueEnd);
+  }
+
+  get valueText(): string | undefined {
+    if (this.text === undefined) {
+      const text = this.valueStart < 0 ? '' : this.batch.toString('utf8', this.valueStart, this.valueEnd);
+      this.text = this.valueStart < 0 || mayBeLossy(text) ? null : text;
+    }
+    return this.text ?? undefined;
   }
 }
 
 /** Whether decoded text may differ from the bytes it came from (a U+FFFD stands for invalid UTF-8, or was there). */
-export function mayBeLossy(text: string): boolean {
+function mayBeLossy(text: string): boolean {
   return text.includes('\uFFFD');
 }

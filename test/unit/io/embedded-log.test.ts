@@ -70,7 +70,7 @@ describe('topics', () => {
     log.deleteTopic('t');
     log.createTopic('t', 2, 0);
     expect(log.describeTopic('t')?.endOffsets).toEqual([0, 0]);
-    expect((db.prepare('SELECT COUNT(*) AS n FROM log_records').get() as { n: number }).n).toBe(0);
+    expect((db.prepare('SELECT COUNT(*) AS n FROM eddy_log_batches').get() as { n: number }).n).toBe(0);
   });
 });
 
