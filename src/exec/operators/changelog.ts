@@ -51,7 +51,8 @@ export class ChangelogOperator implements Operator {
     const out: Change[] = [];
     for (const change of batch) {
       if (!this.hasKey(change)) continue;
-      out.push({ ...change, op: change.op === 'delete' ? 'delete' : 'upsert', before: null });
+      const op = change.op === 'delete' ? 'delete' : 'upsert';
+      out.push(change.window === undefined ? { op, row: change.row, before: null, timestamp: change.timestamp } : { op, row: change.row, before: null, timestamp: change.timestamp, window: change.window });
     }
     return out;
   }
