@@ -11,7 +11,7 @@ export interface LogicalChangelog {
   readonly stateName?: string;
   /**
    * Whether each change carries the row it replaces (`before`), kept in state for that. False where the only
-   * consumer never reads it (a stream-table join's table side, a table's own materialization); absent: true.
+   * consumer never reads it (a stream-table join's table side when not windowed, a table's own materialization); absent: true.
    */
   readonly tracksBefore?: boolean;
 }

@@ -50,7 +50,9 @@ function planJoins(query: BoundQuery): LogicalNode {
       kind: 'LogicalJoin',
       left,
       // A stream-table join looks the table's current row up and never reads the row a change replaces.
-      right: read(join.right, `changelog:${join.right.name}`, join.flavor !== 'STREAM_TABLE'),
+      // (Over a windowed table its store holds one row per key, not per window: the changelog's state
+      // keeps a tombstone of a window it never saw from deleting the key there, as before.)
+      right: read(join.right, `changelog:${join.right.name}`, join.flavor !== 'STREAM_TABLE' || (join.right.window ?? null) !== null),
       flavor: join.flavor,
       joinType: join.joinType,
       leftKeys: join.leftKeys,

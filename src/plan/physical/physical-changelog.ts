@@ -12,7 +12,7 @@ export interface PhysicalChangelog {
   readonly stateName?: string;
   /**
    * Whether each change carries the row it replaces (`before`), kept in the state store for that. False where
-   * the only consumer never reads it (a stream-table join's table side, a table's own materialization):
+   * the only consumer never reads it (a stream-table join's table side when not windowed, a table's own materialization):
    * then the operator keeps no state. Absent (plans stored before it existed): true, the old layout.
    */
   readonly tracksBefore?: boolean;

@@ -226,6 +226,20 @@ describe('stream-table join state across an upgrade', () => {
     expect(stores(dir)).toEqual({ 'CSAS_OUT_2 changelog:AUCTIONS': 3, 'CSAS_OUT_2 join1:table': 2, 'CT_AUCTIONS_1 changelog': 3 });
   });
 
+  it('keeps the replaced rows of a windowed table joined by a stream (the join stores one row per key, not per window)', async () => {
+    const dir = dataDir();
+    const engine = Engine.open({ dataDir: dir, logger: quiet, runQueries: false });
+    try {
+      const ddl = `CREATE STREAM clicks (user VARCHAR, page VARCHAR) WITH (KAFKA_TOPIC = 'clicks', PARTITIONS = 1, VALUE_FORMAT = 'JSON');
+        CREATE TABLE per_user AS SELECT user, COUNT(*) AS n FROM clicks WINDOW TUMBLING (SIZE 10 SECONDS) GROUP BY user;
+        CREATE STREAM j AS SELECT c.user, c.page, p.n FROM clicks c JOIN per_user p ON c.user = p.user;`;
+      for (const s of engine.parse(ddl)) await engine.execute(s);
+    } finally {
+      await engine.close();
+    }
+    expect(changelogPlans(dir)).toEqual([{ stateName: 'changelog:PER_USER', tracksBefore: null }]);
+  });
+
   it('keeps the materialized table the same with and without replaced rows', async () => {
     const rows = async (plans: 'older' | 'this'): Promise<unknown[]> => {
       const dir = await created(plans);
