@@ -33,7 +33,7 @@ function explainLogical(node: LogicalNode, depth: number, out: string[]): void {
       out.push(`${pad}TableScan ${node.source.name} (SQLite table "${node.source.name}", ${access(node.conditions)})`);
       return;
     case 'LogicalChangelog':
-      out.push(`${pad}Changelog (upsert by key, tombstone deletes)`);
+      out.push(`${pad}Changelog (upsert by key, tombstone deletes${node.tracksBefore === false ? '; replaced rows not kept' : ''})`);
       break;
     case 'LogicalJoin':
       out.push(`${pad}Join ${joinHeadline(node)}`);
@@ -78,7 +78,10 @@ function explainPhysical(node: PhysicalNode, depth: number, out: string[]): void
       out.push(`${pad}  schema: ${formatSchema(node.tableSchema)}${node.window === null ? '' : `, windowed ${node.window}`}`);
       return;
     case 'PhysicalChangelog':
-      out.push(`${pad}PhysicalChangelog upsert by key (${node.schema.columns.filter((c) => c.namespace === 'key').map((c) => c.name).join(', ')}), tombstone deletes`);
+      out.push(
+        `${pad}PhysicalChangelog upsert by key (${node.schema.columns.filter((c) => c.namespace === 'key').map((c) => c.name).join(', ')}), tombstone deletes` +
+          (node.tracksBefore === false ? '; replaced rows not kept (no state: the consumer reads rows by key)' : ''),
+      );
       break;
     case 'PhysicalJoin':
       out.push(`${pad}PhysicalJoin ${joinHeadline(node)}`);

@@ -75,10 +75,16 @@ describe.skipIf(NO_KAFKA)('queries with state on Kafka (real broker)', () => {
       service,
       'b',
       `INSERT INTO clicks (user, page, ts) VALUES ('alice', 'home', 4000);
-       SELECT user, WINDOWSTART, n, last_ts FROM per_user WHERE user = 'alice';`,
+       INSERT INTO clicks (user, page, ts) VALUES ('carol', 'cart', 4500);
+       SELECT user, WINDOWSTART, n, last_ts FROM per_user WHERE user = 'alice';
+       SELECT * FROM pages WHERE page = 'home';`,
     );
-    expect(tableRows(second.stdout)).toEqual(['| alice | 0 | 3 | 4000 |', '| alice | 10000 | 1 | 12000 |']);
+    expect(tableRows(second.stdout)).toEqual(['| alice | 0 | 3 | 4000 |', '| alice | 10000 | 1 | 12000 |', '| home | Home |']);
     expect(second.stderr).toMatch(/Query CTAS_PER_USER_2 runs here now, on state rebuilt from changelog topic \S+ \(\d+ records\)/);
+    // The join's table rows (its only state: the table side keeps no replaced rows) came back from its changelog too.
+    expect(second.stderr).toMatch(/Query CSAS_ENRICHED_3 runs here now, on state rebuilt from changelog topic \S+ \(\d+ records\)/);
+    const rejoined = (await topics.readAll(enriched)).map((r) => `${text(r.key)}|${text(r.value)}`).sort();
+    expect(rejoined).toEqual([...joined, 'cart|{"USER":"carol","TITLE":"Cart"}', 'home|{"USER":"alice","TITLE":"Home"}'].sort());
 
     // Back on the first data directory: its checkpoint is behind the changelog now, so it rebuilds too.
     const third = await run(service, 'a', `INSERT INTO clicks (user, page, ts) VALUES ('bob', 'home', 5000);\nSELECT user, n FROM per_user WHERE user = 'bob';`);

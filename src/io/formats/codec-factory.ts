@@ -86,7 +86,8 @@ class FormatDecoder implements RowDecoder {
       into[first.index] = v;
       return null;
     }
-    const node = parseJson(Buffer.from(bytes).toString('utf8'));
+    // A view of the bytes, not a copy of them (Buffer.from(Uint8Array) copies).
+    const node = parseJson(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
     const scalar = node === null || typeof node !== 'object' || node instanceof JsonNumber || Array.isArray(node);
     if (this.keys.length === 1 && (scalar || first.column.type.kind === 'STRUCT' || first.column.type.kind === 'MAP')) {
       into[first.index] = fromJson(node, first.column.type);

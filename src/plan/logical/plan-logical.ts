@@ -39,17 +39,20 @@ export function planLogical(query: BoundQuery, sink: SourceDefinition | null): L
 
 /** FROM a JOIN b JOIN c …: a left-deep tree of joins; a table side reads its topic as a changelog. */
 function planJoins(query: BoundQuery): LogicalNode {
-  const read = (source: SourceDefinition, stateName: string | undefined): LogicalNode => {
+  const read = (source: SourceDefinition, stateName: string | undefined, tracksBefore: boolean): LogicalNode => {
     const schema = sourceRelationSchema(source);
     const node: LogicalNode = { kind: 'LogicalSource', source, schema, readColumns: null };
     if (source.kind === 'STREAM') return node;
-    return { kind: 'LogicalChangelog', input: node, schema, ...(stateName === undefined ? {} : { stateName }) };
+    return { kind: 'LogicalChangelog', input: node, schema, ...(stateName === undefined ? {} : { stateName }), ...(tracksBefore ? {} : { tracksBefore }) };
   };
   return query.joins.reduce<LogicalNode>(
     (left, join, i) => ({
       kind: 'LogicalJoin',
       left,
-      right: read(join.right, `changelog:${join.right.name}`),
+      // A stream-table join looks the table's current row up and never reads the row a change replaces.
+      // (Over a windowed table its store holds one row per key, not per window: the changelog's state
+      // keeps a tombstone of a window it never saw from deleting the key there, as before.)
+      right: read(join.right, `changelog:${join.right.name}`, join.flavor !== 'STREAM_TABLE' || (join.right.window ?? null) !== null),
       flavor: join.flavor,
       joinType: join.joinType,
       leftKeys: join.leftKeys,
@@ -58,7 +61,7 @@ function planJoins(query: BoundQuery): LogicalNode {
       stateName: `join${i + 1}`,
       schema: join.schema,
     }),
-    read(query.source, undefined),
+    read(query.source, undefined, true),
   );
 }
 
@@ -66,7 +69,8 @@ function planJoins(query: BoundQuery): LogicalNode {
 export function planTableMaterialization(table: SourceDefinition): LogicalPlan {
   const schema = sourceRelationSchema(table);
   const source: LogicalNode = { kind: 'LogicalSource', source: table, schema, readColumns: null };
-  const changelog: LogicalNode = { kind: 'LogicalChangelog', input: source, schema };
+  // The materialization upserts and deletes by key: it never reads the row a change replaces.
+  const changelog: LogicalNode = { kind: 'LogicalChangelog', input: source, schema, tracksBefore: false };
   return { mode: 'persistent', root: materialize(changelog, table), limit: null };
 }
 

@@ -67,6 +67,7 @@ export function planAggregates(node: PhysicalNode): PhysicalAggregate[] {
 export function planKeepsState(node: PhysicalNode): boolean {
   switch (node.kind) {
     case 'PhysicalChangelog':
+      return node.tracksBefore !== false || planKeepsState(node.input);
     case 'PhysicalJoin':
     case 'PhysicalAggregate':
     case 'PhysicalMaterialize':

@@ -35,7 +35,13 @@ function lower(node: LogicalNode): PhysicalNode {
         conditions: node.conditions,
       };
     case 'LogicalChangelog':
-      return { kind: 'PhysicalChangelog', input: lower(node.input), schema: node.schema, ...(node.stateName === undefined ? {} : { stateName: node.stateName }) };
+      return {
+        kind: 'PhysicalChangelog',
+        input: lower(node.input),
+        schema: node.schema,
+        ...(node.stateName === undefined ? {} : { stateName: node.stateName }),
+        ...(node.tracksBefore === undefined ? {} : { tracksBefore: node.tracksBefore }),
+      };
     case 'LogicalJoin':
       return {
         kind: 'PhysicalJoin',
