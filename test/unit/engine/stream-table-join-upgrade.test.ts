@@ -135,12 +135,12 @@ function stores(dir: string): Record<string, number> {
 function output(dir: string): string[] {
   const db = new Database(join(dir, DATABASE_FILE), { readonly: true });
   try {
-    return db
-      .prepare<[string], { key: Buffer | null; value: Buffer | null }>(
-        'SELECT r.key, r.value FROM log_records r JOIN log_topics t ON t.id = r.topic_id WHERE t.name = ? ORDER BY r.partition, r.offset',
-      )
-      .all('OUT')
-      .map((r) => `${r.key?.readBigInt64BE().toString() ?? 'null'} ${r.value?.toString('utf8') ?? 'null'}`);
+    const reader = new EmbeddedLog(db).reader('OUT', 'earliest');
+    const records = [];
+    for (let batch = reader.readAvailable(10_000); batch.length > 0; batch = reader.readAvailable(10_000)) records.push(...batch);
+    return records
+      .sort((a, b) => a.partition - b.partition || a.offset - b.offset)
+      .map((r) => `${r.key === null ? 'null' : Buffer.from(r.key).readBigInt64BE().toString()} ${r.value === null ? 'null' : Buffer.from(r.value).toString('utf8')}`);
   } finally {
     db.close();
   }
