@@ -36,10 +36,21 @@ export function changelogTopicsOf(ctx: EngineContext, plan: PhysicalPlan, catalo
     const writer = [...catalog.queries.values()].find((q) => q.sink === spec.name && q.state === 'RUNNING');
     const topic = writer === undefined ? null : ctx.topics.changelogTopic(writer.id);
     if (writer === undefined || topic === null) continue;
-    const kept = sinkKeptTables(ctx, decodePhysicalPlan(writer.plan), catalog).find((k) => k.spec.name === spec.name) ?? null;
+    const kept = keptTableOf(ctx, writer.plan, catalog, spec.name);
     topics.set(spec.name, { spec, topic, kept: kept === null ? null : { ...kept, spec } });
   }
   return topics;
+}
+
+/** The writer's table when its sink topic keeps it; null otherwise (also for a plan this version cannot read: its changelog, as before). */
+function keptTableOf(ctx: EngineContext, plan: unknown, catalog: Catalog, name: string): SinkKeptTable | null {
+  let decoded: PhysicalPlan;
+  try {
+    decoded = decodePhysicalPlan(plan);
+  } catch {
+    return null;
+  }
+  return sinkKeptTables(ctx, decoded, catalog).find((k) => k.spec.name === name) ?? null;
 }
 
 /**
