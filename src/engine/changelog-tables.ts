@@ -1,6 +1,6 @@
 // changelogTables: a pull query's tables rebuilt from their queries' changelog (or sink) topics (on Kafka, where the state may live in another process).
 
-import type { Catalog } from '../catalog/index.js';
+import type { Catalog, QueryDefinition } from '../catalog/index.js';
 import type { MaterializedTable, MaterializedTableSpec } from '../exec/index.js';
 import { decodePhysicalPlan, type PhysicalPlan } from '../plan/index.js';
 import { replayMaterializedTable, replaySinkKeptTable, type SinkKeptTable } from '../state/index.js';
@@ -36,21 +36,22 @@ export function changelogTopicsOf(ctx: EngineContext, plan: PhysicalPlan, catalo
     const writer = [...catalog.queries.values()].find((q) => q.sink === spec.name && q.state === 'RUNNING');
     const topic = writer === undefined ? null : ctx.topics.changelogTopic(writer.id);
     if (writer === undefined || topic === null) continue;
-    const kept = keptTableOf(ctx, writer.plan, catalog, spec.name);
+    const kept = keptTableOf(ctx, writer, catalog, spec.name);
     topics.set(spec.name, { spec, topic, kept: kept === null ? null : { ...kept, spec } });
   }
   return topics;
 }
 
 /** The writer's table when its sink topic keeps it; null otherwise (also for a plan this version cannot read: its changelog, as before). */
-function keptTableOf(ctx: EngineContext, plan: unknown, catalog: Catalog, name: string): SinkKeptTable | null {
+function keptTableOf(ctx: EngineContext, writer: QueryDefinition, catalog: Catalog, name: string): SinkKeptTable | null {
+  if (writer.ownsSinkTopic !== true) return null;
   let decoded: PhysicalPlan;
   try {
-    decoded = decodePhysicalPlan(plan);
+    decoded = decodePhysicalPlan(writer.plan);
   } catch {
     return null;
   }
-  return sinkKeptTables(ctx, decoded, catalog).find((k) => k.spec.name === name) ?? null;
+  return sinkKeptTables(ctx, writer, decoded, catalog).find((k) => k.spec.name === name) ?? null;
 }
 
 /**

@@ -31,7 +31,7 @@ export function queryStateWiring(ctx: EngineContext, def: QueryDefinition, plan:
     };
   }
   // A table its sink topic keeps is restored from that topic: the changelog need not carry its rows too.
-  const sinkKept = sinkKeptTables(ctx, plan, ctx.catalog());
+  const sinkKept = sinkKeptTables(ctx, def, plan, ctx.catalog());
   const sinkKeptNames = new Set(sinkKept.map((k) => k.spec.name));
   return {
     build: () => {

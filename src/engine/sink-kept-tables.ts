@@ -1,20 +1,22 @@
 // sinkKeptTables: the tables of a query's plan whose C*AS sink topic keeps their rows (restored from it, not from changelog 'm' records).
 
-import type { Catalog } from '../catalog/index.js';
+import type { Catalog, QueryDefinition } from '../catalog/index.js';
 import type { Column, Schema } from '../common/index.js';
 import { physicalInputs, type PhysicalNode, type PhysicalPlan } from '../plan/index.js';
 import { sinkFormatsKeepRows, type SinkKeptTable } from '../state/index.js';
 import type { EngineContext } from './engine-context.js';
 
 /**
- * A table qualifies when its materialize step feeds the sink directly (every change the table takes
- * becomes a sink record, in the same batch and transaction), the sink is the catalog's table of
- * that name on that topic, the sink's columns are the table's, and the sink's formats give every
- * column back exactly (`sinkFormatsKeepRows`). A pure function of the stored plan and the catalog:
- * the query's writer, its restore and a pull query in another process agree on it.
+ * A table qualifies when its query created the sink's topic (so the topic holds no records from
+ * before the query: a table starts empty), its materialize step feeds the sink directly (every
+ * change the table takes becomes a sink record, in the same batch and transaction), the sink is the
+ * catalog's table of that name on that topic, the sink's columns are the table's, and the sink's
+ * formats give every column back exactly (`sinkFormatsKeepRows`). A pure function of the stored
+ * query and the catalog: the query's writer, its restore and a pull query in another process agree on it.
  */
-export function sinkKeptTables(ctx: EngineContext, plan: PhysicalPlan, catalog: Catalog): SinkKeptTable[] {
+export function sinkKeptTables(ctx: EngineContext, query: QueryDefinition, plan: PhysicalPlan, catalog: Catalog): SinkKeptTable[] {
   const out: SinkKeptTable[] = [];
+  if (query.ownsSinkTopic !== true) return out;
   const visit = (node: PhysicalNode): void => {
     if (node.kind === 'PhysicalSink' && node.input.kind === 'PhysicalMaterialize') {
       const kept = keptBy(ctx, node, node.input, catalog);

@@ -1,4 +1,4 @@
-// Tables restored from their C*AS sink topic on Kafka (real broker): HAVING deletes, EMIT FINAL, a DELIMITED table that keeps changelog rows, and a changelog written by an older version.
+// Tables restored from their C*AS sink topic on Kafka (real broker): HAVING deletes, EMIT FINAL, tables that keep changelog rows (DELIMITED, a topic that existed), and a changelog with rows from an older version.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KafkaTopics } from '../../src/io/index.js';
@@ -88,5 +88,32 @@ describe.skipIf(NO_KAFKA)('tables kept by their sink topic on Kafka (real broker
     );
     expect(second.stderr).toMatch(/table\(s\) SMALL rebuilt from their sink topic/);
     expect(tableRows(second.stdout)).toEqual(['| cap | 3 |', '| cap | 10000 | 1 |', '| cap | 20000 | 1 |', '| ink | 0 | 1 |', '| ink | 20000 | 1 |', '| pen | 0 | 2 |', '| cap | 2 | o6 |', '| ink | 3 | o7 |', '| pen | 2 | o3 |']);
+  }, 300_000);
+
+  it('keeps the rows of a table whose topic existed before its query in the changelog: the topic’s older records are not rows', async () => {
+    const service = unique('kept-pre');
+    const orders = unique('orders');
+    const existing = unique('existing');
+    await topics.createTopic(existing, { partitions: 1 });
+    await topics.append([{ topic: existing, timestamp: 1, key: Buffer.from('"old"'), value: Buffer.from('{"TOTAL":99}') }]);
+    const script = (dataDir: string, more: string) =>
+      run(
+        service,
+        dataDir,
+        `${more}
+         INSERT INTO orders (id, item, qty, ts) VALUES ('o${dataDir}', 'pen', 3, 1000);
+         SELECT * FROM totals;`,
+      );
+    const first = await script(
+      'a',
+      `CREATE STREAM orders (id VARCHAR KEY, item VARCHAR, qty INT, ts BIGINT) WITH (KAFKA_TOPIC='${orders}', PARTITIONS=1, VALUE_FORMAT='JSON', TIMESTAMP='ts');
+       CREATE TABLE totals WITH (KAFKA_TOPIC='${existing}', KEY_FORMAT='JSON') AS SELECT item, SUM(qty) AS total FROM orders GROUP BY item EMIT CHANGES;`,
+    );
+    expect(tableRows(first.stdout)).toEqual(['| pen | 3 |']);
+    const id = /CTAS_TOTALS_\d+/.exec(first.stderr)?.[0];
+    expect(await changelogRowTables(`_eddy-${service}-query-${id}-changelog`)).toEqual(['TOTALS']);
+    const second = await script('b', '');
+    expect(second.stderr).not.toMatch(/rebuilt from their sink topic/);
+    expect(tableRows(second.stdout)).toEqual(['| pen | 6 |']);
   }, 300_000);
 });
