@@ -17,4 +17,10 @@ export interface QueryDefinition {
   /** The session properties in force when the query was created (`max.poll.records`, …): it keeps them wherever it runs. */
   readonly properties: Readonly<Record<string, string>>;
   readonly createdAt: number;
+  /**
+   * Set when the statement created the sink's topic (absent: it existed already, or an older version
+   * made the query): the topic then holds only this query's output, so on Kafka a table can be
+   * rebuilt from it instead of from changelog rows.
+   */
+  readonly ownsSinkTopic?: true;
 }

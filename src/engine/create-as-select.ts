@@ -33,8 +33,10 @@ export async function executeCreateAsSelect(ctx: EngineContext, queries: Persist
   const id = `${table ? 'CTAS' : 'CSAS'}_${bound.sink.name}_${number}`;
   const created = await withClaimedSink(ctx, bound.sink.name, async () => {
     const { physical } = planQuery(bound.query, bound.sink, id);
+    let ownsSinkTopic = false;
     if (bound.createTopic !== null && (await ctx.topics.describeTopic(bound.createTopic.name)) === undefined) {
       await ctx.topics.createTopic(bound.createTopic.name, topicSettings(bound.createTopic));
+      ownsSinkTopic = true;
     }
     // "latest" means the end of the input as of now, not whenever a process first runs the query.
     if (ctx.properties.get('auto.offset.reset') === 'latest') await ctx.topics.pinStart(id, bound.query.source.topic);
@@ -51,6 +53,7 @@ export async function executeCreateAsSelect(ctx: EngineContext, queries: Persist
         state: 'RUNNING',
         properties: ctx.properties.effective(),
         createdAt: ctx.clock.now(),
+        ...(ownsSinkTopic ? { ownsSinkTopic: true as const } : {}),
       };
       ctx.catalogStore.putSource({ ...bound.sink, writtenBy: id });
       ctx.catalogStore.putQuery(query);

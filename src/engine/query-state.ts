@@ -7,6 +7,7 @@ import { planKeepsState, type PhysicalPlan } from '../plan/index.js';
 import { ChangelogStateStore, SqliteStateRestorer, SqliteStateStore } from '../state/index.js';
 import type { EngineContext } from './engine-context.js';
 import { planTables } from './plan-tables.js';
+import { sinkKeptTables } from './sink-kept-tables.js';
 
 export interface QueryStateWiring {
   /** Builds the query's operators afresh (a query with state on Kafka rebuilds them after a failure). */
@@ -29,9 +30,12 @@ export function queryStateWiring(ctx: EngineContext, def: QueryDefinition, plan:
       restorer: undefined,
     };
   }
+  // A table its sink topic keeps is restored from that topic: the changelog need not carry its rows too.
+  const sinkKept = sinkKeptTables(ctx, def, plan, ctx.catalog());
+  const sinkKeptNames = new Set(sinkKept.map((k) => k.spec.name));
   return {
     build: () => {
-      const state = new ChangelogStateStore(ctx.db, def.id, topic);
+      const state = new ChangelogStateStore(ctx.db, def.id, topic, sinkKeptNames);
       const pipeline = buildPipeline(plan, { codecs: ctx.codecs, ctx: operatorContext(state) });
       return {
         ...pipeline,
@@ -44,12 +48,18 @@ export function queryStateWiring(ctx: EngineContext, def: QueryDefinition, plan:
         },
       };
     },
-    restorer: new SqliteStateRestorer(ctx.db, def.id, planTables(plan.root, 'PhysicalMaterialize'), (t, replayed) =>
-      ctx.logger.info(
-        replayed === null
-          ? `Query ${def.id} runs here now, on its local state (its checkpoint matches changelog topic ${t}).`
-          : `Query ${def.id} runs here now, on state rebuilt from changelog topic ${t} (${replayed} records).`,
-      ),
+    restorer: new SqliteStateRestorer(
+      ctx.db,
+      def.id,
+      planTables(plan.root, 'PhysicalMaterialize'),
+      (t, replayed) =>
+        ctx.logger.info(
+          (replayed === null
+            ? `Query ${def.id} runs here now, on its local state (its checkpoint matches changelog topic ${t})`
+            : `Query ${def.id} runs here now, on state rebuilt from changelog topic ${t} (${replayed} records)`) +
+            (sinkKept.length === 0 ? '.' : `; table(s) ${sinkKept.map((k) => k.spec.name).join(', ')} rebuilt from their sink topic.`),
+        ),
+      sinkKept,
     ),
   };
 }

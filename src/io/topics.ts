@@ -60,6 +60,15 @@ export interface StateRestorer {
   reset(): void;
   /** Applies changelog records (in offset order) to the local state. */
   apply(records: readonly SourceRecord[]): void;
+  /**
+   * Topics holding tables of the state in full (a C*AS table's sink topic): read (read_committed, to
+   * their end) after the changelog at every restore, checkpoint or not.
+   */
+  tableTopics(): readonly string[];
+  /** Forgets the tables of `tableTopics` (a checkpointed restore keeps the rest of the local state). */
+  resetTableTopics(): void;
+  /** Applies records of one of `tableTopics`, in offset order per partition. */
+  applyTableTopic(topic: string, records: readonly SourceRecord[]): void;
   /** The local state now equals the changelog up to `end`; null: it is changing (no valid checkpoint). */
   recordCheckpoint(end: number | null): void;
   /** Told how this process came to own current state: `replayed` changelog records, or null when the checkpoint matched. */

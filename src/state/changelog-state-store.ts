@@ -24,6 +24,8 @@ export class ChangelogStateStore implements StateStore {
     private readonly db: Database.Database,
     private readonly queryId: string,
     private readonly topic: string,
+    /** Tables whose sink topic keeps their rows (restored from it): their changes need no changelog record. */
+    private readonly sinkKept: ReadonlySet<string> = new Set(),
   ) {
     this.local = new SqliteStateStore(db, queryId);
     this.windowStatements = new WindowStatements(db);
@@ -63,7 +65,8 @@ export class ChangelogStateStore implements StateStore {
     if (table === undefined) {
       // A process that learned of the table from the command topic has no SQLite table for it yet.
       ensureMaterializedTable(this.db, spec);
-      table = new RecordingTable(this.local.materialized(spec), spec, new MaterializedRecordEncoder(spec), this.changes);
+      const local = this.local.materialized(spec);
+      table = this.sinkKept.has(spec.name) ? local : new RecordingTable(local, spec, new MaterializedRecordEncoder(spec), this.changes);
       this.tables.set(spec.name, table);
     }
     return table;

@@ -9,7 +9,8 @@ export { SqliteStateStore, dropQueryState, queryMetric } from './sqlite-state-st
 export { SqliteMaterializedTable, materializedTableDdl } from './sqlite-materialized-table.js';
 export { ChangelogStateStore } from './changelog-state-store.js';
 export { SqliteStateRestorer } from './sqlite-state-restorer.js';
-export { replayMaterializedTable } from './replay-materialized-table.js';
+export { replayMaterializedTable, replaySinkKeptTable } from './replay-materialized-table.js';
+export { applySinkRecords, sinkFormatsKeepRows, type SinkKeptTable } from './sink-kept-table.js';
 export { createMaterializedTable, dropMaterializedTable, dumpMaterializedTable, materializedNameProblem } from './materialized-tables.js';
 export { ProcessingLogStore, type StoredProcessingLogEntry } from './processing-log-store.js';
 export { MemoryStateStore } from './memory-state-store.js';

@@ -1,9 +1,10 @@
-// replayMaterializedTable: a table's rows rebuilt from its query's changelog in a scratch SQLite database (pull queries on Kafka).
+// replayMaterializedTable: a table's rows rebuilt from its query's changelog (or its sink topic) in a scratch SQLite database (pull queries on Kafka).
 
 import Database from 'better-sqlite3';
 import type { MaterializedTable, MaterializedTableSpec, SourceRecord } from '../exec/index.js';
 import { applyMaterializedEntry, decodeChangelogRecord } from './changelog-record.js';
 import { ensureMaterializedTable } from './materialized-tables.js';
+import { applySinkRecords, type SinkKeptTable } from './sink-kept-table.js';
 import { SqliteMaterializedTable } from './sqlite-materialized-table.js';
 
 /**
@@ -21,5 +22,14 @@ export function replayMaterializedTable(spec: MaterializedTableSpec, records: re
       if (entry?.kind === 'm' && entry.table === spec.name) applyMaterializedEntry(table, spec, entry);
     }
   })();
+  return { table, close: () => db.close() };
+}
+
+/** The same for a table its sink topic keeps: `records` are the sink topic's (read_committed, in offset order per partition). */
+export function replaySinkKeptTable(kept: SinkKeptTable, records: readonly SourceRecord[]): { table: MaterializedTable; close: () => void } {
+  const db = new Database(':memory:');
+  ensureMaterializedTable(db, kept.spec);
+  const table = new SqliteMaterializedTable(db, kept.spec);
+  db.transaction(() => applySinkRecords(table, kept, records))();
   return { table, close: () => db.close() };
 }

@@ -5,6 +5,7 @@ import { assertNever } from '../common/index.js';
 import type { MaterializedTableSpec, SourceRecord } from '../exec/index.js';
 import { applyMaterializedEntry, decodeChangelogRecord } from './changelog-record.js';
 import { ensureMaterializedTable } from './materialized-tables.js';
+import { applySinkRecords, type SinkKeptTable } from './sink-kept-table.js';
 import { quoteSqlName } from './sqlite-values.js';
 import { dropQueryState, SqliteStateStore } from './sqlite-state-store.js';
 
@@ -16,6 +17,8 @@ import { dropQueryState, SqliteStateStore } from './sqlite-state-store.js';
 export class SqliteStateRestorer {
   private readonly store: SqliteStateStore;
   private readonly specs: ReadonlyMap<string, MaterializedTableSpec>;
+  /** Sink topic → the table it keeps. */
+  private readonly sinkKept: ReadonlyMap<string, SinkKeptTable>;
 
   constructor(
     private readonly db: Database.Database,
@@ -24,9 +27,15 @@ export class SqliteStateRestorer {
     tables: readonly MaterializedTableSpec[],
     /** Reports how the state was brought up to date (the engine logs it). */
     private readonly onRestored: (topic: string, replayed: number | null) => void,
+    /**
+     * Tables among `tables` whose sink topics keep their rows: rebuilt from those topics, so the
+     * changelog's 'm' records for them (written by older versions) are skipped.
+     */
+    sinkKept: readonly SinkKeptTable[] = [],
   ) {
     this.store = new SqliteStateStore(db, queryId);
     this.specs = new Map(tables.map((t) => [t.name, t]));
+    this.sinkKept = new Map(sinkKept.map((k) => [k.topic, k]));
   }
 
   checkpoint(): number | null {
@@ -53,7 +62,28 @@ export class SqliteStateRestorer {
     })();
   }
 
+  tableTopics(): readonly string[] {
+    return [...this.sinkKept.keys()];
+  }
+
+  resetTableTopics(): void {
+    this.db.transaction(() => {
+      for (const kept of this.sinkKept.values()) {
+        ensureMaterializedTable(this.db, kept.spec);
+        this.db.exec(`DELETE FROM ${quoteSqlName(kept.spec.name)}`);
+      }
+    })();
+  }
+
+  applyTableTopic(topic: string, records: readonly SourceRecord[]): void {
+    const kept = this.sinkKept.get(topic);
+    if (kept === undefined) return;
+    const table = this.store.materialized(kept.spec);
+    this.db.transaction(() => applySinkRecords(table, kept, records))();
+  }
+
   apply(records: readonly SourceRecord[]): void {
+    const keptNames = new Set([...this.sinkKept.values()].map((k) => k.spec.name));
     this.db.transaction(() => {
       for (const record of records) {
         const entry = decodeChangelogRecord(record);
@@ -69,7 +99,7 @@ export class SqliteStateRestorer {
             break;
           case 'm': {
             const spec = this.specs.get(entry.table);
-            if (spec === undefined) break;
+            if (spec === undefined || keptNames.has(entry.table)) break;
             applyMaterializedEntry(this.store.materialized(spec), spec, entry);
             break;
           }

@@ -25,7 +25,7 @@ export class StateChangelog {
   /**
    * Before this process first processes a batch as the owner (after fencing the previous owner, so
    * the changelog is final): keeps the local state when its checkpoint equals the changelog's end,
-   * otherwise rebuilds it from the changelog. Runs once per feed; the feed fails when ownership moves.
+   * otherwise rebuilds it from the changelog; tables kept by their sink topics are read from those. Runs once per feed; the feed fails when ownership moves.
    */
   restore(): Promise<void> {
     this.restored ??= this.replay();
@@ -44,6 +44,12 @@ export class StateChangelog {
           replayed! += records.length;
         });
       }
+    } else {
+      this.restorer.resetTableTopics();
+    }
+    // A sink topic changes without the changelog when nothing else of the state did: read in full.
+    for (const topic of this.restorer.tableTopics()) {
+      await this.read(topic, (records) => this.restorer.applyTableTopic(topic, records));
     }
     this.restorer.restored(this.topic, replayed);
     // From here on local state runs ahead of any checkpoint: a crash means replaying next time.
