@@ -53,17 +53,16 @@ export class WindowStatements {
 
 export function sqliteWindowStore(statements: WindowStatements, queryId: string, name: string, onWrite?: WindowWriteListener): WindowStore {
   const entry = (r: EntryRow): WindowEntry => ({ key: r.key, start: r.start_ms, end: r.end_ms, value: JSON.parse(r.value) as unknown });
-  const putJson = (key: string, start: number, end: number, json: string): void => {
-    statements.put.run(queryId, name, key, start, end, json);
-    onWrite?.(key, start, end, json);
-  };
   return {
     get: (key, start, end) => {
       const row = statements.get.get(queryId, name, key, start, end);
       return row === undefined ? undefined : (JSON.parse(row.value) as unknown);
     },
-    put: (key, start, end, value) => putJson(key, start, end, JSON.stringify(value)),
-    putJson,
+    put: (key, start, end, value) => {
+      const json = JSON.stringify(value);
+      statements.put.run(queryId, name, key, start, end, json);
+      onWrite?.(key, start, end, json);
+    },
     delete: (key, start, end) => {
       statements.delete.run(queryId, name, key, start, end);
       onWrite?.(key, start, end, null);

@@ -1,7 +1,7 @@
 // JoinBuffer: one side of a stream-stream join's buffered records, probed, added to and expired per record.
 
 import type { Row } from '../../common/index.js';
-import { deleteClosed, putJsonText, type WindowStore } from '../ports/state-store.js';
+import { deleteClosed, type WindowStore } from '../ports/state-store.js';
 
 /** Where a buffered record is stored (a segment of the memory buffer; none for the stored buffer). */
 export interface StoredIn {
@@ -9,12 +9,9 @@ export interface StoredIn {
   live: number;
 }
 
-/**
- * One buffered record: the JSON text of its JSON-safe form (as stored: one flat string per record,
- * parsed only when it matches), its row once decoded, whether it has joined yet.
- */
+/** One buffered record: its JSON-safe form (as stored), its row once decoded, whether it has joined yet. */
 export interface BufferedRow {
-  readonly text: string;
+  readonly json: unknown[];
   row: Row | undefined;
   matched: boolean;
   readonly storedIn: StoredIn | undefined;
@@ -35,7 +32,7 @@ export interface JoinBuffer {
   /** The entries of `key` whose event time is in `[from, to]`, by start (then end). */
   matching(key: string, from: number, to: number): readonly BufferEntry[];
   /** Adds a record to the entry (key, start, end), creating it if needed. */
-  add(key: string, start: number, end: number, text: string, matched: boolean): void;
+  add(key: string, start: number, end: number, json: unknown[], matched: boolean): void;
   /** The entry's rows changed (matched flags). */
   touch(entry: BufferEntry): void;
   /** Removes and returns the entries ending at or before `bound`, by end, then start, then key. */
@@ -49,14 +46,8 @@ export interface StoredBucket {
   readonly rows: readonly { readonly row: unknown[]; readonly matched: boolean }[];
 }
 
-/** A bucket's stored JSON text: `JSON.stringify` of its `StoredBucket`, written from the rows' texts. */
-export function bucketText(rows: readonly BufferedRow[]): string {
-  let text = '{"rows":[';
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i] as BufferedRow;
-    text += `${i > 0 ? ',' : ''}{"row":${r.text},"matched":${r.matched}}`;
-  }
-  return `${text}]}`;
+export function bucketValue(rows: readonly BufferedRow[]): StoredBucket {
+  return { rows: rows.map((r) => ({ row: r.json, matched: r.matched })) };
 }
 
 /**
@@ -75,15 +66,15 @@ export class StoredJoinBuffer implements JoinBuffer {
       .map((e) => ({ key: e.key, start: e.start, end: e.end, rows: rowsOf(e.value) }));
   }
 
-  add(key: string, start: number, end: number, text: string, matched: boolean): void {
+  add(key: string, start: number, end: number, json: unknown[], matched: boolean): void {
     const value = this.store.get(key, start, end);
     const rows = value === undefined ? [] : rowsOf(value);
-    rows.push({ text, row: undefined, matched, storedIn: undefined });
+    rows.push({ json, row: undefined, matched, storedIn: undefined });
     this.touch({ key, start, end, rows });
   }
 
   touch(entry: BufferEntry): void {
-    putJsonText(this.store, entry.key, entry.start, entry.end, bucketText(entry.rows));
+    this.store.put(entry.key, entry.start, entry.end, bucketValue(entry.rows));
   }
 
   closeBy(bound: number): BufferEntry[] {
@@ -98,5 +89,5 @@ export class StoredJoinBuffer implements JoinBuffer {
 }
 
 function rowsOf(value: unknown): BufferedRow[] {
-  return (value as StoredBucket).rows.map((r) => ({ text: JSON.stringify(r.row), row: undefined, matched: r.matched, storedIn: undefined }));
+  return (value as StoredBucket).rows.map((r) => ({ json: r.row, row: undefined, matched: r.matched, storedIn: undefined }));
 }

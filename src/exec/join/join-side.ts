@@ -3,7 +3,7 @@
 import type { BoundExpr } from '../../plan/index.js';
 import type { Row, Schema, SqlType, Value } from '../../common/index.js';
 import { compileExpr, type CompiledExpr } from '../expr/index.js';
-import { keyString, rowFromJson, rowToJson, rowToJsonText, schemaTypes } from '../row-json.js';
+import { keyString, rowFromJson, rowToJson, schemaTypes } from '../row-json.js';
 
 export class JoinSide {
   private readonly keys: readonly CompiledExpr[];
@@ -37,16 +37,6 @@ export class JoinSide {
 
   decode(json: unknown): Row {
     return rowFromJson(json, this.types);
-  }
-
-  /** `encode`'s form as JSON text (`JSON.stringify(encode(row))`), written directly. */
-  encodeText(row: Row): string {
-    return rowToJsonText(row, this.types);
-  }
-
-  /** The row of a text `encodeText` wrote. */
-  decodeText(text: string): Row {
-    return rowFromJson(JSON.parse(text), this.types);
   }
 
   nulls(): Value[] {

@@ -1,19 +1,11 @@
 // MemoryJoinBuffer: one join side's buffered records in memory, stored as one window-store entry per batch (a segment).
 
-import { putJsonText, type WindowStore } from '../ports/state-store.js';
+import type { WindowStore } from '../ports/state-store.js';
 import { EntryHeap } from './entry-heap.js';
-import { bucketText, type BufferEntry, type BufferedRow, type JoinBuffer, type StoredBucket, type StoredIn } from './join-buffer.js';
+import { bucketValue, type BufferEntry, type BufferedRow, type JoinBuffer, type StoredBucket, type StoredIn } from './join-buffer.js';
 
 interface MemoryEntry extends BufferEntry {
-  readonly rows: MemoryRow[];
   closed: boolean;
-  /** The key's JSON text (as a segment record holds it), once written. */
-  keyText: string | undefined;
-}
-
-/** A buffered record with the entry it is in (a segment lists its records so). */
-interface MemoryRow extends BufferedRow {
-  readonly entry: MemoryEntry;
 }
 
 /**
@@ -25,12 +17,12 @@ interface Segment extends StoredIn {
   start: number;
   end: number;
   readonly bucket: boolean;
-  readonly rows: MemoryRow[];
+  readonly rows: { readonly entry: MemoryEntry; readonly row: BufferedRow }[];
   inStore: boolean;
   dirty: boolean;
 }
 
-/** A segment's value: its open records as [key, start, end, row, matched] (written as text by `segmentText`). */
+/** A segment's value: its open records as [key, start, end, row, matched]. */
 interface StoredSegment {
   readonly records: readonly (readonly [string, number, number, unknown[], boolean])[];
 }
@@ -64,12 +56,12 @@ export class MemoryJoinBuffer implements JoinBuffer {
     for (const e of entries) {
       if (e.key.startsWith('#')) continue;
       const segment = buffer.segment(e.key, e.start, e.end, true);
-      for (const r of (e.value as StoredBucket).rows) buffer.place(segment, e.key, e.start, e.end, JSON.stringify(r.row), r.matched);
+      for (const r of (e.value as StoredBucket).rows) buffer.place(segment, e.key, e.start, e.end, r.row, r.matched);
     }
     for (const e of segments) {
       const segment = buffer.segment(e.key, e.start, e.end, false);
       for (const [key, start, end, json, matched] of (e.value as StoredSegment).records) {
-        if (end >= streamTime) buffer.place(segment, key, start, end, JSON.stringify(json), matched);
+        if (end >= streamTime) buffer.place(segment, key, start, end, json, matched);
       }
       if (segment.live === 0) buffer.mark(segment);
     }
@@ -87,7 +79,7 @@ export class MemoryJoinBuffer implements JoinBuffer {
     return found ?? NONE;
   }
 
-  add(key: string, start: number, end: number, text: string, matched: boolean): void {
+  add(key: string, start: number, end: number, json: unknown[], matched: boolean): void {
     let segment = this.current;
     if (segment === undefined) {
       segment = this.segment(undefined, start, end, false);
@@ -96,7 +88,7 @@ export class MemoryJoinBuffer implements JoinBuffer {
     }
     segment.start = Math.min(segment.start, start);
     segment.end = Math.max(segment.end, end);
-    this.place(segment, key, start, end, text, matched);
+    this.place(segment, key, start, end, json, matched);
   }
 
   touch(entry: BufferEntry): void {
@@ -131,7 +123,7 @@ export class MemoryJoinBuffer implements JoinBuffer {
         continue;
       }
       s.id ??= `#${this.ids.next++}`;
-      putJsonText(store, s.id, s.start, s.end, s.bucket ? bucketText(s.rows) : segmentText(s));
+      store.put(s.id, s.start, s.end, s.bucket ? bucketValue(s.rows.map((r) => r.row)) : segmentValue(s));
       s.inStore = true;
     }
     this.changed = [];
@@ -144,7 +136,7 @@ export class MemoryJoinBuffer implements JoinBuffer {
     const segments = new Set<Segment>();
     for (const entries of this.byKey.values()) {
       for (const e of entries) {
-        putJsonText(store, e.key, e.start, e.end, bucketText(e.rows));
+        store.put(e.key, e.start, e.end, bucketValue(e.rows));
         for (const r of e.rows) segments.add(r.storedIn as Segment);
       }
     }
@@ -163,7 +155,7 @@ export class MemoryJoinBuffer implements JoinBuffer {
   }
 
   /** Adds a record to its entry (created if needed) and to its segment. */
-  private place(segment: Segment, key: string, start: number, end: number, text: string, matched: boolean): void {
+  private place(segment: Segment, key: string, start: number, end: number, json: unknown[], matched: boolean): void {
     let entries = this.byKey.get(key);
     if (entries === undefined) {
       entries = [];
@@ -171,32 +163,25 @@ export class MemoryJoinBuffer implements JoinBuffer {
     }
     let entry = entries.find((e) => e.start === start && e.end === end);
     if (entry === undefined) {
-      entry = { key, start, end, rows: [], closed: false, keyText: undefined };
+      entry = { key, start, end, rows: [], closed: false };
       // By start, then end, as the store reads them; entries mostly arrive in order, so search from the back.
       let i = entries.length;
       while (i > 0 && startsAfter(entries[i - 1] as MemoryEntry, entry)) i -= 1;
       entries.splice(i, 0, entry);
       this.byEnd.push(entry);
     }
-    const row: MemoryRow = { text, row: undefined, matched, storedIn: segment, entry };
+    const row: BufferedRow = { json, row: undefined, matched, storedIn: segment };
     entry.rows.push(row);
-    segment.rows.push(row);
+    segment.rows.push({ entry, row });
     segment.live += 1;
     this.size += 1;
   }
 }
 
-/** A segment's stored JSON text: `JSON.stringify` of its `StoredSegment`, written from the records' texts. */
-function segmentText(segment: Segment): string {
-  // Parts joined once (a flat string), not appended one by one (a deep rope SQLite would flatten anyway).
-  const parts: string[] = [];
-  for (const row of segment.rows) {
-    const entry = row.entry;
-    if (entry.closed) continue;
-    const key = (entry.keyText ??= JSON.stringify(entry.key));
-    parts.push(`[${key},${entry.start},${entry.end},${row.text},${row.matched}]`);
-  }
-  return `{"records":[${parts.join(',')}]}`;
+function segmentValue(segment: Segment): StoredSegment {
+  const records: [string, number, number, unknown[], boolean][] = [];
+  for (const { entry, row } of segment.rows) if (!entry.closed) records.push([entry.key, entry.start, entry.end, row.json, row.matched]);
+  return { records };
 }
 
 function startsAfter(a: BufferEntry, b: BufferEntry): boolean {

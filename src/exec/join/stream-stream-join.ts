@@ -110,7 +110,7 @@ export class StreamStreamJoinOperator {
         const entries = theirs.matching(key, t - me.lookBack, t + me.lookAhead);
         for (const entry of entries) {
           for (const r of entry.rows) {
-            const otherRow = (r.row ??= other.side.decodeText(r.text));
+            const otherRow = (r.row ??= other.side.decode(r.json));
             const row = index === 0 ? [...change.row, ...otherRow] : [...otherRow, ...change.row];
             out.push({ op: 'insert', row, timestamp: Math.max(t, entry.start) });
             r.matched = true;
@@ -118,7 +118,7 @@ export class StreamStreamJoinOperator {
           // Matched flags are read only to pad an outer side's records: an inner side's entry is not rewritten.
           if (other.outer) theirs.touch(entry);
         }
-        mine.add(key, t, closes, me.side.encodeText(change.row), entries.length > 0);
+        mine.add(key, t, closes, me.side.encode(change.row), entries.length > 0);
       }
       if (t > streamTime) {
         streamTime = t;
@@ -185,7 +185,7 @@ export class StreamStreamJoinOperator {
     for (const { index, entry } of closed) {
       const spec = this.sides[index];
       if (spec.outer) {
-        for (const r of entry.rows) if (!r.matched) out.push(this.padded(index, r.row ?? spec.side.decodeText(r.text), entry.start));
+        for (const r of entry.rows) if (!r.matched) out.push(this.padded(index, r.row ?? spec.side.decode(r.json), entry.start));
       }
     }
   }

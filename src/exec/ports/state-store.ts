@@ -21,8 +21,6 @@ export interface WindowEntry {
 export interface WindowStore {
   get(key: string, start: number, end: number): unknown;
   put(key: string, start: number, end: number, value: unknown): void;
-  /** `put` of a value given as its JSON text, stored as is. Optional: `putJsonText` parses the text for a store without it. */
-  putJson?(key: string, start: number, end: number, json: string): void;
   delete(key: string, start: number, end: number): void;
   /** The entries of `key` whose window meets `[from, to]` (start ≤ to and end ≥ from), by start. */
   overlapping(key: string, from: number, to: number): WindowEntry[];
@@ -45,12 +43,6 @@ export function deleteClosed(store: WindowStore, listed: readonly WindowEntry[],
     return;
   }
   for (const entry of listed) if (entry.end <= bound) store.delete(entry.key, entry.start, entry.end);
-}
-
-/** Stores a value given as its JSON text (written by the caller, e.g. by concatenating texts it keeps). */
-export function putJsonText(store: WindowStore, key: string, start: number, end: number, json: string): void {
-  if (store.putJson !== undefined) store.putJson(key, start, end, json);
-  else store.put(key, start, end, JSON.parse(json));
 }
 
 export interface StateStore {
