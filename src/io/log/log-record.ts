@@ -11,6 +11,8 @@ import type { RecordHeader, SourceRecord } from '../../exec/index.js';
 export class LogRecord implements SourceRecord {
   private bytes: Uint8Array | null | undefined;
   readonly valueText: string | undefined;
+  /** The value text as parsed for the first decoder (the record may be handed to several readers). */
+  private parsed: unknown = UNPARSED;
 
   constructor(
     readonly topic: string,
@@ -26,11 +28,18 @@ export class LogRecord implements SourceRecord {
     this.bytes = text === null ? null : bytes;
   }
 
+  parsedText(parse: (text: string) => unknown): unknown {
+    if (this.parsed === UNPARSED) this.parsed = parse(this.valueText as string);
+    return this.parsed;
+  }
+
   get value(): Uint8Array | null {
     if (this.bytes === undefined) this.bytes = Buffer.from(this.valueText as string, 'utf8');
     return this.bytes;
   }
 }
+
+const UNPARSED: unique symbol = Symbol('unparsed');
 
 /** Whether decoded text may differ from the bytes it came from (a U+FFFD stands for invalid UTF-8, or was there). */
 export function mayBeLossy(text: string): boolean {
