@@ -11,15 +11,23 @@ interface Run {
   records: LogRecord[];
 }
 
+/** Where the partition's reads have reached, and whether a read has come back for offsets read before (a second reader). */
+interface Reach {
+  end: number;
+  followed: boolean;
+}
+
 /**
  * Records of the log are never changed once committed; they only go away with their topic. A run is
  * kept while nothing but this connection wrote the database (`PRAGMA data_version` unchanged: another
  * process may have deleted and re-created a topic, whose id SQLite can reuse) and dropped when this
  * connection deletes a topic. Runs follow the leading reader: a read past a run's end starts a new
- * run (or extends it, when contiguous); a read of older offsets leaves it alone.
+ * run (or extends it, when contiguous); a read of older offsets leaves it alone. Records are kept only
+ * for partitions read again at offsets read before (a topic with one reader keeps none).
  */
 export class RecentReads {
   private readonly runs = new Map<string, Run>();
+  private readonly reach = new Map<string, Reach>();
   private version: number | undefined;
 
   /** `dataVersion`: the connection's `PRAGMA data_version` (changes when another connection commits). */
@@ -43,9 +51,16 @@ export class RecentReads {
       this.version = this.dataVersion();
     }
     const key = runKey(topicId, partition);
-    const run = this.runs.get(key);
     const offset = firstRecord.offset;
     const end = offset + records.length;
+    const reach = this.reach.get(key);
+    if (reach === undefined) this.reach.set(key, { end, followed: false });
+    else {
+      if (offset < reach.end) reach.followed = true;
+      reach.end = Math.max(reach.end, end);
+    }
+    if (reach?.followed !== true) return;
+    const run = this.runs.get(key);
     if (run !== undefined && end <= run.first + run.records.length) return;
     if (run !== undefined && offset >= run.first && offset <= run.first + run.records.length) {
       // Overlaps or continues the run: keep its head, take the new tail.
@@ -67,6 +82,7 @@ export class RecentReads {
   /** Forgets everything (a topic of this connection was deleted). */
   clear(): void {
     this.runs.clear();
+    this.reach.clear();
     this.version = undefined;
   }
 

@@ -26,20 +26,23 @@ function withLog(test: (log: EmbeddedLog, dir: string, db: Database.Database) =>
 }
 
 describe('recent reads of the embedded log', () => {
-  it('a reader following another gets the same records, the very objects the first one read', () => {
+  it('a reader following another gets the same records, the very objects the first one read, once the partition is read twice', () => {
     withLog((log, _dir, db) => {
       log.createTopic('t', 1, 0);
-      log.append(Array.from({ length: 30 }, (_, i) => rec('t', `v${i}`)));
+      log.append(Array.from({ length: 40 }, (_, i) => rec('t', `v${i}`)));
       const leader = log.reader('t', 'earliest');
       // Another EmbeddedLog on the same connection (as every query of a process has): the kept records are the connection's.
       const follower = new EmbeddedLog(db).reader('t', 'earliest');
+      // A partition with one reader keeps nothing: the follower's first read is from SQLite (and tells the log it has two).
+      const alone = leader.readAvailable(10);
+      expect(values(follower.readAvailable(10))).toEqual(values(alone));
       const first = [leader.readAvailable(10), leader.readAvailable(10)];
       const second = [follower.readAvailable(10), follower.readAvailable(10)];
       expect(second.map(values)).toEqual(first.map(values));
       second.forEach((batch, b) => batch.forEach((r, i) => expect(r).toBe(first[b]?.[i])));
       // Past what the leader read, the follower reads SQLite (and reaches the end as the leader would).
       const rest = follower.readAvailable(100);
-      expect(values(rest)).toEqual(Array.from({ length: 10 }, (_, i) => `0@${20 + i}=v${20 + i}`));
+      expect(values(rest)).toEqual(Array.from({ length: 10 }, (_, i) => `0@${30 + i}=v${30 + i}`));
       expect(values(leader.readAvailable(100))).toEqual(values(rest));
     });
   });
@@ -50,6 +53,7 @@ describe('recent reads of the embedded log', () => {
       const n = 2 * RECENT_RECORDS + 100;
       log.append(Array.from({ length: n }, (_, i) => rec('t', `v${i}`)));
       const leader = log.reader('t', 'earliest');
+      log.reader('t', 'earliest').readAvailable(1);
       while (leader.readAvailable(1000).length > 0);
       const behind = log.reader('t', 'earliest');
       const got: string[] = [];
@@ -62,6 +66,8 @@ describe('recent reads of the embedded log', () => {
     withLog((log) => {
       log.createTopic('t', 1, 0);
       log.append([rec('t', 'old0'), rec('t', 'old1')]);
+      // Read twice: the second read makes the partition one whose records are kept.
+      expect(values(log.reader('t', 'earliest').readAvailable(10))).toEqual(['0@0=old0', '0@1=old1']);
       expect(values(log.reader('t', 'earliest').readAvailable(10))).toEqual(['0@0=old0', '0@1=old1']);
       log.deleteTopic('t');
       log.createTopic('t', 1, 0);
@@ -74,6 +80,8 @@ describe('recent reads of the embedded log', () => {
     withLog((log, dir) => {
       log.createTopic('t', 1, 0);
       log.append([rec('t', 'old0'), rec('t', 'old1')]);
+      // Read twice: the second read makes the partition one whose records are kept.
+      expect(values(log.reader('t', 'earliest').readAvailable(10))).toEqual(['0@0=old0', '0@1=old1']);
       expect(values(log.reader('t', 'earliest').readAvailable(10))).toEqual(['0@0=old0', '0@1=old1']);
       const other = openDataDirectory(dir, { log: LOG_MIGRATIONS });
       try {
@@ -92,6 +100,9 @@ describe('recent reads of the embedded log', () => {
     withLog((log, _dir, db) => {
       log.createTopic('t', 1, 0);
       log.append([rec('t', 'kept')]);
+      // Two readers: records of this partition are kept from now on.
+      expect(values(log.reader('t', 'earliest').readAvailable(10))).toEqual(['0@0=kept']);
+      expect(values(log.reader('t', 'earliest').readAvailable(10))).toEqual(['0@0=kept']);
       expect(() =>
         db.transaction(() => {
           log.append([rec('t', 'rolled back')]);
