@@ -3,7 +3,7 @@
 import type { LogRecord } from './log-record.js';
 
 /** The most records kept per partition; a reader further behind the leading one reads SQLite as before. */
-export const RECENT_RECORDS = 4096;
+export const RECENT_RECORDS = 1024;
 
 /** A partition's latest run of consecutive records: offsets `first` … `first + records.length - 1`. */
 interface Run {
