@@ -15,31 +15,23 @@ export function schemaTypes(schema: Schema): SqlType[] {
   return schema.columns.map((c) => c.type);
 }
 
-/** A key's identity in a state store: the JSON text of its values. */
+/** A key's identity in a state store: the JSON text of its values (`JSON.stringify` of their JSON-safe forms). */
 export function keyString(values: readonly Value[], types: readonly SqlType[]): string {
-  if (values.length === 1) {
-    const single = singleKeyString(values[0] ?? null, types[0]);
-    if (single !== null) return single;
-  }
-  return JSON.stringify(values.map((v, i) => valueToJson(v, types[i] ?? { kind: 'STRING' })));
+  if (values.length === 1) return `[${valueJsonText(values[0], types[0] ?? STRING)}]`;
+  const parts = new Array<string>(values.length);
+  for (let i = 0; i < values.length; i++) parts[i] = valueJsonText(values[i], types[i] ?? STRING);
+  return `[${parts.join(',')}]`;
 }
 
-/**
- * The text the general path gives a lone BIGINT, INT or STRING (`["12"]`, `[12]`, `["a"]`), spelled out
- * without its two arrays (a stream-table join keys every stream record); null for anything else.
- */
-function singleKeyString(v: Value, type: SqlType | undefined): string | null {
-  switch (type?.kind) {
-    case 'BIGINT':
-      return typeof v === 'bigint' ? `["${v.toString()}"]` : null;
-    case 'INT':
-      return typeof v === 'number' ? `[${JSON.stringify(v)}]` : null;
-    case 'STRING':
-      return typeof v === 'string' ? `[${JSON.stringify(v)}]` : null;
-    default:
-      return null;
-  }
+/** `JSON.stringify(valueToJson(value ?? null, type))`, with NULL, BIGINT and STRING written without the detour. */
+function valueJsonText(value: Value | undefined, type: SqlType): string {
+  if (value === null || value === undefined) return 'null';
+  if (type.kind === 'BIGINT') return `"${(value as bigint).toString()}"`;
+  if (type.kind === 'STRING') return JSON.stringify(value);
+  return JSON.stringify(valueToJson(value, type));
 }
+
+const STRING: SqlType = { kind: 'STRING' };
 
 export function keyFromString(text: string, types: readonly SqlType[]): Value[] {
   return rowFromJson(JSON.parse(text), types);

@@ -29,6 +29,8 @@ export interface BufferEntry {
 export interface JoinBuffer {
   /** Buffered records in all entries. */
   readonly size: number;
+  /** No entry ends before it (−∞ when the buffer does not know: `closeBy` must look). */
+  readonly earliestEnd: number;
   /** The entries of `key` whose event time is in `[from, to]`, by start (then end). */
   matching(key: string, from: number, to: number): readonly BufferEntry[];
   /** Adds a record to the entry (key, start, end), creating it if needed. */
@@ -56,6 +58,7 @@ export function bucketValue(rows: readonly BufferedRow[]): StoredBucket {
  */
 export class StoredJoinBuffer implements JoinBuffer {
   readonly size = 0;
+  readonly earliestEnd = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly store: WindowStore) {}
 

@@ -5,7 +5,13 @@ import { EntryHeap } from './entry-heap.js';
 import { bucketValue, type BufferEntry, type BufferedRow, type JoinBuffer, type StoredBucket, type StoredIn } from './join-buffer.js';
 
 interface MemoryEntry extends BufferEntry {
+  readonly rows: MemoryRow[];
   closed: boolean;
+}
+
+/** A buffered record with the entry it is in (a segment lists its records so: no object per record besides it). */
+interface MemoryRow extends BufferedRow {
+  readonly entry: MemoryEntry;
 }
 
 /**
@@ -17,7 +23,7 @@ interface Segment extends StoredIn {
   start: number;
   end: number;
   readonly bucket: boolean;
-  readonly rows: { readonly entry: MemoryEntry; readonly row: BufferedRow }[];
+  readonly rows: MemoryRow[];
   inStore: boolean;
   dirty: boolean;
 }
@@ -66,6 +72,11 @@ export class MemoryJoinBuffer implements JoinBuffer {
       if (segment.live === 0) buffer.mark(segment);
     }
     return buffer;
+  }
+
+  /** The end of the entry to close next (+∞ when none is buffered). */
+  get earliestEnd(): number {
+    return this.byEnd.peek()?.end ?? Number.POSITIVE_INFINITY;
   }
 
   matching(key: string, from: number, to: number): readonly BufferEntry[] {
@@ -123,7 +134,7 @@ export class MemoryJoinBuffer implements JoinBuffer {
         continue;
       }
       s.id ??= `#${this.ids.next++}`;
-      store.put(s.id, s.start, s.end, s.bucket ? bucketValue(s.rows.map((r) => r.row)) : segmentValue(s));
+      store.put(s.id, s.start, s.end, s.bucket ? bucketValue(s.rows) : segmentValue(s));
       s.inStore = true;
     }
     this.changed = [];
@@ -161,7 +172,7 @@ export class MemoryJoinBuffer implements JoinBuffer {
       entries = [];
       this.byKey.set(key, entries);
     }
-    let entry = entries.find((e) => e.start === start && e.end === end);
+    let entry = entries.length === 0 ? undefined : entries.find((e) => e.start === start && e.end === end);
     if (entry === undefined) {
       entry = { key, start, end, rows: [], closed: false };
       // By start, then end, as the store reads them; entries mostly arrive in order, so search from the back.
@@ -170,9 +181,9 @@ export class MemoryJoinBuffer implements JoinBuffer {
       entries.splice(i, 0, entry);
       this.byEnd.push(entry);
     }
-    const row: BufferedRow = { json, row: undefined, matched, storedIn: segment };
+    const row: MemoryRow = { json, row: undefined, matched, storedIn: segment, entry };
     entry.rows.push(row);
-    segment.rows.push({ entry, row });
+    segment.rows.push(row);
     segment.live += 1;
     this.size += 1;
   }
@@ -180,7 +191,10 @@ export class MemoryJoinBuffer implements JoinBuffer {
 
 function segmentValue(segment: Segment): StoredSegment {
   const records: [string, number, number, unknown[], boolean][] = [];
-  for (const { entry, row } of segment.rows) if (!entry.closed) records.push([entry.key, entry.start, entry.end, row.json, row.matched]);
+  for (const row of segment.rows) {
+    const entry = row.entry;
+    if (!entry.closed) records.push([entry.key, entry.start, entry.end, row.json, row.matched]);
+  }
   return { records };
 }
 

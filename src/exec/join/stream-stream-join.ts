@@ -176,6 +176,8 @@ export class StreamStreamJoinOperator {
 
   /** Drops entries whose window has closed; unmatched records of an outer side are emitted padded with NULLs. */
   private expire(streamTime: number, buffers: Buffers, out: Change[]): void {
+    // Most records move the stream time without closing anything.
+    if (buffers.sides[0].earliestEnd > streamTime - 1 && buffers.sides[1].earliestEnd > streamTime - 1) return;
     const closed: { index: 0 | 1; entry: BufferEntry }[] = [];
     for (const index of [0, 1] as const) {
       for (const entry of buffers.sides[index].closeBy(streamTime - 1)) closed.push({ index, entry });

@@ -56,7 +56,9 @@ export class WindowAggregateOperator implements Operator {
     const out: Change[] = [];
     // Each (group, window) a batch touches is read once and written back once, at the end of the
     // batch (still inside its transaction, so a failed batch leaves the store as it was).
-    const touched = new Map<string, { group: string; window: WindowBounds; state: GroupState }>();
+    const touched = new Map<string, Touched>();
+    // Consecutive records mostly fall in the same group and window: the last entry is found again without its id.
+    let last: Touched | undefined;
     for (const change of batch) {
       const group = agg.groupOf(change.row);
       if (group === null) {
@@ -65,16 +67,16 @@ export class WindowAggregateOperator implements Operator {
       }
       const partition = Number(change.row[node.partitionColumn] ?? 0);
       const streamTime = times.observe(partition, change.timestamp);
-      const closed: WindowBounds[] = [];
+      let closed: WindowBounds[] | undefined;
       for (const w of timeWindowsFor(spec, change.timestamp)) {
         if (w.end + spec.graceMs <= streamTime) {
-          closed.push(w);
+          (closed ??= []).push(w);
           continue;
         }
-        const id = `${w.start}/${w.end}/${group}`;
-        let entry = touched.get(id);
+        let entry = last !== undefined && last.group === group && last.window.start === w.start && last.window.end === w.end ? last : touched.get(`${w.start}/${w.end}/${group}`);
         let before: GroupState | null;
         if (entry === undefined) {
+          const id = `${w.start}/${w.end}/${group}`;
           const cached = this.cache.get(id);
           const stored = cached === undefined ? store.get(group, w.start, w.end) : undefined;
           before = cached ?? (stored === undefined ? null : agg.deserialize(stored));
@@ -85,11 +87,12 @@ export class WindowAggregateOperator implements Operator {
         }
         const state = agg.add(entry.state, change.row, change.timestamp);
         entry.state = state;
+        last = entry;
         if (node.emit === 'CHANGES') {
           out.push({ op: 'upsert', row: agg.row(group, state, w), before: before === null ? null : agg.row(group, before, w), timestamp: state.timestamp, window: w });
         }
       }
-      if (closed.length > 0) {
+      if (closed !== undefined) {
         const windows = closed.map((w) => `[${w.start}, ${w.end})`).join(', ');
         late.drop(
           change,
@@ -140,6 +143,13 @@ export class WindowAggregateOperator implements Operator {
     const lastEnd = bound - mod(bound - spec.sizeMs, advance);
     return lastEnd > this.scannedThrough;
   }
+}
+
+/** A (group, window) a batch touched, with its state so far. */
+interface Touched {
+  readonly group: string;
+  readonly window: WindowBounds;
+  state: GroupState;
 }
 
 function mod(a: number, b: number): number {

@@ -20,6 +20,12 @@ export interface SourceRecord {
    */
   readonly valueText?: string;
   readonly headers?: readonly RecordHeader[];
+  /**
+   * `parse(valueText)`, computed once per record by readers whose records several queries share (the
+   * embedded log's recent reads): the next decoder of the same record gets the first one's result.
+   * `parse` is always the JSON format's parser; its result is only read, never changed.
+   */
+  parsedText?(parse: (text: string) => unknown): unknown;
 }
 
 /** A record to append to a topic; the log picks the partition from the key. */

@@ -67,7 +67,7 @@ class FormatDecoder implements RowDecoder {
     try {
       const keyError = this.decodeKey(record.key, into);
       if (keyError !== null) return keyError;
-      if (record.valueText !== undefined) return this.decodeValue(record.valueText, into);
+      if (record.valueText !== undefined) return this.decodeValue(record.valueText, into, record);
       const value = record.value;
       return value === null ? null : this.decodeValue(value, into);
     } catch (e) {
@@ -103,8 +103,8 @@ class FormatDecoder implements RowDecoder {
     return null;
   }
 
-  /** `value`: the record's bytes, or their UTF-8 text when the reader has it already. */
-  private decodeValue(value: Uint8Array | string, into: Value[]): string | null {
+  /** `value`: the record's bytes, or their UTF-8 text when the reader has it already (`record`'s `valueText`). */
+  private decodeValue(value: Uint8Array | string, into: Value[], record?: SourceRecord): string | null {
     if (this.formats.valueFormat === 'DELIMITED') return decodeDelimited(value, this.allValues, this.formats.valueDelimiter ?? ',', into, 'value');
     if (this.formats.valueFormat === 'KAFKA') {
       const slot = this.values[0];
@@ -119,7 +119,12 @@ class FormatDecoder implements RowDecoder {
       into[slot.index] = v;
       return null;
     }
-    const node = parseJson(typeof value === 'string' ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('utf8'));
+    const node =
+      typeof value !== 'string'
+        ? parseJson(Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('utf8'))
+        : record?.parsedText !== undefined
+          ? record.parsedText(parseJson)
+          : parseJson(value);
     if (this.unwrapped) {
       const slot = this.values[0];
       if (slot !== undefined) into[slot.index] = fromJson(node, slot.column.type);

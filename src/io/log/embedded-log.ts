@@ -9,6 +9,7 @@ import { LogReader, type StartFrom } from './log-reader.js';
 import { decodeBatch, encodeBatch, MAX_BATCH_RECORDS, type BatchEntry } from './log-batch.js';
 import type { LogRecord } from './log-record.js';
 import { partitionForKey } from './murmur2.js';
+import { RecentReads } from './recent-reads.js';
 
 export interface TopicDescription {
   readonly name: string;
@@ -30,7 +31,7 @@ type BatchRow = [number, Buffer];
 const FIRST_BATCHES = 2;
 const MORE_BATCHES = 32;
 
-const perConnection = new WeakMap<Database.Database, { signal: AppendSignal; watch: CrossProcessWatch }>();
+const perConnection = new WeakMap<Database.Database, { signal: AppendSignal; watch: CrossProcessWatch; recent: RecentReads }>();
 
 export class EmbeddedLog {
   /** Shared by every EmbeddedLog on the same connection, so an append through one wakes readers of all. */
@@ -38,17 +39,21 @@ export class EmbeddedLog {
   private readonly db: Database.Database;
   private readonly statements;
   private readonly watch: CrossProcessWatch;
+  /** Shared by every EmbeddedLog on the same connection: what one reader read, the next reader of those offsets gets from memory. */
+  private readonly recent: RecentReads;
 
   constructor(db: Database.Database) {
     this.db = db;
     let shared = perConnection.get(db);
     if (shared === undefined) {
       const signal = new AppendSignal();
-      shared = { signal, watch: new CrossProcessWatch(db, () => signal.notifyAll()) };
+      const dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
+      shared = { signal, watch: new CrossProcessWatch(db, () => signal.notifyAll()), recent: new RecentReads(() => dataVersion.get() as number) };
       perConnection.set(db, shared);
     }
     this.signal = shared.signal;
     this.watch = shared.watch;
+    this.recent = shared.recent;
     this.statements = {
       topicByName: db.prepare<[string], TopicRow>('SELECT id, name, partitions FROM log_topics WHERE name = ?'),
       topics: db.prepare<[], TopicRow>('SELECT id, name, partitions FROM log_topics ORDER BY name'),
@@ -92,6 +97,8 @@ export class EmbeddedLog {
       this.statements.deleteRecords.run(topic.id);
       this.statements.deleteTopic.run(topic.id);
     })();
+    // SQLite may give the id to the next topic created: no record of this one may be served again.
+    this.recent.clear();
   }
 
   /**
@@ -153,8 +160,22 @@ export class EmbeddedLog {
     return new LogReader(this, topic.name, topic.id, topic.partitions, start);
   }
 
-  /** Up to `max` records of one partition from `offset` on. */
+  /**
+   * Up to `max` records of one partition from `offset` on: those another reader of this connection
+   * read recently from memory, the rest from SQLite. Inside a transaction (whose appends may yet be
+   * rolled back) only SQLite is read, and nothing is kept.
+   */
   readPartition(topicId: number, topic: string, partition: number, offset: number, max: number): SourceRecord[] {
+    if (this.db.inTransaction) return this.readStored(topicId, topic, partition, offset, max);
+    const kept = this.recent.get(topicId, partition, offset, max);
+    if (kept.length === max) return kept;
+    const read = this.readStored(topicId, topic, partition, offset + kept.length, max - kept.length);
+    this.recent.put(topicId, partition, read);
+    return kept.length === 0 ? read : [...kept, ...read];
+  }
+
+  /** Up to `max` records of one partition from `offset` on, from the stored batches. */
+  private readStored(topicId: number, topic: string, partition: number, offset: number, max: number): LogRecord[] {
     const out: LogRecord[] = [];
     let from = offset;
     let batches = FIRST_BATCHES;

@@ -9,6 +9,8 @@ import type { RecordHeader, SourceRecord } from '../../exec/index.js';
  */
 export class LogRecord implements SourceRecord {
   private text: string | null | undefined;
+  /** The value text as parsed for the first decoder (the record may be handed to several readers). */
+  private parsed: unknown = UNPARSED;
 
   constructor(
     readonly topic: string,
@@ -23,6 +25,11 @@ export class LogRecord implements SourceRecord {
     readonly headers: readonly RecordHeader[] | undefined,
   ) {}
 
+  parsedText(parse: (text: string) => unknown): unknown {
+    if (this.parsed === UNPARSED) this.parsed = parse(this.valueText as string);
+    return this.parsed;
+  }
+
   get value(): Uint8Array | null {
     return this.valueStart < 0 ? null : this.batch.subarray(this.valueStart, this.valueEnd);
   }
@@ -35,6 +42,8 @@ export class LogRecord implements SourceRecord {
     return this.text ?? undefined;
   }
 }
+
+const UNPARSED: unique symbol = Symbol('unparsed');
 
 /** Whether decoded text may differ from the bytes it came from (a U+FFFD stands for invalid UTF-8, or was there). */
 function mayBeLossy(text: string): boolean {
