@@ -44,8 +44,9 @@ export function analyzeCreateAsSelect(stmt: CreateAsSelect, text: string, ctx: A
   if (topicName === query.source.topic) {
     throw new EngineError('INVALID_STATEMENT', `${name} cannot write to '${topicName}', the topic it reads from.`, props.spanOf('KAFKA_TOPIC'));
   }
-  const createTopic: TopicRequest | null = topic === undefined ? topicRequest(props, topicName, partitions) : null;
   const window = query.aggregation?.window ?? null;
+  const windowed = window !== null || (query.source.window ?? null) !== null;
+  const createTopic: TopicRequest | null = topic === undefined ? topicRequest(props, topicName, partitions, { kind: stmt.sourceKind, windowed }) : null;
   const sink: SourceDefinition = {
     name,
     kind: stmt.sourceKind,

@@ -37,7 +37,7 @@ export function analyzeCreateSource(stmt: CreateSource, text: string, ctx: Analy
         props.spanOf('KAFKA_TOPIC'),
       );
     }
-    createTopic = topicRequest(props, topicName, partitions);
+    createTopic = topicRequest(props, topicName, partitions, { kind: stmt.sourceKind, windowed: false });
   } else if (partitions !== undefined && partitions !== topic.partitions) {
     throw new EngineError(
       'TOPIC_MISMATCH',

@@ -10,8 +10,9 @@
  * transaction; the loop keeps them in a Map and writes the counts a chunk changed to its own
  * compacted changelog topic in the same transaction as the outputs and the input offsets.
  */
+/** The gate counts every update: `CLEANUP_POLICY = 'delete'`, as a table's topic is compacted by default. */
 export function windowCountSql(outTopic: string): string {
-  return `CREATE TABLE out WITH (KAFKA_TOPIC = '${outTopic}') AS SELECT auction, AS_VALUE(auction) AS a, WINDOWSTART AS ws, COUNT(*) AS n
+  return `CREATE TABLE out WITH (KAFKA_TOPIC = '${outTopic}', CLEANUP_POLICY = 'delete') AS SELECT auction, AS_VALUE(auction) AS a, WINDOWSTART AS ws, COUNT(*) AS n
     FROM bid WINDOW TUMBLING (SIZE 10 SECONDS, GRACE PERIOD 1 HOURS) GROUP BY auction EMIT CHANGES;`;
 }
 

@@ -1,5 +1,6 @@
 // Tables restored from their C*AS sink topic on Kafka (real broker): HAVING deletes, EMIT FINAL, tables that keep changelog rows (DELIMITED, a topic that existed), and a changelog with rows from an older version.
 
+import kafkajs from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KafkaTopics } from '../../src/io/index.js';
 import { killAll, makeTempDir, removeDir } from './cli-process.js';
@@ -64,6 +65,19 @@ describe.skipIf(NO_KAFKA)('tables kept by their sink topic on Kafka (real broker
     // pen went over 10 (deleted), the first window closed at 20 s, the second at 30 s.
     const expected = ['| cap | 1 |', '| ink | 6 |', '| cap | 10000 | 1 |', '| ink | 0 | 1 |', '| pen | 0 | 2 |', '| cap | 1 | o4 |', '| ink | 2 | o5 |', '| pen | 2 | o3 |'];
     expect(tableRows(first.stdout)).toEqual(expected);
+    // A table's topic is compacted (a windowed table's also deleted after retention), a stream's keeps the cluster default.
+    const admin = new kafkajs.Kafka({ brokers: brokerList(), logLevel: kafkajs.logLevel.NOTHING }).admin();
+    await admin.connect();
+    try {
+      const described = await admin.describeConfigs({
+        includeSynonyms: false,
+        resources: [orders, small, finals, delimited].map((name) => ({ type: kafkajs.ConfigResourceTypes.TOPIC, name, configNames: ['cleanup.policy'] })),
+      });
+      const policy = Object.fromEntries(described.resources.map((r) => [r.resourceName, r.configEntries.find((e) => e.configName === 'cleanup.policy')?.configValue]));
+      expect(policy).toEqual({ [orders]: 'delete', [small]: 'compact', [finals]: 'compact,delete', [delimited]: 'compact' });
+    } finally {
+      await admin.disconnect();
+    }
     // The deleted row is a tombstone on the sink topic; the JSON tables' rows are not in their changelogs, the DELIMITED table's are.
     expect((await topics.readAll(small)).filter((r) => r.value === null).map((r) => text(r.key))).toEqual(['pen']);
     const ofTable = (name: string) => `_eddy-${service}-query-${new RegExp(`CTAS_${name}_\\d+`).exec(first.stderr)?.[0]}-changelog`;

@@ -322,6 +322,21 @@ describe('queries', () => {
   });
 });
 
+describe('the topics tables create', () => {
+  it('are compacted unless CLEANUP_POLICY says otherwise (compact,delete when windowed or given a retention); streams keep the cluster default', () => {
+    const policy = (sql: string) => {
+      const bound = run(sql);
+      return bound.kind === 'BoundCreateAsSelect' || bound.kind === 'BoundCreateSource' ? bound.createTopic?.cleanupPolicy : 'not a CREATE';
+    };
+    expect(policy('CREATE TABLE per_name AS SELECT name, COUNT(*) AS n FROM orders GROUP BY name')).toBe('compact');
+    expect(policy('CREATE TABLE per_window AS SELECT name, COUNT(*) AS n FROM orders WINDOW TUMBLING (SIZE 1 MINUTE) GROUP BY name')).toBe('compact,delete');
+    expect(policy('CREATE TABLE kept WITH (RETENTION_MS = 1000) AS SELECT name, COUNT(*) AS n FROM orders GROUP BY name')).toBe('compact,delete');
+    expect(policy("CREATE TABLE asked WITH (CLEANUP_POLICY = 'delete') AS SELECT name, COUNT(*) AS n FROM orders GROUP BY name")).toBe('delete');
+    expect(policy("CREATE TABLE t (id STRING PRIMARY KEY, v INT) WITH (kafka_topic='fresh_t', value_format='JSON', partitions=1)")).toBe('compact');
+    expect(policy('CREATE STREAM copy AS SELECT id, qty FROM orders')).toBeUndefined();
+  });
+});
+
 describe('CREATE STREAM … AS SELECT', () => {
   it('keeps the projected key as the key and inherits formats', () => {
     const bound: BoundCreateAsSelect = as(run('CREATE STREAM big_orders AS SELECT id, amount * 2 AS double_amount FROM orders WHERE qty > 10'), 'BoundCreateAsSelect');
