@@ -49,6 +49,14 @@ export function kafkaTestContext(prefix: string): KafkaTestContext {
   };
 }
 
+/** The data rows of the result tables in `eddy run` output, whitespace squeezed. */
+export function tableRows(stdout: string): string[] {
+  return stdout
+    .split('\n')
+    .filter((l) => l.startsWith('| ') && !/^\| [A-Z_]+ +\|/.test(l))
+    .map((l) => l.replace(/\s+/g, ' ').trim());
+}
+
 /**
  * `eddy run` of `script` on `serviceId` (written to a file under `dir`); each run gets a data
  * directory of its own unless `dataDir` names one (under `dir`). Fails the test unless it exits 0.

@@ -4,18 +4,10 @@ import kafkajs from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KafkaTopics } from '../../src/io/index.js';
 import { killAll, makeTempDir, removeDir } from './cli-process.js';
-import { runOnKafka } from './kafka-group.js';
+import { runOnKafka, tableRows } from './kafka-group.js';
 import { brokerList, NO_KAFKA, unique } from './kafka-test-broker.js';
 
 const text = (b: Uint8Array | null): string => (b === null ? '<null>' : Buffer.from(b).toString('utf8'));
-
-/** The data rows of the result tables in `eddy run` output, whitespace squeezed. */
-function tableRows(stdout: string): string[] {
-  return stdout
-    .split('\n')
-    .filter((l) => l.startsWith('| ') && !/^\| [A-Z_]+ +\|/.test(l))
-    .map((l) => l.replace(/\s+/g, ' ').trim());
-}
 
 describe.skipIf(NO_KAFKA)('tables kept by their sink topic on Kafka (real broker)', () => {
   let dir: string | undefined;

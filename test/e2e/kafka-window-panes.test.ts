@@ -2,16 +2,8 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { killAll, makeTempDir, removeDir } from './cli-process.js';
-import { runOnKafka } from './kafka-group.js';
+import { runOnKafka, tableRows } from './kafka-group.js';
 import { NO_KAFKA, unique } from './kafka-test-broker.js';
-
-/** The data rows of the result tables in `eddy run` output, whitespace squeezed. */
-function tableRows(stdout: string): string[] {
-  return stdout
-    .split('\n')
-    .filter((l) => l.startsWith('| ') && !/^\| [A-Z_]+ +\|/.test(l))
-    .map((l) => l.replace(/\s+/g, ' ').trim());
-}
 
 describe.skipIf(NO_KAFKA)('hopping EMIT FINAL windows by panes on Kafka (real broker)', () => {
   let dir: string | undefined;

@@ -59,8 +59,7 @@ export class SourceOperator {
         this.skip(record, error, ctx);
         continue;
       }
-      // A record read as text has a value: asking for its bytes would encode the text again.
-      const tombstone = this.tombstones && record.valueText === undefined && record.value === null;
+      const tombstone = this.tombstones && record.value === null;
       let timestamp = record.timestamp;
       if (this.timestampColumn !== null && !tombstone) {
         const t = row[this.timestampColumn];

@@ -98,7 +98,8 @@ function encodeHeaders(headers: readonly RecordHeader[]): string {
   return JSON.stringify(headers.map((h) => [h.key, h.value === null ? null : Buffer.from(h.value).toString('base64')]));
 }
 
-function decodeHeaders(text: string): RecordHeader[] {
+/** Headers as `encodeHeaders` writes them (the JSON the one-row-per-record log kept too). */
+export function decodeHeaders(text: string): RecordHeader[] {
   return (JSON.parse(text) as [string, string | null][]).map(([key, value]) => ({
     key,
     value: value === null ? null : new Uint8Array(Buffer.from(value, 'base64')),

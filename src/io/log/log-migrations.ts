@@ -1,7 +1,7 @@
 // LOG_MIGRATIONS: the SQLite tables of the embedded log (topics and their records), in order.
 
 import type Database from 'better-sqlite3';
-import { encodeBatch, MAX_BATCH_RECORDS, type BatchEntry } from './log-batch.js';
+import { decodeHeaders, encodeBatch, MAX_BATCH_RECORDS, type BatchEntry } from './log-batch.js';
 
 /** A schema step: SQL, or a function run in the migrating transaction (for data SQL alone cannot move). */
 export type LogMigration = string | ((db: Database.Database) => void);
@@ -74,6 +74,5 @@ function moveRecordsToBatches(db: Database.Database): void {
 }
 
 function entry(r: RecordRow): BatchEntry {
-  const headers = r.headers === null ? undefined : (JSON.parse(r.headers) as [string, string | null][]).map(([key, value]) => ({ key, value: value === null ? null : new Uint8Array(Buffer.from(value, 'base64')) }));
-  return { timestamp: r.timestamp, key: r.key, value: r.value, headers };
+  return { timestamp: r.timestamp, key: r.key, value: r.value, headers: r.headers === null ? undefined : decodeHeaders(r.headers) };
 }
