@@ -88,7 +88,8 @@ export class Engine {
   ) {
     this.ctx = ctx;
     this.replica = ctx.catalogStore instanceof ReplicatedCatalogStore ? ctx.catalogStore : null;
-    this.queries = new PersistentQueries(ctx);
+    const replica = this.replica;
+    this.queries = new PersistentQueries(ctx, replica === null ? undefined : () => replica.catchUp());
     if (runQueries) this.queries.startBackground();
   }
 

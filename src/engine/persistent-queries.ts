@@ -39,16 +39,45 @@ export class PersistentQueries {
   private readonly unstartable = new Set<string>();
   private timers: NodeJS.Timeout[] = [];
   private closed = false;
+  /** False until the catalog is current: queries never start from a stale copy (on Kafka, a cache of the command topic). */
+  private catalogCurrent = false;
+  /** Settles once the catalog is current (or this is closed); null before `startBackground`. */
+  private catalogWait: Promise<void> | null = null;
 
-  constructor(private readonly ctx: EngineContext) {}
+  /**
+   * @param catalogReady resolves once the catalog holds every change made so far (on Kafka: the
+   *   command topic read to its end); retried with backoff while it fails.
+   */
+  constructor(
+    private readonly ctx: EngineContext,
+    private readonly catalogReady: () => Promise<void> = () => Promise.resolve(),
+  ) {}
 
-  /** Starts the heartbeat and the periodic takeover of queries no live process runs. */
+  /**
+   * Starts the heartbeat and the periodic takeover of queries no live process runs — once the
+   * catalog is current, so that a query dropped elsewhere while this data directory was closed
+   * (or one of another service id's catalog) never runs here again.
+   */
   startBackground(): void {
-    this.reconcile();
+    this.catalogWait = this.awaitCatalog();
     this.timers.push(
       setInterval(() => this.guard('heartbeat', () => this.heartbeat()), HEARTBEAT_MS).unref(),
       setInterval(() => this.guard('takeover check', () => this.reconcile()), RECONCILE_MS).unref(),
     );
+  }
+
+  private async awaitCatalog(): Promise<void> {
+    for (let waitMs = RETRY_MIN_MS; !this.closed; waitMs = Math.min(waitMs * 2, RETRY_MAX_MS)) {
+      try {
+        await this.catalogReady();
+        this.catalogCurrent = true;
+        this.guard('takeover check', () => this.reconcile());
+        return;
+      } catch (e) {
+        this.ctx.logger.warn(`cannot bring the catalog up to date, will retry: ${(e as Error).message}`);
+        await new Promise((r) => setTimeout(r, waitMs));
+      }
+    }
   }
 
   /** Timer work must never crash the process: a failure (a busy database, say) is reported and retried. */
@@ -62,7 +91,7 @@ export class PersistentQueries {
 
   /** Runs every RUNNING query whose lease is free; stops those terminated by another process. */
   reconcile(): void {
-    if (this.closed) return;
+    if (this.closed || (this.catalogWait !== null && !this.catalogCurrent)) return;
     const catalog = this.ctx.catalog();
     for (const [id, q] of this.running) {
       const def = catalog.queries.get(id);
@@ -177,6 +206,7 @@ export class PersistentQueries {
    * that other queries here produce meanwhile (chains of queries).
    */
   async drain(signal?: AbortSignal): Promise<void> {
+    await this.catalogWait;
     this.reconcile();
     const started = Date.now();
     let told = started;

@@ -94,6 +94,29 @@ describe.skipIf(NO_KAFKA)('eddy run --brokers (real broker)', () => {
     expect(sink.map((r) => `${text(r.key)}=${text(r.value)}`).sort()).toEqual(['a={"W":1}', 'b={"W":2}', 'c={"W":3}']);
   });
 
+  it('runs no query from a stale catalog cache: a data directory opened with another service id starts none of the old one’s queries', async () => {
+    const dataDir = ['--data-dir', path.join(dir!, unique('cache'))];
+    const first = unique('cache-a');
+    const src = unique('sales');
+    const created = await run(
+      `CREATE STREAM sales (k VARCHAR KEY, v INT) WITH (KAFKA_TOPIC='${src}', PARTITIONS=1, VALUE_FORMAT='JSON');
+       CREATE TABLE totals WITH (KAFKA_TOPIC='${unique('totals')}') AS SELECT k, SUM(v) AS total FROM sales GROUP BY k EMIT CHANGES;
+       INSERT INTO sales (k, v) VALUES ('a', 1);`,
+      ...dataDir,
+      '--service-id',
+      first,
+    );
+    const id = /CTAS_TOTALS_\d+/.exec(created.stdout + created.stderr)?.[0];
+    expect(id).toBeDefined();
+    expect(await topics.describeTopic(`_eddy-${first}-query-${id}-changelog`)).toBeDefined();
+    // The local catalog still lists the query; the other service id's command topic does not.
+    const second = unique('cache-b');
+    const other = await run(`SHOW QUERIES;`, ...dataDir, '--service-id', second);
+    expect(other.stdout).not.toContain(id);
+    expect(other.stderr).not.toMatch(/runs here now/);
+    expect(await topics.describeTopic(`_eddy-${second}-query-${id}-changelog`)).toBeUndefined();
+  });
+
   it('check and explain read the topics on Kafka but create none', async () => {
     const name = unique('never');
     const file = path.join(dir!, 'check.sql');
