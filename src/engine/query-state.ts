@@ -40,7 +40,7 @@ export function queryStateWiring(ctx: EngineContext, def: QueryDefinition, plan:
       return {
         ...pipeline,
         // Local state changes of a batch commit together (the Kafka transaction follows).
-        process: (t, records) => ctx.db.transaction(() => pipeline.process(t, records))(),
+        process: (t, records) => ctx.db.transaction(() => pipeline.process(t, records)).immediate(),
         drainSinkRecords: () => {
           const records = pipeline.drainSinkRecords();
           for (const r of state.drain()) records.push(r);

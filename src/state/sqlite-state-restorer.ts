@@ -59,7 +59,7 @@ export class SqliteStateRestorer {
         ensureMaterializedTable(this.db, spec);
         this.db.exec(`DELETE FROM ${quoteSqlName(spec.name)}`);
       }
-    })();
+    }).immediate();
   }
 
   tableTopics(): readonly string[] {
@@ -72,14 +72,14 @@ export class SqliteStateRestorer {
         ensureMaterializedTable(this.db, kept.spec);
         this.db.exec(`DELETE FROM ${quoteSqlName(kept.spec.name)}`);
       }
-    })();
+    }).immediate();
   }
 
   applyTableTopic(topic: string, records: readonly SourceRecord[]): void {
     const kept = this.sinkKept.get(topic);
     if (kept === undefined) return;
     const table = this.store.materialized(kept.spec);
-    this.db.transaction(() => applySinkRecords(table, kept, records))();
+    this.db.transaction(() => applySinkRecords(table, kept, records)).immediate();
   }
 
   apply(records: readonly SourceRecord[]): void {
@@ -107,6 +107,6 @@ export class SqliteStateRestorer {
             assertNever(entry, 'changelog entry');
         }
       }
-    })();
+    }).immediate();
   }
 }

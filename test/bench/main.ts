@@ -30,6 +30,8 @@ interface Options {
   readonly batch: number;
   /** `--w9-keys N`: W9 groups by an expression over bid fields with about N distinct values instead of by bidder. */
   readonly w9Keys: number | null;
+  /** `--latency`: the open-loop phase's loads (percent of the drain rate) and spans; null without it. */
+  readonly latency: { readonly loads: readonly number[]; readonly warmUpMs: number; readonly measureMs: number } | null;
 }
 
 function options(argv: readonly string[]): Options {
@@ -48,6 +50,14 @@ function options(argv: readonly string[]): Options {
     kafkaEvents: Number(value('--kafka-events') ?? (quick ? 30_000 : 500_000)),
     batch: Number(value('--batch') ?? 500),
     w9Keys: value('--w9-keys') === undefined ? null : Number(value('--w9-keys')),
+    // performance.md §7.1: 25/50/80 % of the drain rate, 5 minutes each after 1 minute of warm-up (--quick: 5 s after 1 s).
+    latency: argv.includes('--latency')
+      ? {
+          loads: (value('--latency-loads') ?? '25,50,80').split(',').map(Number),
+          warmUpMs: Number(value('--latency-warmup') ?? (quick ? 1 : 60)) * 1000,
+          measureMs: Number(value('--latency-seconds') ?? (quick ? 5 : 300)) * 1000,
+        }
+      : null,
   };
 }
 
@@ -106,6 +116,32 @@ function latencyText(r: WorkerResult): string {
   return parts.join(', ');
 }
 
+/** The open-loop latency levels of every workload (`--latency`). */
+function openLoopTable(reports: readonly WorkloadReport[], l: NonNullable<Options['latency']>): string {
+  const ms = (n: number) => (Number.isNaN(n) ? 'n/a' : n.toFixed(n < 10 ? 1 : 0));
+  const header = ['workload', 'load', 'offered ev/s', 'appended ev/s', 'engine CPU', 'outputs', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms'];
+  const rows = reports.flatMap((r) =>
+    (r.engine.openLoop ?? []).map((o) => [
+      r.id,
+      `${o.loadPercent} %`,
+      o.offeredRate.toFixed(0),
+      o.appendedRate.toFixed(0),
+      `${(o.engineCpuShare * 100).toFixed(0)} %`,
+      String(o.outputs),
+      ms(o.p50),
+      ms(o.p95),
+      ms(o.p99),
+      ms(o.max),
+    ]),
+  );
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
+  return (
+    `Open-loop latency: input appended by another process at a share of each engine's drain rate (wall ev/s), ${l.warmUpMs / 1000} s warm-up then ${l.measureMs / 1000} s measured per level; ` +
+    `latency = output visible − input appended (windowed: − the append that let the window close)\n${line(header)}\n${rows.map(line).join('\n')}\n`
+  );
+}
+
 /** W11's lines: recovery after kill -9 under live input, and its gate. */
 function recoveryText(r: RecoveryReport): string {
   return (
@@ -150,7 +186,8 @@ try {
   writeFileSync(liveFile, JSON.stringify(live));
   process.stderr.write(`loaded ${opts.events} Nexmark events (${counts.bid} bids) in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
   const reports: WorkloadReport[] = [];
-  const settings: BenchSettings = { batch: opts.batch, w9Keys: opts.w9Keys };
+  const latency = opts.latency === null ? null : { ...opts.latency, skip: opts.events + opts.live, eventsPerSecond: opts.rate };
+  const settings: BenchSettings = { batch: opts.batch, w9Keys: opts.w9Keys, latency };
   for (const workload of workloadsFor(settings).filter((w) => opts.only === null || opts.only.includes(w.id))) {
     const copy = (name: string) => {
       const dir = join(root, `${workload.id}-${name}`);
@@ -215,6 +252,7 @@ try {
   const line = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
   process.stdout.write(`\nEddy benchmark: ${opts.events} Nexmark events at ${opts.rate} ev/s of event time, embedded log, JSON, batches of ${opts.batch} records (engine and baseline in this run)\n`);
   process.stdout.write(`${line(header)}\n${rows.map(line).join('\n')}\n`);
+  if (opts.latency !== null) process.stdout.write(`\n${openLoopTable(reports, opts.latency)}`);
   let recovery: RecoveryReport | null = null;
   const table = workloadsFor(settings).find((w) => w.kind === 'table');
   if ((opts.only === null || opts.only.includes('W11')) && table?.kind === 'table') {

@@ -7,6 +7,7 @@ import { OffsetStore, openDataDirectory } from '../../src/state/index.js';
 import { runCountBaseline, runTableBaseline } from './baseline-aggregate.js';
 import { runJoinBaseline } from './baseline-join.js';
 import { liveLatency, type LiveEvent, type LiveLatency } from './live-latency.js';
+import { openLoopLatency, type OpenLoopLevel } from './open-loop-latency.js';
 import { DEFAULT_SETTINGS, NEXMARK_DDL, workloadsFor, type BenchSettings, type MapWorkload, type Workload } from './workloads.js';
 
 export interface WorkerResult {
@@ -29,6 +30,8 @@ export interface WorkerResult {
   };
   /** Tables: SQLite bytes (whole data directory pages used by the table and its index) per key. */
   readonly sqliteBytesPerKey?: number;
+  /** `--latency`: the open-loop levels (input at a share of the drain rate from another process). */
+  readonly openLoop?: readonly OpenLoopLevel[];
 }
 
 /** Pull queries also left out of a second p99 as the process's first (its parser, analyzer and planner still cold). */
@@ -76,11 +79,13 @@ async function runEngine(workload: Workload, dataDir: string, inputEvents: numbe
     emitLatencyMs = await liveLatency(engine, dataDir, JSON.parse(readFileSync(liveFile, 'utf8')) as LiveEvent[], workload);
   }
   const bytes = workload.kind === 'table' ? tableBytesPerKey(dataDir) : undefined;
+  const openLoop = settings.latency === null ? undefined : await openLoopLatency(dataDir, workload, inputEvents / wall, settings.latency);
   await engine.close();
   return {
     ...result(inputEvents, cpu, wall),
     gateEnd,
     ...(emitLatencyMs === undefined ? {} : { emitLatencyMs }),
+    ...(openLoop === undefined ? {} : { openLoop }),
     ...(pull === undefined ? {} : { pullLatencyMs: pull }),
     ...(bytes === undefined ? {} : { sqliteBytesPerKey: bytes }),
   };

@@ -1,5 +1,7 @@
 // The benchmark workloads (performance.md §7.2) in Eddy SQL, each with its hand-written baseline.
 
+import type { LatencySettings } from './open-loop-latency.js';
+
 /** The streams over the loaded Nexmark topics. */
 export const NEXMARK_DDL = `
 CREATE STREAM bid (auction BIGINT, bidder BIGINT, price BIGINT, channel VARCHAR, url VARCHAR, dateTime BIGINT, extra VARCHAR)
@@ -81,9 +83,11 @@ export interface BenchSettings {
   readonly batch: number;
   /** W9 keyed on about this many keys (null: by bidder). */
   readonly w9Keys: number | null;
+  /** `--latency`: after the drain, the open-loop latency phase (null: not run). */
+  readonly latency: LatencySettings | null;
 }
 
-export const DEFAULT_SETTINGS: BenchSettings = { batch: 500, w9Keys: null };
+export const DEFAULT_SETTINGS: BenchSettings = { batch: 500, w9Keys: null, latency: null };
 
 const BY_BIDDER: TableKey = {
   column: 'BIDDER',

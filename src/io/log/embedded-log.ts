@@ -96,7 +96,7 @@ export class EmbeddedLog {
     this.db.transaction(() => {
       this.statements.deleteRecords.run(topic.id);
       this.statements.deleteTopic.run(topic.id);
-    })();
+    }).immediate();
     // SQLite may give the id to the next topic created: no record of this one may be served again.
     this.recent.clear();
   }
@@ -136,7 +136,9 @@ export class EmbeddedLog {
         });
         touched.add(topic.name);
       }
-    })();
+      // IMMEDIATE on its own: it reads the partitions' ends before writing, and a deferred transaction
+      // that another process's commit overtakes between the two fails with SQLITE_BUSY at once.
+    }).immediate();
     for (const topic of touched) this.signal.notify(topic);
   }
 

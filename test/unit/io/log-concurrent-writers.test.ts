@@ -1,0 +1,56 @@
+// The embedded log's append beside another process's writes to the same data directory: it waits for the lock, never fails with SQLITE_BUSY.
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { describe, expect, it } from 'vitest';
+import { DATABASE_FILE, openDataDirectory } from '../../../src/state/index.js';
+import { EmbeddedLog, LOG_MIGRATIONS } from '../../../src/io/index.js';
+
+/** A writer on its own connection (a thread stands in for another process): short IMMEDIATE transactions until told to stop. */
+const WRITER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.file, { timeout: 10000 });
+db.exec('CREATE TABLE IF NOT EXISTS other_writes (n INTEGER)');
+const insert = db.prepare('INSERT INTO other_writes VALUES (?)');
+const write = db.transaction((n) => insert.run(n));
+let stop = false;
+parentPort.on('message', () => (stop = true));
+let n = 0;
+const loop = () => {
+  for (let i = 0; i < 50; i++) write.immediate(n++);
+  if (stop) { db.close(); parentPort.postMessage(n); } else setImmediate(loop);
+};
+parentPort.postMessage('started');
+loop();
+`;
+
+describe('embedded log with another writer on the data directory', () => {
+  it('appends while another connection commits between its reads and writes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'eddy-log-writers-'));
+    const db = openDataDirectory(dir, { log: LOG_MIGRATIONS });
+    try {
+      const log = new EmbeddedLog(db);
+      log.createTopic('t', 2, 0);
+      const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+      const worker = new Worker(WRITER, { eval: true, workerData: { file: join(dir, DATABASE_FILE), driver } });
+      await new Promise((resolve) => worker.once('message', resolve));
+      const appends = 3000;
+      for (let i = 0; i < appends; i++) {
+        log.append([{ topic: 't', timestamp: i, key: Buffer.from(`k${i % 7}`), value: Buffer.from(String(i)) }]);
+        if (i % 100 === 0) await new Promise((r) => setImmediate(r));
+      }
+      worker.postMessage('stop');
+      const otherWrites = await new Promise<number>((resolve) => worker.once('message', resolve));
+      expect(otherWrites).toBeGreaterThan(0);
+      const ends = log.describeTopic('t')?.endOffsets ?? [];
+      expect(ends.reduce((a, b) => a + b, 0)).toBe(appends);
+    } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
