@@ -2,17 +2,22 @@
 
 import type Database from 'better-sqlite3';
 
-/** How often, while some reader waits, the log asks SQLite whether another connection committed. */
-export const WATCH_INTERVAL_MS = 10;
+/** How often, while some reader waits and another connection committed lately, the log looks. */
+export const ACTIVE_WATCH_MS = 2;
+/** How often it looks once nothing has changed for IDLE_AFTER_MS (an idle server costs next to nothing). */
+export const IDLE_WATCH_MS = 10;
+export const IDLE_AFTER_MS = 1_000;
 
 /**
  * `PRAGMA data_version` changes when another connection has committed since the last call on this
- * one: a few microseconds to ask, so the log can look every 10 ms (one timer per database, and only
- * while a reader waits) instead of re-reading every partition of every waiting reader.
+ * one: a few microseconds to ask, so the log can look every 2 ms while another process appends
+ * (every 10 ms after a second without a change) — one timer per database, and only while a reader
+ * waits — instead of re-reading every partition of every waiting reader.
  */
 export class CrossProcessWatch {
   private readonly dataVersion;
   private last: number;
+  private lastChange = 0;
   private timer: NodeJS.Timeout | null = null;
   private waiting = 0;
 
@@ -26,29 +31,32 @@ export class CrossProcessWatch {
 
   /** A reader starts waiting: watch until every waiting reader is done. */
   begin(): void {
-    if (this.waiting++ === 0 && this.timer === null) {
-      this.timer = setInterval(() => this.check(), WATCH_INTERVAL_MS);
-      this.timer.unref();
-    }
+    if (this.waiting++ === 0 && this.timer === null) this.schedule();
   }
 
   end(): void {
     if (--this.waiting > 0 || this.timer === null) return;
-    clearInterval(this.timer);
+    clearTimeout(this.timer);
     this.timer = null;
   }
 
+  private schedule(): void {
+    const idle = performance.now() - this.lastChange >= IDLE_AFTER_MS;
+    this.timer = setTimeout(() => this.check(), idle ? IDLE_WATCH_MS : ACTIVE_WATCH_MS);
+    this.timer.unref();
+  }
+
   private check(): void {
+    this.timer = null;
     const now = this.read();
-    if (now === undefined) {
-      // The connection closed under a waiting reader: nothing more to watch.
-      if (this.timer !== null) clearInterval(this.timer);
-      this.timer = null;
-      return;
+    // The connection closed under a waiting reader: nothing more to watch.
+    if (now === undefined) return;
+    if (now !== this.last) {
+      this.last = now;
+      this.lastChange = performance.now();
+      this.onChange();
     }
-    if (now === this.last) return;
-    this.last = now;
-    this.onChange();
+    if (this.waiting > 0 && this.timer === null) this.schedule();
   }
 
   private read(): number | undefined {

@@ -7,7 +7,7 @@ export type StartFrom = 'earliest' | 'latest';
 
 /**
  * The longest a waiting reader goes without looking again. Appends by this process wake it at once
- * and commits by other processes within about 10 ms (the log's CrossProcessWatch): this is a
+ * and commits by other processes within 2–10 ms (the log's CrossProcessWatch): this is a
  * safety net only.
  */
 const RECHECK_MS = 500;

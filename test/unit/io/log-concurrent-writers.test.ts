@@ -1,4 +1,4 @@
-// The embedded log's append beside another process's writes to the same data directory: it waits for the lock, never fails with SQLITE_BUSY.
+// The embedded log beside another connection on the data directory: its append waits for the lock (never SQLITE_BUSY), and a waiting reader wakes on the other's commit.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -49,6 +49,32 @@ describe('embedded log with another writer on the data directory', () => {
       const ends = log.describeTopic('t')?.endOffsets ?? [];
       expect(ends.reduce((a, b) => a + b, 0)).toBe(appends);
     } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a reader waiting on the embedded log', () => {
+  it('wakes when another connection appends, long before its wait would end', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'eddy-log-watch-'));
+    const db = openDataDirectory(dir, { log: LOG_MIGRATIONS });
+    const other = openDataDirectory(dir, { log: LOG_MIGRATIONS });
+    try {
+      const log = new EmbeddedLog(db);
+      log.createTopic('t', 1, 0);
+      const writer = new EmbeddedLog(other);
+      for (let round = 0; round < 3; round++) {
+        const started = performance.now();
+        const woke = log.waitForAppend('t', 30_000);
+        setTimeout(() => writer.append([{ topic: 't', timestamp: round, key: null, value: Buffer.from(String(round)) }]), 20);
+        await woke;
+        // Woken by the append (a timeout would take 30 s), and the record is there to read.
+        expect(performance.now() - started).toBeLessThan(10_000);
+        expect(log.describeTopic('t')?.endOffsets).toEqual([round + 1]);
+      }
+    } finally {
+      other.close();
       db.close();
       rmSync(dir, { recursive: true, force: true });
     }
