@@ -4,6 +4,7 @@ import { requireSource, sourceRelationSchema, WINDOW_BOUND_COLUMNS, type Catalog
 import { EngineError, formatSqlType, type Column, type Schema } from '../common/index.js';
 import { formatExpr, type Select } from '../sql/index.js';
 import { analyzeAggregation, containsAggregate, type AggregationAnalysis } from './analyze-aggregation.js';
+import { analyzeTableFunctions } from './analyze-table-functions.js';
 import { analyzeWindow } from './analyze-window.js';
 import { bindExpr } from './bind-expr.js';
 import type { BoundExpr } from './bound-expr.js';
@@ -35,6 +36,8 @@ export function analyzeQuery(select: Select, catalog: Catalog, persistentSink: s
   }
 
   const aggregated = select.groupBy.length > 0 || select.items.some((i) => i.kind === 'SelectExpr' && containsAggregate(i.expr));
+  // Before the aggregation binds the items: a table function with GROUP BY gets its own message.
+  const flatMap = analyzeTableFunctions(select, scope, inputKind, aggregated, select.emit === null && persistentSink === null);
   let analysis: AggregationAnalysis | null = null;
   if (aggregated) {
     if (select.groupBy.length === 0) {
@@ -67,7 +70,13 @@ export function analyzeQuery(select: Select, catalog: Catalog, persistentSink: s
       projection.push(...structStarItems(item, scope));
       return;
     }
-    const expr = analysis?.items[i] ?? bindExpr(item.expr, scope);
+    // A table function's item reads the column the flat map adds for it.
+    const call = flatMap?.callOfItem[i];
+    const column = call === undefined ? undefined : flatMap?.schema.columns[inputSchema.columns.length + call];
+    const expr: BoundExpr =
+      call !== undefined && column !== undefined
+        ? { kind: 'ColumnRef', type: column.type, index: inputSchema.columns.length + call, name: column.name }
+        : (analysis?.items[i] ?? bindExpr(item.expr, scope));
     const name = item.alias?.name ?? (item.expr.kind === 'ColumnRef' ? item.expr.name.name : `KSQL_COL_${generated++}`);
     if (projection.some((p) => p.name === name)) {
       throw new EngineError('INVALID_STATEMENT', `The projection has two columns named ${name}: give one an alias with AS.`, item.span);
@@ -92,6 +101,7 @@ export function analyzeQuery(select: Select, catalog: Catalog, persistentSink: s
     joins: joined?.joins ?? [],
     inputSchema,
     where,
+    flatMap: flatMap === null ? null : { calls: flatMap.calls, schema: flatMap.schema },
     aggregation: analysis?.aggregation ?? null,
     having: analysis?.having ?? null,
     partitionBy,

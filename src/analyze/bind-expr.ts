@@ -1,7 +1,7 @@
 // bindExpr: resolves names and types of an AST expression into a BoundExpr, with located errors.
 
 import { assertNever, EngineError, formatSqlType, isNumericType, SqlTypes, type SourceSpan, type SqlType } from '../common/index.js';
-import { findAggregate, findFunction, resolveCall } from '../functions/index.js';
+import { findAggregate, findFunction, findTableFunction, resolveCall } from '../functions/index.js';
 import type { Expr } from '../sql/index.js';
 import type { BoundExpr } from './bound-expr.js';
 import { resolveType } from './resolve-type.js';
@@ -258,6 +258,10 @@ function bindCall(expr: Extract<Expr, { kind: 'FunctionCall' }>, scope: Scope): 
       `Aggregate function ${expr.name.name.toUpperCase()} can only be used in the SELECT and HAVING clauses of a query with GROUP BY.`,
       expr.span,
     );
+  }
+  if (findTableFunction(expr.name.name) !== undefined && findFunction(expr.name.name) === undefined) {
+    const name = expr.name.name.toUpperCase();
+    throw new EngineError('INVALID_STATEMENT', `${name} is a table function: it makes rows, not a value, so it can only be a whole SELECT item (${name}(…) AS name).`, expr.span);
   }
   const unified = findFunction(expr.name.name)?.unifiesArguments === true && expr.args.length > 0;
   const args = unified ? unify(expr.args as [Expr, ...Expr[]], scope, expr.span, expr.name.name) : expr.args.map((a) => bindExpr(a, scope));

@@ -44,6 +44,13 @@ export interface BoundAggregation {
 }
 
 /** A SELECT over one source. */
+/** A table function call of a SELECT list (EXPLODE(x)): its arguments over the input row and its column's type. */
+export interface BoundTableFunctionCall {
+  readonly name: string;
+  readonly args: readonly BoundExpr[];
+  readonly type: SqlType;
+}
+
 export interface BoundQuery {
   readonly source: SourceDefinition;
   /** JOINs after FROM, in order (`source` is the leftmost); `inputSchema` is then the joined columns. */
@@ -51,6 +58,8 @@ export interface BoundQuery {
   /** The source's columns plus pseudo columns: what WHERE (and an aggregation's arguments) read. */
   readonly inputSchema: Schema;
   readonly where: BoundExpr | null;
+  /** Table functions of the SELECT list (null: none): each input row becomes as many rows as they make, `schema` their columns after the input's. */
+  readonly flatMap: { readonly calls: readonly BoundTableFunctionCall[]; readonly schema: Schema } | null;
   /** GROUP BY: HAVING and the projection then read `aggregation.schema`. */
   readonly aggregation: BoundAggregation | null;
   readonly having: BoundExpr | null;

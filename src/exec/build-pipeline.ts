@@ -10,6 +10,7 @@ import { TableTableJoinOperator } from './join/table-table-join.js';
 import { AggregateOperator } from './operators/aggregate.js';
 import { ChangelogOperator } from './operators/changelog.js';
 import { FilterOperator } from './operators/filter.js';
+import { FlatMapOperator } from './operators/flat-map.js';
 import { MaterializeOperator } from './operators/materialize.js';
 import { SessionAggregateOperator } from './operators/session-aggregate.js';
 import { TableScanOperator } from './operators/table-scan.js';
@@ -109,6 +110,11 @@ export function buildPipeline(plan: PhysicalPlan, options: PipelineOptions): Pip
       }
       case 'PhysicalFilter': {
         const op = new FilterOperator(node);
+        wire(node.input, (batch) => op.onChanges(batch, ctx, downstream));
+        return;
+      }
+      case 'PhysicalFlatMap': {
+        const op = new FlatMapOperator(node);
         wire(node.input, (batch) => op.onChanges(batch, ctx, downstream));
         return;
       }

@@ -1,7 +1,7 @@
 // explain: the stable text of a query's logical and physical plans — what EXPLAIN prints.
 
 import { assertNever, formatDuration, formatSchema, type FormatSpec, type Schema, type WindowSpec } from '../common/index.js';
-import type { BoundAggregateCall } from '../analyze/index.js';
+import type { BoundAggregateCall, BoundTableFunctionCall } from '../analyze/index.js';
 import { formatBoundExpr } from './format-expr.js';
 import { joinDetails, joinHeadline } from './explain-join.js';
 import type { LogicalNode, LogicalPlan, ScanCondition } from './logical/index.js';
@@ -49,6 +49,9 @@ function explainLogical(node: LogicalNode, depth: number, out: string[]): void {
       break;
     case 'LogicalFilter':
       out.push(`${pad}Filter ${formatBoundExpr(node.predicate)}`);
+      break;
+    case 'LogicalFlatMap':
+      out.push(`${pad}FlatMap ${tableFunctions(node.schema, node.calls)}`);
       break;
     case 'LogicalProject':
       out.push(`${pad}Project ${projection(node.schema, node.expressions.map(formatBoundExpr))}`);
@@ -100,6 +103,10 @@ function explainPhysical(node: PhysicalNode, depth: number, out: string[]): void
     case 'PhysicalFilter':
       out.push(`${pad}PhysicalFilter ${formatBoundExpr(node.predicate)}`);
       break;
+    case 'PhysicalFlatMap':
+      out.push(`${pad}PhysicalFlatMap ${tableFunctions(node.schema, node.calls)} (zipped: as many rows as the longest, the others padded with NULL)`);
+      out.push(`${pad}  schema: ${formatSchema(node.schema)}`);
+      break;
     case 'PhysicalProject':
       out.push(`${pad}PhysicalProject ${projection(node.schema, node.expressions.map(formatBoundExpr))}`);
       out.push(`${pad}  schema: ${formatSchema(node.schema)}`);
@@ -112,6 +119,12 @@ function explainPhysical(node: PhysicalNode, depth: number, out: string[]): void
       assertNever(node, 'physical node');
   }
   explainPhysical(node.input, depth + 1, out);
+}
+
+/** `KSQL_SYNTH_0 := EXPLODE(XS), …`: the columns the table functions add after the input's. */
+function tableFunctions(schema: Schema, calls: readonly BoundTableFunctionCall[]): string {
+  const first = schema.columns.length - calls.length;
+  return calls.map((c, i) => `${schema.columns[first + i]?.name ?? `#${i}`} := ${c.name}(${c.args.map(formatBoundExpr).join(', ')})`).join(', ');
 }
 
 /** `BY K WINDOW TUMBLING (SIZE 1 MINUTE, GRACE 10 SECONDS, RETENTION 1 DAY) EMIT CHANGES: N := COUNT(*)` */

@@ -3,6 +3,7 @@
 export type * from './logical-node.js';
 export type * from './logical-source.js';
 export type * from './logical-filter.js';
+export type * from './logical-flat-map.js';
 export type * from './logical-project.js';
 export type * from './logical-sink.js';
 export type * from './logical-changelog.js';

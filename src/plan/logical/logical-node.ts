@@ -4,6 +4,7 @@ import type { LogicalAggregate } from './logical-aggregate.js';
 import type { LogicalChangelog } from './logical-changelog.js';
 import type { LogicalJoin } from './logical-join.js';
 import type { LogicalFilter } from './logical-filter.js';
+import type { LogicalFlatMap } from './logical-flat-map.js';
 import type { LogicalMaterialize } from './logical-materialize.js';
 import type { LogicalProject } from './logical-project.js';
 import type { LogicalSink } from './logical-sink.js';
@@ -16,6 +17,7 @@ export type LogicalNode =
   | LogicalChangelog
   | LogicalJoin
   | LogicalFilter
+  | LogicalFlatMap
   | LogicalAggregate
   | LogicalProject
   | LogicalMaterialize
@@ -41,6 +43,7 @@ export function logicalInputs(node: LogicalNode): readonly LogicalNode[] {
     case 'LogicalAggregate':
     case 'LogicalMaterialize':
     case 'LogicalFilter':
+    case 'LogicalFlatMap':
     case 'LogicalProject':
     case 'LogicalSink':
       return [node.input];

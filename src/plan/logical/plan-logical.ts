@@ -1,4 +1,4 @@
-// planLogical: a bound query → a logical plan (source [→ changelog] [⋈ joins] → filter [→ aggregate → having] → project [→ materialize → sink]).
+// planLogical: a bound query → a logical plan (source [→ changelog] [⋈ joins] → filter [→ flat map | → aggregate → having] → project [→ materialize → sink]).
 
 import type { BoundQuery } from '../../analyze/index.js';
 import { sourceRelationSchema, type SourceDefinition } from '../../catalog/index.js';
@@ -15,6 +15,7 @@ export function planLogical(query: BoundQuery, sink: SourceDefinition | null): L
     if (query.source.kind === 'TABLE' && query.joins.length === 0) node = { kind: 'LogicalChangelog', input: node, schema: node.schema };
   }
   if (query.where !== null) node = { kind: 'LogicalFilter', input: node, predicate: query.where, schema: node.schema };
+  if (query.flatMap !== null) node = { kind: 'LogicalFlatMap', input: node, calls: query.flatMap.calls, schema: query.flatMap.schema };
   const aggregation = query.aggregation;
   if (aggregation !== null) {
     node = {

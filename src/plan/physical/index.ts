@@ -2,6 +2,7 @@
 
 export type * from './physical-source.js';
 export type * from './physical-filter.js';
+export type * from './physical-flat-map.js';
 export type * from './physical-project.js';
 export type * from './physical-sink.js';
 export type * from './physical-changelog.js';

@@ -5,6 +5,7 @@ import type { PhysicalAggregate } from './physical-aggregate.js';
 import type { PhysicalChangelog } from './physical-changelog.js';
 import type { PhysicalJoin } from './physical-join.js';
 import type { PhysicalFilter } from './physical-filter.js';
+import type { PhysicalFlatMap } from './physical-flat-map.js';
 import type { PhysicalMaterialize } from './physical-materialize.js';
 import type { PhysicalProject } from './physical-project.js';
 import type { PhysicalSink } from './physical-sink.js';
@@ -17,14 +18,25 @@ export type PhysicalNode =
   | PhysicalChangelog
   | PhysicalJoin
   | PhysicalFilter
+  | PhysicalFlatMap
   | PhysicalAggregate
   | PhysicalProject
   | PhysicalMaterialize
   | PhysicalSink;
 
-/** Version 2 added tables: changelog, aggregate, materialize and table-scan nodes, and joins (version 1 plans still run). */
-export const PHYSICAL_PLAN_FORMAT_VERSION = 2;
-const READABLE_VERSIONS: readonly number[] = [1, 2];
+/**
+ * Version 2 added tables: changelog, aggregate, materialize and table-scan nodes, and joins (version
+ * 1 plans still run); version 3 the flat map (table functions). A plan is written with the lowest
+ * version that has all its nodes, so builds that predate a node still run the plans without it.
+ */
+export const PHYSICAL_PLAN_FORMAT_VERSION = 3;
+const READABLE_VERSIONS: readonly number[] = [1, 2, 3];
+
+/** The format version a plan rooted at `root` needs. */
+export function planFormatVersion(root: PhysicalNode): number {
+  const uses = (node: PhysicalNode): boolean => node.kind === 'PhysicalFlatMap' || physicalInputs(node).some(uses);
+  return uses(root) ? 3 : 2;
+}
 
 export interface PhysicalPlan {
   readonly formatVersion: number;
@@ -46,6 +58,7 @@ export function physicalInputs(node: PhysicalNode): readonly PhysicalNode[] {
     case 'PhysicalAggregate':
     case 'PhysicalMaterialize':
     case 'PhysicalFilter':
+    case 'PhysicalFlatMap':
     case 'PhysicalProject':
     case 'PhysicalSink':
       return [node.input];
@@ -75,6 +88,7 @@ export function planKeepsState(node: PhysicalNode): boolean {
     case 'PhysicalSource':
     case 'PhysicalTableScan':
     case 'PhysicalFilter':
+    case 'PhysicalFlatMap':
     case 'PhysicalProject':
     case 'PhysicalSink':
       return physicalInputs(node).some(planKeepsState);

@@ -2,10 +2,11 @@
 
 import { assertNever } from '../../common/index.js';
 import type { LogicalNode, LogicalPlan } from '../logical/index.js';
-import { PHYSICAL_PLAN_FORMAT_VERSION, type PhysicalNode, type PhysicalPlan } from './physical-node.js';
+import { planFormatVersion, type PhysicalNode, type PhysicalPlan } from './physical-node.js';
 
 export function planPhysical(plan: LogicalPlan, queryId: string): PhysicalPlan {
-  return { formatVersion: PHYSICAL_PLAN_FORMAT_VERSION, queryId, mode: plan.mode, root: lower(plan.root), limit: plan.limit };
+  const root = lower(plan.root);
+  return { formatVersion: planFormatVersion(root), queryId, mode: plan.mode, root, limit: plan.limit };
 }
 
 function lower(node: LogicalNode): PhysicalNode {
@@ -57,6 +58,8 @@ function lower(node: LogicalNode): PhysicalNode {
       };
     case 'LogicalFilter':
       return { kind: 'PhysicalFilter', input: lower(node.input), predicate: node.predicate, schema: node.schema };
+    case 'LogicalFlatMap':
+      return { kind: 'PhysicalFlatMap', input: lower(node.input), calls: node.calls, schema: node.schema };
     case 'LogicalAggregate': {
       const inputSchema = node.input.schema;
       return {

@@ -28,6 +28,8 @@ function rewrite(node: LogicalNode): LogicalNode {
       };
     case 'LogicalFilter':
       return { ...node, input: rewrite(node.input), predicate: transformBoundExpr(node.predicate, fold) };
+    case 'LogicalFlatMap':
+      return { ...node, input: rewrite(node.input), calls: node.calls.map((c) => ({ ...c, args: c.args.map((e) => transformBoundExpr(e, fold)) })) };
     case 'LogicalProject':
       return { ...node, input: rewrite(node.input), expressions: node.expressions.map((e) => transformBoundExpr(e, fold)) };
     case 'LogicalSink':

@@ -51,6 +51,15 @@ function prune(node: LogicalNode, needed: Set<number> | null): LogicalNode {
       const inputNeeded = needed === null ? null : referencedColumns(node.predicate, new Set(needed));
       return { ...node, input: prune(node.input, inputNeeded) };
     }
+    case 'LogicalFlatMap': {
+      // The input's columns the parent reads, plus the calls' arguments (the calls' own columns come from here).
+      const width = node.input.schema.columns.length;
+      const inputNeeded = new Set<number>();
+      if (needed === null) node.input.schema.columns.forEach((_, i) => inputNeeded.add(i));
+      else needed.forEach((i) => i < width && inputNeeded.add(i));
+      node.calls.forEach((c) => c.args.forEach((e) => referencedColumns(e, inputNeeded)));
+      return { ...node, input: prune(node.input, inputNeeded) };
+    }
     case 'LogicalProject': {
       const inputNeeded = new Set<number>();
       node.expressions.forEach((e, i) => {

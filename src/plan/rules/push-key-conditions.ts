@@ -27,6 +27,7 @@ function rewrite(node: LogicalNode): LogicalNode {
       return { ...node, left: rewrite(node.left), right: rewrite(node.right) };
     case 'LogicalChangelog':
     case 'LogicalAggregate':
+    case 'LogicalFlatMap':
     case 'LogicalProject':
     case 'LogicalMaterialize':
     case 'LogicalSink':

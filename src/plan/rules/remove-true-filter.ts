@@ -24,6 +24,7 @@ function rewrite(node: LogicalNode): LogicalNode {
       const p = node.predicate;
       return p.kind === 'Literal' && p.value === true ? input : { ...node, input };
     }
+    case 'LogicalFlatMap':
     case 'LogicalProject':
     case 'LogicalSink':
       return { ...node, input: rewrite(node.input) };
