@@ -18,9 +18,13 @@ export class EmbeddedTopics implements Topics {
     private readonly clock: Clock,
   ) {}
 
-  /** The embedded log keeps every record: REPLICAS, RETENTION_MS and CLEANUP_POLICY only matter on Kafka. */
+  /**
+   * RETENTION_MS deletes old records (unless CLEANUP_POLICY is only `compact`: the embedded log does
+   * not compact, so such a topic keeps every record); REPLICAS only matters on Kafka.
+   */
   createTopic(name: string, settings: TopicSettings): Promise<void> {
-    this.log.createTopic(name, settings.partitions, this.clock.now());
+    const deletes = settings.retentionMs !== undefined && settings.cleanupPolicy !== 'compact';
+    this.log.createTopic(name, settings.partitions, this.clock.now(), deletes ? { retentionMs: settings.retentionMs } : {});
     return Promise.resolve();
   }
 

@@ -49,6 +49,7 @@ import {
   type TopicShape,
 } from './test-records.js';
 import { resolveVariables } from './variables.js';
+import { LogRetention } from './log-retention.js';
 import { ReplicatedCatalogStore } from './replicated-catalog-store.js';
 import { queryStatus, queryStatuses, statusLines, type QueryStatus } from './query-status.js';
 import { KafkaProcessingLog, kafkaProcessingLogTopic } from './kafka-processing-log.js';
@@ -81,12 +82,17 @@ export class Engine {
   /** On Kafka: the catalog as a cache of the service id's command topic. */
   private readonly replica: ReplicatedCatalogStore | null;
 
+  /** Running engines on the embedded log delete its expired records (RETENTION_MS). */
+  private readonly retention: LogRetention | null;
+
   private constructor(
     ctx: EngineContext,
     runQueries: boolean,
     private readonly kafkaLog: KafkaProcessingLog | null,
+    embeddedLog: EmbeddedLog | null,
   ) {
     this.ctx = ctx;
+    this.retention = runQueries && embeddedLog !== null ? new LogRetention(embeddedLog, ctx.clock, ctx.logger) : null;
     this.replica = ctx.catalogStore instanceof ReplicatedCatalogStore ? ctx.catalogStore : null;
     const replica = this.replica;
     this.queries = new PersistentQueries(ctx, replica === null ? undefined : () => replica.catchUp());
@@ -146,7 +152,7 @@ export class Engine {
       logger,
       catalog: () => catalogStore.load(),
     };
-    return new Engine(ctx, options.runQueries ?? true, kafkaLog);
+    return new Engine(ctx, options.runQueries ?? true, kafkaLog, embeddedLog);
   }
 
   /** Parses a script into statements (throws a located EngineError on a syntax error). */
@@ -362,6 +368,7 @@ export class Engine {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.retention?.stop();
     await this.queries.close();
     await this.kafkaLog?.settle();
     await this.replica?.close();

@@ -6,7 +6,7 @@ import type { Positions, SinkRecord, SourceRecord } from '../../exec/index.js';
 import { AppendSignal } from './append-signal.js';
 import { CrossProcessWatch } from './cross-process-watch.js';
 import { LogReader, type StartFrom } from './log-reader.js';
-import { decodeBatch, encodeBatch, MAX_BATCH_RECORDS, type BatchEntry } from './log-batch.js';
+import { batchMaxTimestamp, decodeBatch, encodeBatch, MAX_BATCH_RECORDS, type BatchEntry } from './log-batch.js';
 import type { LogRecord } from './log-record.js';
 import { partitionForKey } from './murmur2.js';
 import { RecentReads } from './recent-reads.js';
@@ -23,6 +23,15 @@ interface TopicRow {
   name: string;
   partitions: number;
 }
+
+/** A topic's settings the embedded log acts on (stored as JSON with the topic). */
+export interface EmbeddedTopicConfig {
+  /** Records older than this (by record time, against the clock) are deleted, a whole stored batch at a time. */
+  readonly retentionMs?: number;
+}
+
+/** Batches the retention pass looks at per query, oldest first. */
+const RETENTION_PAGE = 64;
 
 /** A stored batch as `read` returns it, raw (an array: no object per row): base offset, packed records. */
 type BatchRow = [number, Buffer];
@@ -57,7 +66,12 @@ export class EmbeddedLog {
     this.statements = {
       topicByName: db.prepare<[string], TopicRow>('SELECT id, name, partitions FROM log_topics WHERE name = ?'),
       topics: db.prepare<[], TopicRow>('SELECT id, name, partitions FROM log_topics ORDER BY name'),
-      insertTopic: db.prepare<[string, number, number]>('INSERT INTO log_topics (name, partitions, created_at) VALUES (?, ?, ?)'),
+      insertTopic: db.prepare<[string, number, number, string]>('INSERT INTO log_topics (name, partitions, created_at, config) VALUES (?, ?, ?, ?)'),
+      configured: db.prepare<[], TopicRow & { config: string }>("SELECT id, name, partitions, config FROM log_topics WHERE config <> '{}'"),
+      oldest: db.prepare<[number, number, number, number], { last_offset: number; base_offset: number; records: Buffer }>(
+        'SELECT last_offset, base_offset, records FROM eddy_log_batches WHERE topic_id = ? AND partition = ? AND last_offset > ? ORDER BY last_offset LIMIT ?',
+      ),
+      deleteUpTo: db.prepare<[number, number, number]>('DELETE FROM eddy_log_batches WHERE topic_id = ? AND partition = ? AND last_offset <= ?'),
       deleteTopic: db.prepare<[number]>('DELETE FROM log_topics WHERE id = ?'),
       deleteRecords: db.prepare<[number]>('DELETE FROM eddy_log_batches WHERE topic_id = ?'),
       endOffset: db.prepare<[number, number], { next: number }>(
@@ -74,9 +88,50 @@ export class EmbeddedLog {
     };
   }
 
-  createTopic(name: string, partitions: number, now: number): void {
+  createTopic(name: string, partitions: number, now: number, config: EmbeddedTopicConfig = {}): void {
     if (this.topic(name) !== undefined) throw new EngineError('CONFLICT', `Topic '${name}' already exists.`);
-    this.statements.insertTopic.run(name, partitions, now);
+    this.statements.insertTopic.run(name, partitions, now, JSON.stringify(config));
+  }
+
+  /**
+   * Deletes, in every topic with a retention, the oldest stored batches whose newest record is
+   * older than `now − retentionMs` — as Kafka deletes whole segments — up to the first batch that
+   * is not, and never a partition's last batch (its end offset stays). Readers behind the new
+   * start of a partition go on from there. Returns how many records were deleted.
+   */
+  enforceRetention(now: number): number {
+    let deleted = 0;
+    for (const topic of this.statements.configured.all()) {
+      const retentionMs = (JSON.parse(topic.config) as EmbeddedTopicConfig).retentionMs;
+      if (retentionMs === undefined) continue;
+      for (let p = 0; p < topic.partitions; p++) {
+        this.db
+          .transaction(() => {
+            const last = this.endOffset(topic.id, p) - 1;
+            let upTo = -1;
+            let first: number | null = null;
+            for (let after = -1; ; ) {
+              const rows = this.statements.oldest.all(topic.id, p, after, RETENTION_PAGE);
+              let expired = true;
+              for (const row of rows) {
+                if (row.last_offset >= last || batchMaxTimestamp(row.records) >= now - retentionMs) {
+                  expired = false;
+                  break;
+                }
+                first ??= row.base_offset;
+                upTo = row.last_offset;
+              }
+              if (!expired || rows.length < RETENTION_PAGE) break;
+              after = upTo;
+            }
+            if (upTo < 0 || first === null) return;
+            this.statements.deleteUpTo.run(topic.id, p, upTo);
+            deleted += upTo - first + 1;
+          })
+          .immediate();
+      }
+    }
+    return deleted;
   }
 
   describeTopic(name: string): TopicDescription | undefined {

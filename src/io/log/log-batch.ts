@@ -53,6 +53,19 @@ export function encodeBatch(entries: readonly BatchEntry[]): Buffer {
   return out;
 }
 
+/** The newest record time of a stored batch (what retention compares, as Kafka does per segment). */
+export function batchMaxTimestamp(batch: Buffer): number {
+  let at = 0;
+  let max = -Infinity;
+  while (at < batch.length) {
+    const timestamp = batch.readDoubleLE(at);
+    if (timestamp > max) max = timestamp;
+    at += 8;
+    for (let field = 0; field < 3; field++) at += 4 + Math.max(0, batch.readInt32LE(at));
+  }
+  return max;
+}
+
 /**
  * Reads the records of a stored batch from offset `from` on (skipping those before it) into `out`,
  * at most `limit`; returns how many it added. Keys and values are views of `batch`, not copies.
