@@ -16,6 +16,7 @@ REPL commands (no ';' needed):
   clear                    clear the screen
   exit                     leave (also Ctrl-D, or Ctrl-C at an empty prompt)
 
-Keys: Tab completes keywords, streams, columns, functions and properties; Up/Down browse the history;
+Keys: Tab completes keywords, streams, columns, functions and properties; Up/Down browse the history,
+Ctrl-R searches it (Ctrl-R again: older; Enter runs the entry; Esc leaves);
 Ctrl-A/E start/end of line, Ctrl-W delete a word, Ctrl-U/K delete to start/end of line,
 Ctrl-C cancels a running query or clears the line.`;

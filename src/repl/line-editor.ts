@@ -10,9 +10,19 @@ export interface EditorState {
   readonly historyIndex: number | null;
   /** What was being typed before browsing started, restored when browsing past the newest entry. */
   readonly draft: { readonly lines: readonly string[]; readonly text: string } | null;
+  /** Ctrl-R's reverse incremental search through the history (null when not searching). */
+  readonly search: HistorySearch | null;
 }
 
-export const emptyEditor: EditorState = { lines: [], text: '', cursor: 0, historyIndex: null, draft: null };
+/** A reverse history search: what is typed, the entry it found (newest first), and whether the last step found none. */
+export interface HistorySearch {
+  readonly query: string;
+  /** Index in the history of the entry shown (null: nothing found yet). */
+  readonly match: number | null;
+  readonly failed: boolean;
+}
+
+export const emptyEditor: EditorState = { lines: [], text: '', cursor: 0, historyIndex: null, draft: null, search: null };
 
 /** The whole input typed so far: earlier lines and the current one. */
 export function editorText(state: EditorState): string {
@@ -24,7 +34,7 @@ export function isEditorEmpty(state: EditorState): boolean {
 }
 
 function edited(state: EditorState, text: string, cursor: number): EditorState {
-  return { ...state, text, cursor, historyIndex: null, draft: null };
+  return { ...state, text, cursor, historyIndex: null, draft: null, search: null };
 }
 
 export function insertText(state: EditorState, input: string): EditorState {
@@ -96,7 +106,7 @@ export function historyPrevious(state: EditorState, history: readonly string[]):
   const index = state.historyIndex === null ? history.length - 1 : state.historyIndex - 1;
   if (index < 0) return state;
   const draft = state.draft ?? { lines: state.lines, text: state.text };
-  return { ...recall(history[index] ?? ''), historyIndex: index, draft };
+  return { ...recall(history[index] ?? ''), historyIndex: index, draft, search: null };
 }
 
 /** Down arrow: the next history entry, or back to what was being typed. */
@@ -105,13 +115,59 @@ export function historyNext(state: EditorState, history: readonly string[]): Edi
   const index = state.historyIndex + 1;
   if (index >= history.length) {
     const draft = state.draft ?? { lines: [], text: '' };
-    return { lines: draft.lines, text: draft.text, cursor: draft.text.length, historyIndex: null, draft: null };
+    return { lines: draft.lines, text: draft.text, cursor: draft.text.length, historyIndex: null, draft: null, search: null };
   }
-  return { ...recall(history[index] ?? ''), historyIndex: index, draft: state.draft };
+  return { ...recall(history[index] ?? ''), historyIndex: index, draft: state.draft, search: null };
 }
 
 function recall(entry: string): Pick<EditorState, 'lines' | 'text' | 'cursor'> {
   const lines = entry.split('\n');
   const text = lines.pop() ?? '';
   return { lines, text, cursor: text.length };
+}
+
+/** The newest history entry at or before `from` containing `query` (case-insensitively), or null. */
+function findOlder(history: readonly string[], query: string, from: number): number | null {
+  const wanted = query.toLowerCase();
+  for (let i = Math.min(from, history.length - 1); i >= 0; i--) if ((history[i] ?? '').toLowerCase().includes(wanted)) return i;
+  return null;
+}
+
+/** Ctrl-R: starts a reverse search; again while searching, the next older entry with the same text. */
+export function searchOlder(state: EditorState, history: readonly string[]): EditorState {
+  const search = state.search;
+  if (search === null) return { ...state, search: { query: '', match: null, failed: false } };
+  if (search.query === '') return state;
+  const match = findOlder(history, search.query, (search.match ?? history.length) - 1);
+  return { ...state, search: match === null ? { ...search, failed: true } : { ...search, match, failed: false } };
+}
+
+/** A key typed while searching: the search text grows and the newest entry containing it (from the one shown) is found. */
+export function searchType(state: EditorState, history: readonly string[], input: string): EditorState {
+  const search = state.search;
+  if (search === null) return state;
+  const query = search.query + input.replace(/[\r\n\t]/g, ' ');
+  const match = findOlder(history, query, search.match ?? history.length - 1);
+  return { ...state, search: { query, match: match ?? search.match, failed: match === null } };
+}
+
+/** Backspace while searching: the search text shrinks and is looked for again from the newest entry. */
+export function searchBackspace(state: EditorState, history: readonly string[]): EditorState {
+  const search = state.search;
+  if (search === null) return state;
+  const query = search.query.slice(0, -1);
+  const match = query === '' ? null : findOlder(history, query, history.length - 1);
+  return { ...state, search: { query, match, failed: query !== '' && match === null } };
+}
+
+/** Leaves the search with the entry found in the editor (or what was typed before, when none was found). */
+export function acceptSearch(state: EditorState, history: readonly string[]): EditorState {
+  const match = state.search?.match ?? null;
+  if (match === null) return { ...state, search: null };
+  return { ...recall(history[match] ?? ''), historyIndex: null, draft: null, search: null };
+}
+
+/** Esc or Ctrl-G: leaves the search, keeping what was typed before it. */
+export function cancelSearch(state: EditorState): EditorState {
+  return { ...state, search: null };
 }

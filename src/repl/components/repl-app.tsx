@@ -36,7 +36,7 @@ export function ReplApp({ controller }: { readonly controller: ReplController })
       {state.running !== null ? (
         <LiveQueryView running={state.running} mode={state.mode} size={size} />
       ) : state.busy || state.exitRequested ? null : (
-        <PromptView editor={input.editor} candidates={input.candidates} />
+        <PromptView editor={input.editor} candidates={input.candidates} found={input.found} />
       )}
     </>
   );

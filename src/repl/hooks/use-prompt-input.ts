@@ -1,10 +1,12 @@
-// usePromptInput: the keyboard — line editing, history, tab completion, Enter to submit, Ctrl-C / Ctrl-D.
+// usePromptInput: the keyboard — line editing, history (Ctrl-R searches it), tab completion, Enter to submit, Ctrl-C / Ctrl-D.
 
 import { useInput, type Key } from 'ink';
 import { useRef, useState } from 'react';
 import { complete } from '../completion.js';
 import { isCompleteInput } from '../input-completeness.js';
 import {
+  acceptSearch,
+  cancelSearch,
   deleteBackward,
   deleteForward,
   deleteWordBackward,
@@ -19,6 +21,9 @@ import {
   moveCursor,
   newLine,
   replaceBeforeCursor,
+  searchBackspace,
+  searchOlder,
+  searchType,
   type EditorState,
 } from '../line-editor.js';
 import { isReplCommand } from '../repl-command.js';
@@ -28,6 +33,8 @@ export interface PromptInput {
   readonly editor: EditorState;
   /** Completion candidates to show under the prompt (after a Tab that could not decide). */
   readonly candidates: readonly string[];
+  /** The history entry a Ctrl-R search found (null: none, or not searching). */
+  readonly found: string | null;
 }
 
 export function usePromptInput(controller: ReplController, state: ReplState): PromptInput {
@@ -66,11 +73,28 @@ export function usePromptInput(controller: ReplController, state: ReplState): Pr
     update(next, progressed || completion.candidates.length < 2 ? [] : completion.candidates);
   };
 
+  /** A key during a Ctrl-R search: true when it was the search's; other keys end the search (keeping what it found) and then act as usual. */
+  const onSearchKey = (input: string, key: Key): boolean => {
+    const current = editor.current;
+    const history = controller.history;
+    const printable = !key.ctrl && !key.meta && !key.tab && !key.return && !key.escape && !key.upArrow && !key.downArrow && !key.leftArrow && !key.rightArrow && input !== '';
+    if (key.ctrl && input === 'r') update(searchOlder(current, history));
+    else if (key.escape || (key.ctrl && (input === 'g' || input === 'c'))) update(cancelSearch(current));
+    else if (key.backspace || key.delete) update(searchBackspace(current, history));
+    else if (printable) update(searchType(current, history, input));
+    else {
+      update(acceptSearch(current, history));
+      return false;
+    }
+    return true;
+  };
+
   const onKey = (input: string, key: Key) => {
     if (state.running !== null || state.busy) {
       if (key.ctrl && input === 'c') controller.cancel();
       return;
     }
+    if (editor.current.search !== null && onSearchKey(input, key)) return;
     const current = editor.current;
     if (key.ctrl && input === 'c') {
       if (isEditorEmpty(current)) controller.exit();
@@ -110,6 +134,8 @@ export function usePromptInput(controller: ReplController, state: ReplState): Pr
           return update(deleteWordBackward(current));
         case 'l':
           return controller.clear();
+        case 'r':
+          return update(searchOlder(current, controller.history));
         default:
           return;
       }
@@ -129,5 +155,6 @@ export function usePromptInput(controller: ReplController, state: ReplState): Pr
   };
 
   useInput(onKey);
-  return { editor: editor.current, candidates };
+  const match = editor.current.search?.match ?? null;
+  return { editor: editor.current, candidates, found: match === null ? null : (controller.history[match] ?? null) };
 }

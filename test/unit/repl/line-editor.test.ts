@@ -15,6 +15,11 @@ import {
   moveCursor,
   newLine,
   replaceBeforeCursor,
+  acceptSearch,
+  cancelSearch,
+  searchBackspace,
+  searchOlder,
+  searchType,
   type EditorState,
 } from '../../../src/repl/line-editor.js';
 
@@ -75,5 +80,25 @@ describe('line editor', () => {
   it('stops browsing when an entry is edited', () => {
     const s = insertText(historyPrevious(emptyEditor, ['SHOW STREAMS']), ';');
     expect(s).toMatchObject({ text: 'SHOW STREAMS;', historyIndex: null, draft: null });
+  });
+
+  it('searches the history backwards, case-insensitively, and gives a multi-line entry back as its lines', () => {
+    const history = ['SELECT 1;', 'CREATE STREAM s (v INT)\n  WITH (KAFKA_TOPIC=\'s\');', 'select v from s;'];
+    let s = searchOlder(typed('draft'), history);
+    expect(s.search).toEqual({ query: '', match: null, failed: false });
+    // Ctrl-R before anything is typed has nothing to repeat.
+    expect(searchOlder(s, history)).toEqual(s);
+    s = searchType(s, history, 'SEL');
+    expect(s.search).toEqual({ query: 'SEL', match: 2, failed: false });
+    s = searchOlder(s, history);
+    expect(s.search?.match).toBe(0);
+    s = searchOlder(s, history);
+    expect(s.search).toEqual({ query: 'SEL', match: 0, failed: true });
+    expect(cancelSearch(s)).toMatchObject({ text: 'draft', search: null });
+    s = searchBackspace(searchType(searchBackspace(searchBackspace(searchBackspace(s, history), history), history), history, 'kafka'), history);
+    expect(s.search).toEqual({ query: 'kafk', match: 1, failed: false });
+    expect(acceptSearch(s, history)).toMatchObject({ lines: ['CREATE STREAM s (v INT)'], text: "  WITH (KAFKA_TOPIC='s');", search: null });
+    // Nothing found: the search ends with what was typed before it.
+    expect(acceptSearch(searchType(searchOlder(typed('x'), []), [], 'y'), [])).toMatchObject({ text: 'x', search: null });
   });
 });

@@ -220,6 +220,39 @@ describe('the REPL screen', () => {
     expect(controller.getState().exitRequested).toBe(true);
   });
 
+  it('searches the history with Ctrl-R: typing narrows it, Ctrl-R again goes older, Enter runs the entry found', async () => {
+    await type('SHOW TOPICS;\r');
+    await type('SHOW STREAMS;\r');
+    await type('SHOW PROPERTIES;\r');
+    await type('\u0012');
+    expect(frame().trimEnd().endsWith("(reverse-i-search)'':")).toBe(true);
+    await type('sho');
+    expect(frame().trimEnd().endsWith("(reverse-i-search)'sho': SHOW PROPERTIES;")).toBe(true);
+    await type('w t');
+    expect(frame().trimEnd().endsWith("(reverse-i-search)'show t': SHOW TOPICS;")).toBe(true);
+    await type('x');
+    expect(frame().trimEnd().endsWith("(failed reverse-i-search)'show tx': SHOW TOPICS;")).toBe(true);
+    // Backspace searches again from the newest entry; Ctrl-R steps to older ones.
+    for (let i = 0; i < 3; i++) await type('\u007f');
+    expect(frame().trimEnd().endsWith("(reverse-i-search)'show': SHOW PROPERTIES;")).toBe(true);
+    await type('\u0012');
+    expect(frame().trimEnd().endsWith("(reverse-i-search)'show': SHOW STREAMS;")).toBe(true);
+    await type('\r');
+    expect(after('eddy> SHOW STREAMS;')).toContain('Stream Name');
+    // Esc leaves a search with what was typed before it; another key keeps the entry found, to edit.
+    await type('SEL');
+    await type('\u0012');
+    await type('topics');
+    await type('\u001B');
+    await wait(100);
+    expect(frame().trimEnd().endsWith('eddy> SEL')).toBe(true);
+    await type('\u0015');
+    await type('\u0012');
+    await type('propert');
+    await type('\u0001');
+    expect(frame().trimEnd().endsWith('eddy> SHOW PROPERTIES;')).toBe(true);
+  });
+
   it('runs a script file and spools what it shows', async () => {
     const script = join(dir, 'setup.sql');
     const spool = join(dir, 'spool.txt');
