@@ -52,7 +52,7 @@ describe.skipIf(!tmux.ok)('the REPL in a real terminal', () => {
     expect(run.code, run.stderr).toBe(0);
   }
 
-  it('types a CREATE STREAM, watches a push query update as another process inserts, and Ctrl-C returns to the prompt', async () => {
+  it('types a CREATE STREAM, watches a push query update as another process inserts, Ctrl-C returns to the prompt, and Ctrl-R searches the history', async () => {
     // The first screen waits for Node, Ink and the engine to load: on a loaded 2-core machine that can take long.
     await terminal.waitForScreen('the banner and the prompt', (s) => s.includes('Connected to the embedded log in') && s.endsWith('eddy>'), 90_000);
 
@@ -97,6 +97,12 @@ describe.skipIf(!tmux.ok)('the REPL in a real terminal', () => {
     terminal.type('SHOW STREAMS;');
     terminal.press('Enter');
     await terminal.waitForScreen('SHOW STREAMS', (s) => s.includes('| READINGS    | readings    |') && s.endsWith('eddy>'));
+    // Ctrl-R finds the push query in the history; Ctrl-G leaves the search with the line as it was.
+    terminal.press('C-r');
+    terminal.type('emit');
+    await terminal.waitForScreen('the history search', (s) => s.endsWith("(reverse-i-search)'emit': SELECT sensor, temp FROM readings EMIT CHANGES;"));
+    terminal.press('C-g');
+    await terminal.waitForScreen('the prompt after the search', (s) => s.endsWith('eddy>'));
     terminal.press('C-d');
     await terminal.waitForScreen('the REPL to exit', () => !terminal.isRunning());
     expect(fs.readFileSync(path.join(dir ?? '', 'history'), 'utf8')).toContain('SELECT sensor, temp FROM readings EMIT CHANGES;\n');
