@@ -68,7 +68,8 @@ export interface SegmentIds {
  * (loading skips records that ended before the stream time).
  */
 export class MemoryJoinBuffer implements JoinBuffer {
-  private readonly byKey = new Map<string, MemoryEntry[]>();
+  /** A key's entries by start, then end: the entry itself while it is the key's only one (most keys), else a list. */
+  private readonly byKey = new Map<string, MemoryEntry | MemoryEntry[]>();
   private readonly byEnd = new EntryHeap<MemoryEntry>();
   private changed: Segment[] = [];
   private current: Segment | undefined;
@@ -120,6 +121,7 @@ export class MemoryJoinBuffer implements JoinBuffer {
   matching(key: string, from: number, to: number): readonly BufferEntry[] {
     const entries = this.byKey.get(key);
     if (entries === undefined) return NONE;
+    if (!Array.isArray(entries)) return entries.start >= from && entries.start <= to ? [entries] : NONE;
     let found: MemoryEntry[] | undefined;
     for (const e of entries) {
       if (e.start > to) break;
@@ -148,9 +150,13 @@ export class MemoryJoinBuffer implements JoinBuffer {
     const closed: MemoryEntry[] = [];
     for (let e = this.byEnd.peek(); e !== undefined && e.end <= bound; e = this.byEnd.peek()) {
       this.byEnd.pop();
-      const entries = this.byKey.get(e.key) ?? [];
-      entries.splice(entries.indexOf(e), 1);
-      if (entries.length === 0) this.byKey.delete(e.key);
+      const entries = this.byKey.get(e.key);
+      if (Array.isArray(entries)) {
+        entries.splice(entries.indexOf(e), 1);
+        if (entries.length === 0) this.byKey.delete(e.key);
+      } else {
+        this.byKey.delete(e.key);
+      }
       e.closed = true;
       this.size -= e.rows.length;
       for (const r of e.rows) {
@@ -184,7 +190,7 @@ export class MemoryJoinBuffer implements JoinBuffer {
     this.flush(store);
     const segments = new Set<Segment>();
     for (const entries of this.byKey.values()) {
-      for (const e of entries) {
+      for (const e of Array.isArray(entries) ? entries : [entries]) {
         store.put(e.key, e.start, e.end, bucketValue(e.rows));
         for (const r of e.rows) segments.add(r.storedIn as Segment);
       }
@@ -223,10 +229,17 @@ export class MemoryJoinBuffer implements JoinBuffer {
 
   /** Adds a record to its entry (created if needed) and to its segment. */
   private place(segment: Segment, key: string, start: number, end: number, json: unknown[], matched: boolean): void {
-    // Arrays are made with their first element (one pushed onto `[]` gets room for 17): most keys have one
-    // entry and most entries one record, and they are kept for the whole window.
+    // Most keys have one entry and most entries one record, kept for the whole window: a key's only entry is
+    // kept without a list, and a row list is made with its first element (one pushed onto `[]` gets room for 17).
     const entries = this.byKey.get(key);
-    let entry = entries === undefined ? undefined : entries.find((e) => e.start === start && e.end === end);
+    let entry =
+      entries === undefined
+        ? undefined
+        : Array.isArray(entries)
+          ? entries.find((e) => e.start === start && e.end === end)
+          : entries.start === start && entries.end === end
+            ? entries
+            : undefined;
     let row: MemoryRow;
     if (entry === undefined) {
       const fresh = { key, start, end, rows: NO_ROWS, closed: false };
@@ -234,7 +247,9 @@ export class MemoryJoinBuffer implements JoinBuffer {
       fresh.rows = [row];
       entry = fresh;
       if (entries === undefined) {
-        this.byKey.set(key, [entry]);
+        this.byKey.set(key, entry);
+      } else if (!Array.isArray(entries)) {
+        this.byKey.set(key, startsAfter(entries, entry) ? [entry, entries] : [entries, entry]);
       } else {
         // By start, then end, as the store reads them; entries mostly arrive in order, so search from the back.
         let i = entries.length;
