@@ -18,9 +18,17 @@ export function schemaTypes(schema: Schema): SqlType[] {
 /** A key's identity in a state store: the JSON text of its values (`JSON.stringify` of their JSON-safe forms). */
 export function keyString(values: readonly Value[], types: readonly SqlType[]): string {
   if (values.length === 1) return `[${valueJsonText(values[0], types[0] ?? STRING)}]`;
-  const parts = new Array<string>(values.length);
-  for (let i = 0; i < values.length; i++) parts[i] = valueJsonText(values[i], types[i] ?? STRING);
-  return `[${parts.join(',')}]`;
+  if (values.length === 0) return '[]';
+  // One `join` makes one flat string (`[…]` around a joined text would be a rope of three, flattened again
+  // on its first use as a Map key, and kept as such by the stores that keep the key).
+  const parts = new Array<string>(2 * values.length + 1);
+  parts[0] = '[';
+  for (let i = 0; i < values.length; i++) {
+    parts[2 * i + 1] = valueJsonText(values[i], types[i] ?? STRING);
+    parts[2 * i + 2] = ',';
+  }
+  parts[parts.length - 1] = ']';
+  return parts.join('');
 }
 
 /** `JSON.stringify(valueToJson(value ?? null, type))`, with NULL, BIGINT and STRING written without the detour. */

@@ -1,7 +1,7 @@
 // JoinSide: one input of a join — its key expressions evaluated into a store key, its width for null padding.
 
 import type { BoundExpr } from '../../plan/index.js';
-import type { Row, Schema, SqlType, Value } from '../../common/index.js';
+import { valueToJson, type Row, type Schema, type SqlType, type Value } from '../../common/index.js';
 import { compileExpr, type CompiledExpr } from '../expr/index.js';
 import { keyString, rowFromJson, rowToJson, schemaTypes } from '../row-json.js';
 
@@ -9,11 +9,23 @@ export class JoinSide {
   private readonly keys: readonly CompiledExpr[];
   private readonly keyTypes: readonly SqlType[];
   readonly types: readonly SqlType[];
+  /**
+   * The join key of a stored (encoded) row, when the key is a plain function of the row — column references,
+   * literals and arithmetic, which give the same key every time — so stored state need not keep it; else undefined.
+   */
+  readonly storedKey: ((json: unknown[]) => string) | undefined;
 
   constructor(schema: Schema, keys: readonly BoundExpr[]) {
     this.keys = keys.map(compileExpr);
     this.keyTypes = keys.map((k) => k.type);
     this.types = schemaTypes(schema);
+    this.storedKey = keys.every(isPlain)
+      ? (json) => {
+          const key = this.key(this.decode(json));
+          if (key === null) throw new Error('a buffered join record has a NULL key');
+          return key;
+        }
+      : undefined;
   }
 
   get width(): number {
@@ -35,6 +47,22 @@ export class JoinSide {
     return rowToJson(row, this.types);
   }
 
+  /**
+   * `row`'s JSON-safe form for a stream-stream join's buffer: as `encode`, except that a BIGINT within ±(2^53 − 1)
+   * is a JSON number rather than its text (`decode` reads both: `BigInt` of either) — cheaper to make, to keep
+   * in memory and to write.
+   */
+  encodeBuffered(row: Row): unknown[] {
+    const types = this.types;
+    const json = new Array<unknown>(types.length);
+    for (let i = 0; i < types.length; i++) {
+      const v = row[i] ?? null;
+      const t = types[i] as SqlType;
+      json[i] = t.kind === 'BIGINT' && v !== null && (v as bigint) <= MAX_SAFE && (v as bigint) >= -MAX_SAFE ? Number(v) : valueToJson(v, t);
+    }
+    return json;
+  }
+
   decode(json: unknown): Row {
     return rowFromJson(json, this.types);
   }
@@ -49,3 +77,20 @@ export interface StoredRow {
   readonly row: unknown[];
   readonly ts: number;
 }
+
+/** Whether `expr` reads only the row's columns through operators that always give the same result for the same row. */
+function isPlain(expr: BoundExpr): boolean {
+  switch (expr.kind) {
+    case 'ColumnRef':
+    case 'Literal':
+      return true;
+    case 'Arithmetic':
+      return isPlain(expr.left) && isPlain(expr.right);
+    case 'Negate':
+      return isPlain(expr.operand);
+    default:
+      return false;
+  }
+}
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);

@@ -6,7 +6,7 @@ import { LateRecords } from '../aggregation/late-records.js';
 import type { Emit, OperatorContext } from '../operator.js';
 import type { WindowStore } from '../ports/state-store.js';
 import { StoredJoinBuffer, type BufferEntry } from './join-buffer.js';
-import { MemoryJoinBuffer, type SegmentIds } from './memory-join-buffer.js';
+import { MemoryJoinBuffer, type SegmentIds, type SideLayout } from './memory-join-buffer.js';
 import { JoinSide } from './join-side.js';
 
 interface SideSpec {
@@ -118,7 +118,7 @@ export class StreamStreamJoinOperator {
           // Matched flags are read only to pad an outer side's records: an inner side's entry is not rewritten.
           if (other.outer) theirs.touch(entry);
         }
-        mine.add(key, t, closes, me.side.encode(change.row), entries.length > 0);
+        mine.add(key, t, closes, me.side.encodeBuffered(change.row), entries.length > 0);
       }
       if (t > streamTime) {
         streamTime = t;
@@ -153,7 +153,10 @@ export class StreamStreamJoinOperator {
     const streamTime = Number(time.get('streamTime') ?? Number.MIN_SAFE_INTEGER);
     const ids: SegmentIds = { next: Number(time.get('segment') ?? 0) };
     if (!this.overLimit) {
-      const memory = [MemoryJoinBuffer.load(stores[0], streamTime, ids), MemoryJoinBuffer.load(stores[1], streamTime, ids)] as const;
+      const memory = [
+        MemoryJoinBuffer.load(stores[0], streamTime, ids, this.layout(0)),
+        MemoryJoinBuffer.load(stores[1], streamTime, ids, this.layout(1)),
+      ] as const;
       if (memory[0].size + memory[1].size <= this.memoryLimit) {
         this.buffers = { sides: memory, memory: true, streamTime, ids };
         return this.buffers;
@@ -163,6 +166,12 @@ export class StreamStreamJoinOperator {
     }
     this.buffers = { sides: [new StoredJoinBuffer(stores[0]), new StoredJoinBuffer(stores[1])], memory: false, streamTime, ids };
     return this.buffers;
+  }
+
+  /** What a side's compact segments leave out: every record's end is its event time plus the same reach. */
+  private layout(index: 0 | 1): SideLayout {
+    const spec = this.sides[index];
+    return { reach: spec.lookAhead + this.graceMs, keyOf: spec.side.storedKey };
   }
 
   private stores(ctx: OperatorContext): readonly [WindowStore, WindowStore] {

@@ -38,6 +38,17 @@ describe('key JSON text', () => {
     // A value without a type is written as a STRING's.
     expect(keyString(['a', 'b'], [SqlTypes.STRING])).toBe('["a","b"]');
     expect(keyString([null, undefined as unknown as Value], [SqlTypes.BIGINT, SqlTypes.BIGINT])).toBe('[null,null]');
+    // No values, and every pair and triple of the cases (the several-value path joins its parts).
+    expect(keyString([], [])).toBe('[]');
+    for (const a of cases) {
+      for (const b of cases) {
+        const pair = [a, b, a];
+        for (const n of [2, 3]) {
+          const vs = pair.slice(0, n);
+          expect(keyString(vs.map(([, v]) => v), vs.map(([t]) => t))).toBe(JSON.stringify(vs.map(([t, v]) => valueToJson(v, t))));
+        }
+      }
+    }
   });
 
   it('a key reads back from its text to its values', () => {

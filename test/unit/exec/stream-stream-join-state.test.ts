@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { SqlTypes, type Change, type Column, type Row, type Schema } from '../../../src/common/index.js';
 import { newCounters, type OperatorContext, type SourceRecord, type StateStore } from '../../../src/exec/index.js';
 import { StreamStreamJoinOperator } from '../../../src/exec/join/stream-stream-join.js';
-import type { PhysicalJoin } from '../../../src/plan/index.js';
+import type { BoundExpr, PhysicalJoin } from '../../../src/plan/index.js';
 import { ChangelogStateStore, openDataDirectory, SqliteStateRestorer, SqliteStateStore } from '../../../src/state/index.js';
 import { jsonSource } from './plan-fixtures.js';
 
@@ -19,16 +19,18 @@ const columns = (side: string): Column[] => [
 const left: Schema = { columns: columns('L') };
 const right: Schema = { columns: columns('R') };
 
-/** `l <joinType> JOIN r WITHIN (3 SECONDS, 2 SECONDS) GRACE PERIOD 1 SECOND ON l.k = r.k`. */
-function join(joinType: PhysicalJoin['joinType']): PhysicalJoin {
+const columnK: BoundExpr = { kind: 'ColumnRef', type: SqlTypes.STRING, index: 0, name: 'K' };
+
+/** `l <joinType> JOIN r WITHIN (3 SECONDS, 2 SECONDS) GRACE PERIOD 1 SECOND ON l.k = r.k` (or on `key` of each side). */
+function join(joinType: PhysicalJoin['joinType'], key: BoundExpr = columnK): PhysicalJoin {
   return {
     kind: 'PhysicalJoin',
     left: jsonSource('l', left),
     right: jsonSource('r', right),
     flavor: 'STREAM_STREAM',
     joinType,
-    leftKeys: [{ kind: 'ColumnRef', type: SqlTypes.STRING, index: 0, name: 'K' }],
-    rightKeys: [{ kind: 'ColumnRef', type: SqlTypes.STRING, index: 0, name: 'K' }],
+    leftKeys: [key],
+    rightKeys: [key],
     within: { beforeMs: 3000, afterMs: 2000, graceMs: 1000 },
     stateName: 'join',
     schema: { columns: [...left.columns, ...right.columns] },
@@ -57,13 +59,31 @@ function batches(seed: number, count: number): Batch[] {
     for (let i = 0; i < n; i++) {
       base += Math.floor(random() * 3) * 500;
       const jitter = random() < 0.15 ? -Math.floor(random() * 12) * 1000 : -Math.floor(random() * 4) * 500;
-      const row: Row = [keys[Math.floor(random() * keys.length)] ?? null, BigInt(offset), 0, BigInt(offset)];
+      // Some BIGINTs beyond ±2^53, which the buffer keeps as text.
+      const value = offset % 9 === 4 ? (offset % 2 === 0 ? 2n ** 62n + BigInt(offset) : -(2n ** 53n)) : BigInt(offset);
+      const row: Row = [keys[Math.floor(random() * keys.length)] ?? null, value, 0, BigInt(offset)];
       changes.push({ op: 'insert', row, timestamp: base + jitter });
       offset++;
     }
     out.push({ side: random() < 0.5 ? 'left' : 'right', changes });
   }
   return out;
+}
+
+/** Every BIGINT beyond ±2^53 in the output is exactly the one `batches` made (2^62 + its offset, or −2^53): none lost precision in the buffer. */
+function expectExactBigints(out: readonly string[]): void {
+  let big = 0;
+  for (const line of out) {
+    const row = JSON.parse(line.slice(line.indexOf(' ') + 1)) as unknown[];
+    for (const at of [1, 5]) {
+      const v = row[at];
+      if (typeof v !== 'string') continue;
+      big++;
+      const exact = BigInt(v.slice(0, -1));
+      expect(exact === -(2n ** 53n) || exact === 2n ** 62n + BigInt(row[at + 2] as number)).toBe(true);
+    }
+  }
+  expect(big).toBeGreaterThan(5);
 }
 
 class Run {
@@ -86,6 +106,38 @@ class Run {
   restart(memoryLimit = this.memoryLimit): void {
     this.memoryLimit = memoryLimit;
     this.op = this.start();
+  }
+
+  /** Rewrites every stored segment in the first segment layout, as the build before the compact one wrote it. */
+  toFirstSegmentLayout(): void {
+    const rows = this.db.prepare("SELECT store, key, start_ms, end_ms, value FROM eddy_state_windows WHERE query_id = 'Q' AND key LIKE '#%'").all() as {
+      store: string;
+      key: string;
+      start_ms: number;
+      end_ms: number;
+      value: string;
+    }[];
+    for (const r of rows) {
+      const value = JSON.parse(r.value) as { v: 2; r: (number | unknown[])[]; m?: number[] };
+      expect(value.v).toBe(2);
+      const records: unknown[] = [];
+      for (let i = 0; i < value.r.length; i += 2) {
+        const start = r.start_ms + (value.r[i] as number);
+        const row = value.r[i + 1] as unknown[];
+        // Then keys were stored, BIGINTs were always text, and the end was stored: start + how far the window
+        // reaches (2 s after a left record, 3 s after a right one) + 1 s grace.
+        const text = row.map((v, c) => (c === 1 || c === 3 ? (v === null ? null : String(BigInt(v as number | string))) : v));
+        records.push([JSON.stringify([row[0]]), start, start + (r.store.endsWith(':left') ? 3000 : 4000), text, value.m?.includes(i / 2) === true]);
+      }
+      this.db
+        .prepare("UPDATE eddy_state_windows SET value = ? WHERE query_id = 'Q' AND store = ? AND key = ? AND start_ms = ? AND end_ms = ?")
+        .run(JSON.stringify({ records }), r.store, r.key, r.start_ms, r.end_ms);
+    }
+  }
+
+  /** The stored segments' values now. */
+  segments(): string[] {
+    return (this.db.prepare("SELECT value FROM eddy_state_windows WHERE query_id = 'Q' AND key LIKE '#%'").all() as { value: string }[]).map((r) => r.value);
   }
 
   /** Entries in the window stores now. */
@@ -111,7 +163,7 @@ class Run {
 
   private feed(batch: Batch, out: string[]): void {
     const emit = (changes: readonly Change[]) => {
-      for (const c of changes) out.push(`${c.timestamp} ${JSON.stringify(c.row, (_, v: unknown) => (typeof v === 'bigint' ? Number(v) : v))}`);
+      for (const c of changes) out.push(`${c.timestamp} ${JSON.stringify(c.row, (_, v: unknown) => (typeof v === 'bigint' ? (Number.isSafeInteger(Number(v)) ? Number(v) : `${v}n`) : v))}`);
     };
     if (batch.side === 'left') this.op.onLeft(batch.changes, this.ctx, emit);
     else this.op.onRight(batch.changes, this.ctx, emit);
@@ -230,5 +282,51 @@ describe('stream-stream join buffers', () => {
     expect(restored?.out).toEqual(whole.out.slice(whole.out.length - (restored?.out.length ?? 0)));
     expect(restored?.out.length).toBeGreaterThan(10);
     expect(restored?.states.at(-1)).toEqual(whole.states.at(-1));
+  });
+
+  it('continues from segments of the first layout (keys, ends and BIGINT text stored): the state a data directory of the build before holds', () => {
+    for (const joinType of ['INNER', 'FULL'] as const) {
+      const input = batches(31337, 150);
+      const whole = new Run(openDataDirectory(':memory:'), join(joinType));
+      const upgraded = new Run(openDataDirectory(':memory:'), join(joinType));
+      let converted = 0;
+      input.forEach((batch, i) => {
+        whole.process(batch);
+        if (i % 12 === 6) {
+          converted += upgraded.segments().length;
+          upgraded.toFirstSegmentLayout();
+          upgraded.restart();
+        }
+        upgraded.process(batch);
+      });
+      expect(converted).toBeGreaterThan(20);
+      expect(upgraded.out).toEqual(whole.out);
+      expectExactBigints(whole.out);
+      // Rewritten segments (an outer side's matched flags) and new ones are in the compact layout again.
+      expect(upgraded.states.at(-1)).toEqual(whole.states.at(-1));
+    }
+  });
+
+  it('stores segments compactly: no keys when the key is a plain expression of the row, keys otherwise; both continue after a restart', () => {
+    const ucase: BoundExpr = { kind: 'Call', type: SqlTypes.STRING, name: 'UCASE', args: [columnK] };
+    for (const key of [columnK, ucase]) {
+      const input = batches(2718, 120);
+      const whole = new Run(openDataDirectory(':memory:'), join('FULL', key));
+      const restarted = new Run(openDataDirectory(':memory:'), join('FULL', key));
+      input.forEach((batch, i) => {
+        whole.process(batch);
+        if (i % 6 === 3) restarted.restart();
+        restarted.process(batch);
+      });
+      expect(restarted.out).toEqual(whole.out);
+      expect(restarted.states).toEqual(whole.states);
+      expectExactBigints(whole.out);
+      const values = whole.segments().map((v) => JSON.parse(v) as { v: number; k?: string[] });
+      expect(values.length).toBeGreaterThan(0);
+      for (const v of values) {
+        expect(v.v).toBe(2);
+        expect(v.k !== undefined).toBe(key === ucase);
+      }
+    }
   });
 });
