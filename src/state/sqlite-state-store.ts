@@ -57,7 +57,9 @@ export class SqliteStateStore implements StateStore {
 export function dropQueryState(db: Database.Database, queryId: string): void {
   db.prepare('DELETE FROM state_kv WHERE query_id = ?').run(queryId);
   db.prepare('DELETE FROM state_checkpoints WHERE query_id = ?').run(queryId);
-  new WindowStatements(db).dropQuery.run(queryId);
+  const windows = new WindowStatements(db);
+  windows.dropQuery.run(queryId);
+  windows.dropQueryStores.run(queryId);
 }
 
 /** A query's persisted metric (late records dropped, …), or 0. */
