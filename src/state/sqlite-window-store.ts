@@ -66,7 +66,8 @@ export class WindowStatements {
  * A store of one query. Its id is looked up when the object is made (callers make one per batch)
  * and registered by its first write; it is never kept across batches, since a batch that registered
  * a store and rolled back took the registration with it (and the id may go to another store).
- * A store never written has no id, and reads find nothing (`NO_STORE` matches no entry).
+ * A store never written has no id: reads look again (another object of it may have registered it
+ * in this batch) and find nothing until it has one.
  */
 export function sqliteWindowStore(statements: WindowStatements, queryId: string, name: string, onWrite?: WindowWriteListener): WindowStore {
   let registered = statements.idOf(queryId, name);
@@ -75,9 +76,19 @@ export function sqliteWindowStore(statements: WindowStatements, queryId: string,
     if (registered === undefined) id = registered = statements.register(queryId, name);
     return id;
   };
+  // Another object of this store may have registered it since (within this batch).
+  const readable = (): boolean => {
+    if (registered === undefined) {
+      registered = statements.idOf(queryId, name);
+      if (registered === undefined) return false;
+      id = registered;
+    }
+    return true;
+  };
   const entry = (r: EntryRow): WindowEntry => ({ key: r.key, start: r.start_ms, end: r.end_ms, value: JSON.parse(r.value) as unknown });
   return {
     get: (key, start, end) => {
+      if (!readable()) return undefined;
       const value = statements.get.get(id, key, start, end);
       return value === undefined ? undefined : (JSON.parse(value) as unknown);
     },
@@ -87,13 +98,13 @@ export function sqliteWindowStore(statements: WindowStatements, queryId: string,
       onWrite?.(key, start, end, json);
     },
     delete: (key, start, end) => {
-      if (registered !== undefined) statements.delete.run(id, key, start, end);
+      if (readable()) statements.delete.run(id, key, start, end);
       onWrite?.(key, start, end, null);
     },
-    overlapping: (key, from, to) => statements.overlapping.all(id, key, to, from).map(entry),
-    endingBy: (bound) => statements.endingBy.all(id, bound).map(entry),
+    overlapping: (key, from, to) => (readable() ? statements.overlapping.all(id, key, to, from).map(entry) : []),
+    endingBy: (bound) => (readable() ? statements.endingBy.all(id, bound).map(entry) : []),
     deleteEndingBy: (bound) => {
-      if (registered === undefined) return;
+      if (!readable()) return;
       if (onWrite !== undefined) {
         for (const [key, start, end] of statements.keysEndingBy.iterate(id, bound)) onWrite(key, start, end, null);
       }
