@@ -74,7 +74,7 @@ export class WindowAggregateOperator implements Operator {
       const partition = Number(change.row[node.partitionColumn] ?? 0);
       const streamTime = times.observe(partition, change.timestamp);
       let closed: WindowBounds[] | undefined;
-      for (const w of timeWindowsFor(spec, change.timestamp)) {
+      for (const w of this.windowsFor(change.timestamp)) {
         if (w.end + spec.graceMs <= streamTime) {
           (closed ??= []).push(w);
           continue;
@@ -159,6 +159,20 @@ export class WindowAggregateOperator implements Operator {
     this.cached = 0;
     this.scannedThrough = null;
     this.panes?.onRollback();
+  }
+
+  /** A tumbling window reused while records fall in it, in a reused one-element list: this runs once per record. */
+  private tumbling: WindowBounds | null = null;
+  private readonly oneWindow: WindowBounds[] = [];
+
+  /** The windows containing `t`, as `timeWindowsFor` gives them (read before the next call). */
+  private windowsFor(t: number): readonly WindowBounds[] {
+    const spec = this.window;
+    if (spec.kind !== 'TUMBLING') return timeWindowsFor(spec, t);
+    const start = t - mod(t, spec.sizeMs);
+    if (this.tumbling === null || this.tumbling.start !== start) this.tumbling = { start, end: start + spec.sizeMs };
+    this.oneWindow[0] = this.tumbling;
+    return this.oneWindow;
   }
 
   /** Whether a window of the grid (ends at start + size, starts a multiple of the advance) ends in (scannedThrough, bound]. */
