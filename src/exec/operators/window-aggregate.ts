@@ -83,7 +83,7 @@ export class WindowAggregateOperator implements Operator {
         if (last !== undefined && last.group === group && last.window.start === w.start && last.window.end === w.end) entry = last;
         else {
           byGroup = touched.get(w.start);
-          if (byGroup === undefined) touched.set(w.start, (byGroup = new Map()));
+          if (byGroup === undefined) touched.set(w.start, (byGroup = new Map<string, Touched>()));
           entry = byGroup.get(group);
         }
         let before: GroupState | null;
@@ -119,7 +119,7 @@ export class WindowAggregateOperator implements Operator {
     }
     for (const [start, entries] of touched) {
       let cachedByGroup = this.cache.get(start);
-      if (cachedByGroup === undefined) this.cache.set(start, (cachedByGroup = new Map()));
+      if (cachedByGroup === undefined) this.cache.set(start, (cachedByGroup = new Map<string, GroupState>()));
       for (const { group, window: w, state } of entries.values()) {
         store.put(group, w.start, w.end, agg.serialize(state));
         const size = cachedByGroup.size;
