@@ -6,7 +6,7 @@ import type { Row, WindowBounds } from '../common/index.js';
 import { encodeText, kvRecordKey, MaterializedRecordEncoder, windowRecordKey, windowRecordKeyPrefix } from './changelog-record.js';
 import { ensureMaterializedTable } from './materialized-tables.js';
 import { SqliteStateStore } from './sqlite-state-store.js';
-import { sqliteWindowStore, WindowStatements } from './sqlite-window-store.js';
+import { sqliteWindowStore, WindowStatements, type WindowWriteListener } from './sqlite-window-store.js';
 
 /**
  * Writes go to the local SQLite state as usual and are also kept, one per entry (the last change of
@@ -17,7 +17,7 @@ export class ChangelogStateStore implements StateStore {
   private readonly local: SqliteStateStore;
   private readonly windowStatements: WindowStatements;
   private readonly changes = new Map<string, ChangelogValue>();
-  private readonly windowStores = new Map<string, WindowStore>();
+  private readonly windowListeners = new Map<string, WindowWriteListener>();
   private readonly tables = new Map<string, MaterializedTable>();
 
   constructor(
@@ -48,16 +48,17 @@ export class ChangelogStateStore implements StateStore {
 
   /** The SQLite window store, told of each write with the JSON it stored (encoded once for both). */
   windows(name: string): WindowStore {
-    let store = this.windowStores.get(name);
-    if (store === undefined) {
+    let listener = this.windowListeners.get(name);
+    if (listener === undefined) {
       const prefix = windowRecordKeyPrefix(name);
       const changes = this.changes;
-      store = sqliteWindowStore(this.windowStatements, this.queryId, name, (key, start, end, json) => {
+      listener = (key, start, end, json) => {
         changes.set(windowRecordKey(prefix, key, start, end), json);
-      });
-      this.windowStores.set(name, store);
+      };
+      this.windowListeners.set(name, listener);
     }
-    return store;
+    // A new store object each time (callers ask once per batch): its store id is looked up again.
+    return sqliteWindowStore(this.windowStatements, this.queryId, name, listener);
   }
 
   materialized(spec: MaterializedTableSpec): MaterializedTable {

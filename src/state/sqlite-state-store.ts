@@ -15,26 +15,50 @@ export class SqliteStateStore implements StateStore {
     private readonly queryId: string,
   ) {
     this.statements = {
-      get: db.prepare<[string, string, string], { value: string }>('SELECT value FROM state_kv WHERE query_id = ? AND store = ? AND key = ?'),
-      put: db.prepare<[string, string, string, string]>('INSERT OR REPLACE INTO state_kv (query_id, store, key, value) VALUES (?, ?, ?, ?)'),
-      delete: db.prepare<[string, string, string]>('DELETE FROM state_kv WHERE query_id = ? AND store = ? AND key = ?'),
+      storeId: db.prepare<[string, string], number>('SELECT id FROM eddy_kv_stores WHERE query_id = ? AND store = ?').pluck(true),
+      addStore: db.prepare<[string, string]>('INSERT INTO eddy_kv_stores (query_id, store) VALUES (?, ?) ON CONFLICT DO NOTHING'),
+      get: db.prepare<[number, string], string>('SELECT value FROM eddy_kv_entries WHERE store_id = ? AND key = ?').pluck(true),
+      put: db.prepare<[number, string, string]>('INSERT OR REPLACE INTO eddy_kv_entries (store_id, key, value) VALUES (?, ?, ?)'),
+      delete: db.prepare<[number, string]>('DELETE FROM eddy_kv_entries WHERE store_id = ? AND key = ?'),
     };
     this.windowStatements = new WindowStatements(db);
   }
 
+  /**
+   * The store's id is looked up when the object is made (operators ask once per batch) and
+   * registered by its first write, in the batch's transaction; never kept across batches, since a
+   * batch that registered a store and rolled back took the registration with it (and the id may
+   * then go to another store). A store never written has no id, and reads find nothing.
+   */
   keyValue(name: string): KeyValueStore {
-    const { get, put, delete: del } = this.statements;
+    const { storeId, addStore, get, put, delete: del } = this.statements;
     const q = this.queryId;
+    let registered = storeId.get(q, name);
+    let id = registered ?? NO_STORE;
+    // Another object of this store may have registered it since (within this batch).
+    const readable = (): boolean => {
+      if (registered === undefined) {
+        registered = storeId.get(q, name);
+        if (registered === undefined) return false;
+        id = registered;
+      }
+      return true;
+    };
     return {
       get: (key) => {
-        const row = get.get(q, name, key);
-        return row === undefined ? undefined : (JSON.parse(row.value) as unknown);
+        if (!readable()) return undefined;
+        const value = get.get(id, key);
+        return value === undefined ? undefined : (JSON.parse(value) as unknown);
       },
       put: (key, value) => {
-        put.run(q, name, key, JSON.stringify(value));
+        if (registered === undefined) {
+          addStore.run(q, name);
+          id = registered = storeId.get(q, name) as number;
+        }
+        put.run(id, key, JSON.stringify(value));
       },
       delete: (key) => {
-        del.run(q, name, key);
+        if (readable()) del.run(id, key);
       },
     };
   }
@@ -55,9 +79,12 @@ export class SqliteStateStore implements StateStore {
 
 /** Removes every store of a query (when it is terminated). */
 export function dropQueryState(db: Database.Database, queryId: string): void {
-  db.prepare('DELETE FROM state_kv WHERE query_id = ?').run(queryId);
+  db.prepare('DELETE FROM eddy_kv_entries WHERE store_id IN (SELECT id FROM eddy_kv_stores WHERE query_id = ?)').run(queryId);
+  db.prepare('DELETE FROM eddy_kv_stores WHERE query_id = ?').run(queryId);
   db.prepare('DELETE FROM state_checkpoints WHERE query_id = ?').run(queryId);
-  new WindowStatements(db).dropQuery.run(queryId);
+  const windows = new WindowStatements(db);
+  windows.dropQuery.run(queryId);
+  windows.dropQueryStores.run(queryId);
 }
 
 /** A query's persisted metric (late records dropped, …), or 0. */
@@ -65,3 +92,6 @@ export function queryMetric(db: Database.Database, queryId: string, name: string
   const row = db.prepare<[string, string], { value: string }>("SELECT value FROM state_kv WHERE query_id = ? AND store = 'metrics' AND key = ?").get(queryId, name);
   return row === undefined ? 0 : Number(JSON.parse(row.value));
 }
+
+/** No store has this id (AUTOINCREMENT ids start at 1). */
+const NO_STORE = 0;

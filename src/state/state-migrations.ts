@@ -27,4 +27,19 @@ export const STATE_MIGRATIONS: readonly string[] = [
   `CREATE TABLE catalog_types (name TEXT PRIMARY KEY, definition TEXT NOT NULL);`,
   // 4: per query with state on Kafka, the changelog end its local state was checkpointed at (a clean stop).
   `CREATE TABLE state_checkpoints (query_id TEXT PRIMARY KEY, changelog_end INTEGER NOT NULL);`,
+  // 5: key-value state keyed by an integer store id (eddy_kv_stores) instead of the query id and
+  // store name texts in every row; entries move over here, and state_kv stays readable as a view.
+  `CREATE TABLE eddy_kv_stores (
+     id INTEGER PRIMARY KEY AUTOINCREMENT, query_id TEXT NOT NULL, store TEXT NOT NULL, UNIQUE (query_id, store)
+   );
+   INSERT INTO eddy_kv_stores (query_id, store) SELECT DISTINCT query_id, store FROM state_kv ORDER BY query_id, store;
+   CREATE TABLE eddy_kv_entries (
+     store_id INTEGER NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (store_id, key)
+   ) WITHOUT ROWID;
+   INSERT INTO eddy_kv_entries (store_id, key, value)
+     SELECT s.id, k.key, k.value FROM state_kv k JOIN eddy_kv_stores s ON s.query_id = k.query_id AND s.store = k.store;
+   DROP TABLE state_kv;
+   CREATE VIEW state_kv AS
+     SELECT s.query_id AS query_id, s.store AS store, e.key AS key, e.value AS value
+     FROM eddy_kv_entries e JOIN eddy_kv_stores s ON s.id = e.store_id;`,
 ];

@@ -98,14 +98,26 @@ export class Aggregation {
 
   /** The aggregation's output row: keys, then WINDOWSTART and WINDOWEND when windowed, then the results. */
   row(group: string, state: GroupState, window: WindowBounds | null): Row {
-    const out: Value[] = this.keyValues(group).slice();
-    if (this.windowed) out.push(BigInt(window?.start ?? 0), BigInt(window?.end ?? 0));
-    this.impls.forEach((impl, i) => out.push(impl.result(state.states[i])));
+    // Sized once and filled by plain loops: this runs once per record (or twice, with the row before).
+    const keys = this.keyValues(group);
+    const impls = this.impls;
+    const out: Value[] = new Array<Value>(keys.length + (this.windowed ? 2 : 0) + impls.length);
+    let o = 0;
+    for (let k = 0; k < keys.length; k++) out[o++] = keys[k] as Value;
+    if (this.windowed) {
+      out[o++] = BigInt(window?.start ?? 0);
+      out[o++] = BigInt(window?.end ?? 0);
+    }
+    for (let i = 0; i < impls.length; i++) out[o++] = (impls[i] as AggregateImplementation).result(state.states[i]);
     return out;
   }
 
   serialize(state: GroupState): unknown {
-    return [state.timestamp, ...this.impls.map((impl, i) => impl.serialize(state.states[i]))];
+    const impls = this.impls;
+    const out: unknown[] = new Array<unknown>(impls.length + 1);
+    out[0] = state.timestamp;
+    for (let i = 0; i < impls.length; i++) out[i + 1] = (impls[i] as AggregateImplementation).serialize(state.states[i]);
+    return out;
   }
 
   deserialize(json: unknown): GroupState {

@@ -17,16 +17,18 @@ export class ProjectOperator implements Operator {
     const out: Change[] = new Array<Change>(batch.length);
     for (let i = 0; i < batch.length; i++) {
       const change = batch[i] as Change;
-      const projected: Change = { op: change.op, row: this.project(change.row), timestamp: change.timestamp };
-      if (change.before === undefined && change.window === undefined) {
-        out[i] = projected;
-        continue;
+      const row = this.project(change.row);
+      // Literal objects of fixed shapes (no spreads): this runs once per record.
+      const { before, window } = change;
+      if (before === undefined) {
+        out[i] = window === undefined ? { op: change.op, row, timestamp: change.timestamp } : { op: change.op, row, timestamp: change.timestamp, window };
+      } else {
+        const projectedBefore = before === null ? null : this.project(before);
+        out[i] =
+          window === undefined
+            ? { op: change.op, row, timestamp: change.timestamp, before: projectedBefore }
+            : { op: change.op, row, timestamp: change.timestamp, before: projectedBefore, window };
       }
-      out[i] = {
-        ...projected,
-        ...(change.before === undefined ? {} : { before: change.before === null ? null : this.project(change.before) }),
-        ...(change.window === undefined ? {} : { window: change.window }),
-      };
     }
     if (out.length > 0) emit(out);
   }

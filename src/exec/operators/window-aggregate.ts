@@ -16,11 +16,15 @@ export class WindowAggregateOperator implements Operator {
   private readonly window: WindowSpec;
 
   /**
-   * The open windows' states as last committed, `${start}/${end}/${group}` → state, so a batch need
-   * not read back from the store what the previous batch wrote. Only this query writes its store
-   * (its lease), the store keeps the truth, and a rolled-back batch clears the cache (`onRollback`).
+   * The open windows' states as last committed, window start → group → state (a time window's end
+   * is its start plus the size), so a batch need not read back from the store what the previous
+   * batch wrote. Only this query writes its store (its lease), the store keeps the truth, and a
+   * rolled-back batch clears the cache (`onRollback`). Keyed by numbers and group texts as they are,
+   * so no id text is built per record.
    */
-  private readonly cache = new Map<string, GroupState>();
+  private readonly cache = new Map<number, Map<string, GroupState>>();
+  /** How many states `cache` holds. */
+  private cached = 0;
 
   /**
    * The bound (closing time minus grace) of this process's last scan for closing windows, or null
@@ -56,9 +60,11 @@ export class WindowAggregateOperator implements Operator {
     const out: Change[] = [];
     // Each (group, window) a batch touches is read once and written back once, at the end of the
     // batch (still inside its transaction, so a failed batch leaves the store as it was).
-    const touched = new Map<string, Touched>();
+    const touched = new Map<number, Map<string, Touched>>();
     // Consecutive records mostly fall in the same group and window: the last entry is found again without its id.
     let last: Touched | undefined;
+    let byGroup: Map<string, Touched> | undefined;
+    let touchedCount = 0;
     for (const change of batch) {
       const group = agg.groupOf(change.row);
       if (group === null) {
@@ -68,20 +74,26 @@ export class WindowAggregateOperator implements Operator {
       const partition = Number(change.row[node.partitionColumn] ?? 0);
       const streamTime = times.observe(partition, change.timestamp);
       let closed: WindowBounds[] | undefined;
-      for (const w of timeWindowsFor(spec, change.timestamp)) {
+      for (const w of this.windowsFor(change.timestamp)) {
         if (w.end + spec.graceMs <= streamTime) {
           (closed ??= []).push(w);
           continue;
         }
-        let entry = last !== undefined && last.group === group && last.window.start === w.start && last.window.end === w.end ? last : touched.get(`${w.start}/${w.end}/${group}`);
+        let entry: Touched | undefined;
+        if (last !== undefined && last.group === group && last.window.start === w.start && last.window.end === w.end) entry = last;
+        else {
+          byGroup = touched.get(w.start);
+          if (byGroup === undefined) touched.set(w.start, (byGroup = new Map<string, Touched>()));
+          entry = byGroup.get(group);
+        }
         let before: GroupState | null;
         if (entry === undefined) {
-          const id = `${w.start}/${w.end}/${group}`;
-          const cached = this.cache.get(id);
+          const cached = this.cache.get(w.start)?.get(group);
           const stored = cached === undefined ? store.get(group, w.start, w.end) : undefined;
           before = cached ?? (stored === undefined ? null : agg.deserialize(stored));
           entry = { group, window: w, state: before ?? agg.initial(change.timestamp) };
-          touched.set(id, entry);
+          (byGroup as Map<string, Touched>).set(group, entry);
+          touchedCount++;
         } else {
           before = entry.state;
         }
@@ -101,12 +113,21 @@ export class WindowAggregateOperator implements Operator {
       }
     }
     // A cache past its bound starts over (the store has it all): memory stays bounded by CACHED_WINDOWS.
-    if (this.cache.size + touched.size > CACHED_WINDOWS) this.cache.clear();
-    for (const [id, { group, window: w, state }] of touched) {
-      store.put(group, w.start, w.end, agg.serialize(state));
-      this.cache.set(id, state);
-      // A partition seen for the first time can move the closing time back: keep the scan's promise true.
-      if (this.scannedThrough !== null && w.end <= this.scannedThrough) this.scannedThrough = w.end - 1;
+    if (this.cached + touchedCount > CACHED_WINDOWS) {
+      this.cache.clear();
+      this.cached = 0;
+    }
+    for (const [start, entries] of touched) {
+      let cachedByGroup = this.cache.get(start);
+      if (cachedByGroup === undefined) this.cache.set(start, (cachedByGroup = new Map<string, GroupState>()));
+      for (const { group, window: w, state } of entries.values()) {
+        store.put(group, w.start, w.end, agg.serialize(state));
+        const size = cachedByGroup.size;
+        cachedByGroup.set(group, state);
+        this.cached += cachedByGroup.size - size;
+        // A partition seen for the first time can move the closing time back: keep the scan's promise true.
+        if (this.scannedThrough !== null && w.end <= this.scannedThrough) this.scannedThrough = w.end - 1;
+      }
     }
     times.save();
     late.save();
@@ -122,7 +143,11 @@ export class WindowAggregateOperator implements Operator {
           const w = { start: entry.start, end: entry.end };
           out.push({ op: 'upsert', row: agg.row(entry.key, state, w), before: null, timestamp: state.timestamp, window: w });
         }
-        this.cache.delete(`${entry.start}/${entry.end}/${entry.key}`);
+        const cachedByGroup = this.cache.get(entry.start);
+        if (cachedByGroup !== undefined && cachedByGroup.delete(entry.key)) {
+          this.cached--;
+          if (cachedByGroup.size === 0) this.cache.delete(entry.start);
+        }
       }
       deleteClosed(store, closing, bound);
     }
@@ -131,8 +156,23 @@ export class WindowAggregateOperator implements Operator {
 
   onRollback(): void {
     this.cache.clear();
+    this.cached = 0;
     this.scannedThrough = null;
     this.panes?.onRollback();
+  }
+
+  /** A tumbling window reused while records fall in it, in a reused one-element list: this runs once per record. */
+  private tumbling: WindowBounds | null = null;
+  private readonly oneWindow: WindowBounds[] = [];
+
+  /** The windows containing `t`, as `timeWindowsFor` gives them (read before the next call). */
+  private windowsFor(t: number): readonly WindowBounds[] {
+    const spec = this.window;
+    if (spec.kind !== 'TUMBLING') return timeWindowsFor(spec, t);
+    const start = t - mod(t, spec.sizeMs);
+    if (this.tumbling === null || this.tumbling.start !== start) this.tumbling = { start, end: start + spec.sizeMs };
+    this.oneWindow[0] = this.tumbling;
+    return this.oneWindow;
   }
 
   /** Whether a window of the grid (ends at start + size, starts a multiple of the advance) ends in (scannedThrough, bound]. */
