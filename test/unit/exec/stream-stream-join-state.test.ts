@@ -129,8 +129,11 @@ class Run {
         const text = row.map((v, c) => (c === 1 || c === 3 ? (v === null ? null : String(BigInt(v as number | string))) : v));
         records.push([JSON.stringify([row[0]]), start, start + (r.store.endsWith(':left') ? 3000 : 4000), text, value.m?.includes(i / 2) === true]);
       }
+      // eddy_state_windows is a view of eddy_window_entries (keyed by the store's id) since state-windows migration 2.
       this.db
-        .prepare("UPDATE eddy_state_windows SET value = ? WHERE query_id = 'Q' AND store = ? AND key = ? AND start_ms = ? AND end_ms = ?")
+        .prepare(
+          "UPDATE eddy_window_entries SET value = ? WHERE store_id = (SELECT id FROM eddy_window_stores WHERE query_id = 'Q' AND store = ?) AND key = ? AND start_ms = ? AND end_ms = ?",
+        )
         .run(JSON.stringify({ records }), r.store, r.key, r.start_ms, r.end_ms);
     }
   }
