@@ -21,11 +21,10 @@ export class MeteredCommitter implements BatchCommitter {
   ) {
     this.saved = { ...counters };
     this.recorded = this.saved;
-    const { stage, flush } = inner;
-    if (stage !== undefined && flush !== undefined) {
-      this.stage = (topic, positions, process) => this.guarded(() => stage.call(inner, topic, positions, this.metered(process)));
+    if (inner.stage !== undefined && inner.flush !== undefined) {
+      this.stage = (topic, positions, process) => this.guarded(() => inner.stage?.(topic, positions, this.metered(process)));
       this.flush = async () => {
-        await this.guarded(() => flush.call(inner));
+        await this.guarded(() => inner.flush?.());
         this.saved = this.recorded;
       };
     }

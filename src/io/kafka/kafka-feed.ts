@@ -184,8 +184,11 @@ export class KafkaFeed {
     const key = `${batch.topic}/${batch.partition}`;
     if (prepare === undefined || this.verified.has(key)) return true;
     await prepare(batch.topic, batch.partition);
+    // A partition this member kept through the rebalance resumes where its runner is: the group's
+    // committed offset lags it by the batches staged in an open transaction (commit.interval.ms).
+    const own = this.next.get(batch.topic)?.get(batch.partition);
     const admin = await this.connection.sharedAdmin();
-    const committed = (await committedOffsets(admin, this.options.groupId, batch.topic)).get(batch.partition);
+    const committed = own ?? (await committedOffsets(admin, this.options.groupId, batch.topic)).get(batch.partition);
     this.verified.add(key);
     const first = batch.firstOffset();
     if (committed === undefined || first === null || Number(first) === committed) return true;

@@ -34,6 +34,9 @@ interface OpenTransaction {
   readonly offsets: Map<string, Map<number, number>>;
   /** `topic/partition` → where the records sent in this transaction end. */
   readonly sent: Map<string, SentRange>;
+  /** Resolves once the transaction committed or aborted (`settle` resolves it). */
+  readonly settled: Promise<void>;
+  readonly settle: () => void;
 }
 
 /**
@@ -82,6 +85,9 @@ export class TransactionalCommitter implements BatchCommitter {
   }
 
   private async initialize(key: string): Promise<void> {
+    // This process's own open transaction on the partition commits (or aborts) first: until then
+    // the group's committed offset is not where this process is.
+    for (let open = this.open.get(key); open !== undefined; open = this.open.get(key)) await open.settled;
     await this.busy.get(key)?.catch(() => undefined);
     if (this.initialized.has(key)) return;
     const producer = await this.producer(key);
@@ -120,7 +126,9 @@ export class TransactionalCommitter implements BatchCommitter {
       if (open === undefined) {
         const producer = await this.producer(key);
         this.initialized.add(key);
-        open = { producer, tx: await producer.transaction(), offsets: new Map(), sent: new Map() };
+        let settle = (): void => undefined;
+        const settled = new Promise<void>((resolve) => (settle = resolve));
+        open = { producer, tx: await producer.transaction(), offsets: new Map(), sent: new Map(), settled, settle };
         this.open.set(key, open);
       }
       const byTopic = await messagesByTopic(process(), this.counts);
@@ -166,6 +174,7 @@ export class TransactionalCommitter implements BatchCommitter {
         return done;
       }),
     );
+    for (const [, open] of opens) open.settle();
     const sent: SentRange[] = [];
     let failure: { key: string; error: unknown } | null = null;
     for (const [i, outcome] of outcomes.entries()) {
@@ -208,6 +217,7 @@ export class TransactionalCommitter implements BatchCommitter {
       opens.map(async ([key, open]) => {
         await open.tx.abort().catch(() => undefined);
         this.dropProducer(key, open.producer);
+        open.settle();
       }),
     );
   }
