@@ -5,8 +5,12 @@ import type { BatchCommitter, Positions, QueryCounters, SinkRecord } from '../ex
 import type { QueryMetricsStore } from '../state/index.js';
 
 export class MeteredCommitter implements BatchCommitter {
-  /** The counters as of the last commit: each commit adds the difference. */
+  /** The counters as of the last durable commit: a failure goes back to them. */
   private saved: QueryCounters;
+  /** The counters as of the last batch recorded in the metrics (each batch adds the difference). */
+  private recorded: QueryCounters;
+  readonly stage?: (topic: string, positions: Positions, process: () => readonly SinkRecord[]) => Promise<void>;
+  readonly flush?: () => Promise<void>;
 
   constructor(
     private readonly inner: BatchCommitter,
@@ -16,36 +20,54 @@ export class MeteredCommitter implements BatchCommitter {
     private readonly clock: Clock,
   ) {
     this.saved = { ...counters };
+    this.recorded = this.saved;
+    if (inner.stage !== undefined && inner.flush !== undefined) {
+      this.stage = (topic, positions, process) => this.guarded(() => inner.stage?.(topic, positions, this.metered(process)));
+      this.flush = async () => {
+        await this.guarded(() => inner.flush?.());
+        this.saved = this.recorded;
+      };
+    }
   }
 
   async commit(topic: string, positions: Positions, process: () => readonly SinkRecord[]): Promise<void> {
-    let next = this.saved;
+    await this.guarded(() => this.inner.commit(topic, positions, this.metered(process)));
+    this.saved = this.recorded;
+  }
+
+  /** `process`, then the batch's counters added to the stored metrics. */
+  private metered(process: () => readonly SinkRecord[]): () => readonly SinkRecord[] {
+    return () => {
+      const out = process();
+      const c = this.counters;
+      const last = this.recorded;
+      const now = this.clock.now();
+      const decoded = c.lastRecordTime !== last.lastRecordTime || c.recordsIn !== last.recordsIn;
+      this.store.add(
+        this.queryId,
+        {
+          recordsIn: c.recordsIn - last.recordsIn,
+          recordsOut: c.recordsOut - last.recordsOut,
+          errors: c.errors - last.errors,
+          late: c.late - last.late,
+          streamTime: c.streamTime,
+          latencyMs: decoded && c.lastRecordTime >= 0 ? Math.max(0, now - c.lastRecordTime) : null,
+        },
+        now,
+      );
+      this.recorded = { ...c };
+      return out;
+    };
+  }
+
+  private async guarded(work: () => void | Promise<void>): Promise<void> {
     try {
-      await this.inner.commit(topic, positions, () => {
-        const out = process();
-        const c = this.counters;
-        const now = this.clock.now();
-        const decoded = c.lastRecordTime !== this.saved.lastRecordTime || c.recordsIn !== this.saved.recordsIn;
-        this.store.add(
-          this.queryId,
-          {
-            recordsIn: c.recordsIn - this.saved.recordsIn,
-            recordsOut: c.recordsOut - this.saved.recordsOut,
-            errors: c.errors - this.saved.errors,
-            late: c.late - this.saved.late,
-            streamTime: c.streamTime,
-            latencyMs: decoded && c.lastRecordTime >= 0 ? Math.max(0, now - c.lastRecordTime) : null,
-          },
-          now,
-        );
-        next = { ...c };
-        return out;
-      });
+      await work();
     } catch (e) {
-      // A rolled-back batch is processed (and counted) again: forget what this attempt counted.
+      // Rolled-back batches are processed (and counted) again: forget what they counted.
       Object.assign(this.counters, this.saved);
+      this.recorded = this.saved;
       throw e;
     }
-    this.saved = next;
   }
 }

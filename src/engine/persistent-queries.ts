@@ -136,6 +136,7 @@ export class PersistentQueries {
     const ctx = this.ctx;
     let retryMs = RETRY_MIN_MS;
     let pipeline: Pipeline | null = first;
+    let fenced = false;
     while (!signal.aborted) {
       try {
         if (q.runner === null) {
@@ -153,6 +154,8 @@ export class PersistentQueries {
             readers: q.io.readers,
             ...(q.io.committer === undefined ? {} : { committer: new MeteredCommitter(q.io.committer, new QueryMetricsStore(ctx.db), def.id, q.counters, ctx.clock) }),
             maxBatchRecords: Number(def.properties['max.poll.records'] ?? ctx.properties.get('max.poll.records')),
+            // Queries created before the property existed run with the current default.
+            commitIntervalMs: Number(def.properties['commit.interval.ms'] ?? ctx.properties.get('commit.interval.ms')),
           });
         }
         const processed = await q.runner.step(IDLE_WAIT_MS, signal);
@@ -164,32 +167,42 @@ export class PersistentQueries {
       } catch (e) {
         if (e instanceof FencedError) {
           ctx.logger.warn(`Query ${q.id} moved to another process; it stops here.`);
+          fenced = true;
           break;
         }
         const fault = resourceFault(e);
         if (fault !== null) {
           ctx.logger.warn(`Query ${q.id} stopped: ${(e as Error).message} — ${fault}; retrying in ${(retryMs / 1000).toFixed(1)} s.`);
+          // Batches staged in the aborted transaction may have changed local state: restore it.
+          if (wiring.restorer !== undefined) pipeline = await this.reopen(q);
           await abortableSleep(retryMs, signal);
           retryMs = Math.min(retryMs * 2, RETRY_MAX_MS);
           continue;
         }
         const waiting = q.runner === null ? `cannot open its topics on ${ctx.topics.kind === 'kafka' ? 'Kafka' : 'the embedded log'}` : 'failed a batch';
         ctx.logger.warn(`Query ${q.id} ${waiting} (${(e as Error).message}); retrying in ${(retryMs / 1000).toFixed(1)} s.`);
-        if (wiring.restorer !== undefined) {
-          // Its local state may hold a batch that never committed: reopen, which restores it from the changelog.
-          q.runner?.close();
-          await q.io?.close().catch(() => undefined);
-          q.runner = null;
-          q.io = null;
-          pipeline = null;
-        }
+        // Its local state may hold batches that never committed: reopen, which restores it from the changelog.
+        if (wiring.restorer !== undefined) pipeline = await this.reopen(q);
         await abortableSleep(retryMs, signal);
         retryMs = Math.min(retryMs * 2, RETRY_MAX_MS);
       }
     }
+    if (!fenced) {
+      // A clean stop commits the batches staged in the open transaction (a failure aborts them).
+      await q.runner?.flush().catch((e: unknown) => ctx.logger.warn(`Query ${q.id} could not commit its last batches: ${(e as Error).message}`));
+    }
     q.runner?.close();
     await q.io?.close().catch(() => undefined);
     this.running.delete(q.id);
+  }
+
+  /** Closes a failed query's readers and committer: the next attempt opens them afresh (and restores its state). */
+  private async reopen(q: RunningQuery): Promise<null> {
+    q.runner?.close();
+    await q.io?.close().catch(() => undefined);
+    q.runner = null;
+    q.io = null;
+    return null;
   }
 
   /** Stops the query's loop here (it stays in the catalog) and releases its lease. */

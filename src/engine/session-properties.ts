@@ -9,6 +9,9 @@ interface PropertySpec {
   readonly validate: (value: string) => string | null;
 }
 
+/** Half the Kafka transaction timeout: a transaction open this long still commits in time. */
+const MAX_COMMIT_INTERVAL_MS = 5_000;
+
 const positiveInt = (v: string) => (/^[1-9]\d*$/.test(v) ? null : 'must be a positive integer');
 
 export const PROPERTY_SPECS: Readonly<Record<string, PropertySpec>> = {
@@ -21,6 +24,12 @@ export const PROPERTY_SPECS: Readonly<Record<string, PropertySpec>> = {
     default: 'exactly_once_v2',
     description: "How a persistent query commits on Kafka: exactly_once_v2 (outputs and input offsets in one transaction) or at_least_once. The embedded log is always exactly-once.",
     validate: (v) => (v === 'exactly_once_v2' || v === 'at_least_once' ? null : "must be 'exactly_once_v2' or 'at_least_once'"),
+  },
+  'commit.interval.ms': {
+    default: '100',
+    description:
+      'On Kafka with exactly_once_v2: how long a persistent query keeps one transaction open across batches before committing it (sooner when its input is idle); 0 commits every batch. At most 5000 (a transaction times out after 10 s).',
+    validate: (v) => (/^\d+$/.test(v) && Number(v) <= MAX_COMMIT_INTERVAL_MS ? null : `must be an integer from 0 to ${MAX_COMMIT_INTERVAL_MS}`),
   },
   'max.poll.records': {
     default: '500',

@@ -3,6 +3,7 @@
 export * from './operator.js';
 export * from './build-pipeline.js';
 export * from './query-runner.js';
+export * from './commit-schedule.js';
 export * from './expr/index.js';
 export { eventTimeParser } from './event-time-format.js';
 export { decodeWindowedKey } from './windowed-key.js';

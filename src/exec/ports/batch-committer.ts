@@ -10,6 +10,14 @@ export interface BatchCommitter {
    * The embedded log commits synchronously; Kafka returns a promise (a transaction round trip).
    */
   commit(topic: string, positions: Positions, process: () => readonly SinkRecord[]): void | Promise<void>;
+  /**
+   * Committers that can keep one transaction open across batches (Kafka, exactly-once): like
+   * `commit`, but the batch joins the open transaction (opening one if needed) and becomes durable
+   * only with the next `flush`. A failure (here or in `flush`) aborts every staged batch.
+   */
+  stage?(topic: string, positions: Positions, process: () => readonly SinkRecord[]): Promise<void>;
+  /** Commits the open transaction (outputs and the input positions of every staged batch); no-op when none is open. */
+  flush?(): Promise<void>;
 }
 
 /** The query's lease moved to another process: stop without committing. */

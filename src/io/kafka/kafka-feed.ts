@@ -63,8 +63,8 @@ export class KafkaFeed {
   private endsRefresh: Promise<void> | null = null;
   /** Per topic: when the current streak of `caughtUp` calls began (each reader of the feed asks for its own topic). */
   private caughtUpAskedAt = new Map<string, number>();
-  private rewind: Positions | null = null;
-  private rewindTopic: string | null = null;
+  /** Per topic: the positions a failed commit sends it back to (before its next poll). */
+  private readonly rewinds = new Map<string, Positions>();
   private stopped = false;
   /** `topic/partition` whose start was checked against the committed offset since the last assignment. */
   private verified = new Set<string>();
@@ -184,8 +184,11 @@ export class KafkaFeed {
     const key = `${batch.topic}/${batch.partition}`;
     if (prepare === undefined || this.verified.has(key)) return true;
     await prepare(batch.topic, batch.partition);
+    // A partition this member kept through the rebalance resumes where its runner is: the group's
+    // committed offset lags it by the batches staged in an open transaction (commit.interval.ms).
+    const own = this.next.get(batch.topic)?.get(batch.partition);
     const admin = await this.connection.sharedAdmin();
-    const committed = (await committedOffsets(admin, this.options.groupId, batch.topic)).get(batch.partition);
+    const committed = own ?? (await committedOffsets(admin, this.options.groupId, batch.topic)).get(batch.partition);
     this.verified.add(key);
     const first = batch.firstOffset();
     if (committed === undefined || first === null || Number(first) === committed) return true;
@@ -197,7 +200,8 @@ export class KafkaFeed {
   /** The next records of `topic` (one partition's, at most `max`), waiting up to `waitMs` for some. */
   async poll(topic: string, max: number, waitMs: number, signal?: AbortSignal): Promise<readonly SourceRecord[]> {
     if (this.revoked !== null) throw this.revoked;
-    if (this.rewind !== null && this.rewindTopic === topic) await this.performRewind(topic, this.rewind);
+    const rewind = this.rewinds.get(topic);
+    if (rewind !== undefined) await this.performRewind(topic, rewind);
     const deadline = Date.now() + waitMs;
     for (;;) {
       const index = this.pending.findIndex((b) => b.topic === topic);
@@ -246,14 +250,12 @@ export class KafkaFeed {
    * group's committed offset (or the given position when the group has none), before the next poll.
    */
   seek(topic: string, positions: Positions): void {
-    this.rewind = positions;
-    this.rewindTopic = topic;
+    this.rewinds.set(topic, positions);
     this.dropPending((b) => b.topic === topic);
   }
 
   private async performRewind(topic: string, positions: Positions): Promise<void> {
-    this.rewind = null;
-    this.rewindTopic = null;
+    this.rewinds.delete(topic);
     const admin = await this.connection.sharedAdmin();
     const committed = await committedOffsets(admin, this.options.groupId, topic);
     for (const p of this.assigned?.get(topic) ?? []) {

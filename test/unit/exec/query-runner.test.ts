@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   FencedError,
+  MAX_BATCHES_PER_COMMIT,
   QueryRunner,
   type BatchCommitter,
   type Pipeline,
@@ -298,5 +299,203 @@ describe('QueryRunner with a join’s table side', () => {
     const runner = new QueryRunner({ pipeline, readers: [stream, table], maxBatchRecords: 1 });
     await runner.runUntilCaughtUp();
     expect(pipeline.batches.flat()).toEqual(['table:0:0', 'table:0:1', 'table:1:0', 'stream:0:0', 'stream:0:1', 'stream:0:2']);
+  });
+});
+
+/**
+ * Like a Kafka transactional committer: `stage` adds a batch to the open transaction, `flush`
+ * commits it as one; `commit` is one batch in its own transaction. `failFlush` makes the next
+ * flush abort the transaction (its batches are lost, as on Kafka).
+ */
+class StagingCommitter implements BatchCommitter {
+  /** Each committed transaction: the batches it held. */
+  readonly transactions: Commit[][] = [];
+  private open: Commit[] = [];
+  failFlush: Error | null = null;
+  failStage: Error | null = null;
+
+  commit(topic: string, positions: Positions, process: () => readonly SinkRecord[]): Promise<void> {
+    return this.stage(topic, positions, process).then(() => this.flush());
+  }
+
+  stage(topic: string, positions: Positions, process: () => readonly SinkRecord[]): Promise<void> {
+    const outputs = process().map((r) => (r.value === null ? 'null' : Buffer.from(r.value).toString()));
+    if (this.failStage !== null) {
+      const e = this.failStage;
+      this.failStage = null;
+      this.open = [];
+      return Promise.reject(e);
+    }
+    this.open.push({ topic, positions: [...positions], outputs });
+    return Promise.resolve();
+  }
+
+  flush(): Promise<void> {
+    const open = this.open;
+    this.open = [];
+    if (this.failFlush !== null) {
+      const e = this.failFlush;
+      this.failFlush = null;
+      return Promise.reject(e);
+    }
+    if (open.length > 0) this.transactions.push(open);
+    return Promise.resolve();
+  }
+
+  /** Every output committed, in order. */
+  outputs(): string[] {
+    return this.transactions.flat().flatMap((c) => c.outputs);
+  }
+}
+
+/** A clock the test moves by hand. */
+function manualClock() {
+  const clock = { t: 0, now: () => clock.t };
+  return clock;
+}
+
+function stagingSetup(perPartition: readonly number[], maxBatchRecords: number, commitIntervalMs: number) {
+  const reader = MemoryTopicReader.withRecords('in', perPartition);
+  const pipeline = new RecordingPipeline();
+  const committer = new StagingCommitter();
+  const clock = manualClock();
+  const runner = new QueryRunner({ pipeline, readers: [reader], committer, maxBatchRecords, commitIntervalMs, now: clock.now });
+  return { reader, pipeline, committer, clock, runner };
+}
+
+describe('QueryRunner with a commit interval (one transaction across batches)', () => {
+  it('stages batches in one transaction until the interval has passed since its first batch', async () => {
+    const { committer, clock, runner } = stagingSetup([10], 2, 100);
+    expect(await runner.step(0)).toBe(2);
+    clock.t = 50;
+    expect(await runner.step(0)).toBe(2);
+    clock.t = 99;
+    expect(await runner.step(0)).toBe(2);
+    expect(committer.transactions).toEqual([]);
+    expect(runner.caughtUp()).toBe(false);
+    clock.t = 100;
+    // The transaction is due: the three batches commit as one, and the fourth opens the next one.
+    expect(await runner.step(0)).toBe(2);
+    expect(committer.transactions).toHaveLength(1);
+    expect(committer.transactions[0]?.map((c) => c.positions)).toEqual([[[0, 2]], [[0, 4]], [[0, 6]]]);
+    // The next transaction's interval starts with its own first batch.
+    clock.t = 150;
+    expect(await runner.step(0)).toBe(2);
+    expect(committer.transactions).toHaveLength(1);
+    clock.t = 199;
+    expect(await runner.step(1_000)).toBe(0); // idle: commits at once
+    expect(committer.transactions.map((t) => t.length)).toEqual([3, 2]);
+  });
+
+  it('a transaction that came due while no batch was read commits before the next poll', async () => {
+    const { committer, clock, runner } = stagingSetup([4], 2, 100);
+    await runner.step(0);
+    clock.t = 100;
+    expect(await runner.step(0)).toBe(2);
+    expect(committer.transactions.map((t) => t.map((c) => c.outputs))).toEqual([[['in-0-0', 'in-0-1']]]);
+  });
+
+  it('commits the open transaction as soon as a poll finds no input (idle input keeps latency low)', async () => {
+    const { reader, committer, runner } = stagingSetup([3], 2, 100_000);
+    expect(await runner.step(0)).toBe(2);
+    expect(await runner.step(0)).toBe(1);
+    expect(committer.transactions).toEqual([]);
+    expect(runner.caughtUp()).toBe(false);
+    expect(await runner.step(1_000)).toBe(0);
+    expect(committer.transactions).toHaveLength(1);
+    expect(committer.outputs()).toEqual(['in-0-0', 'in-0-1', 'in-0-2']);
+    expect(runner.caughtUp()).toBe(true);
+    reader.append(0, 'late');
+    expect(await runner.runUntilCaughtUp()).toBe(1);
+    expect(committer.transactions).toHaveLength(2);
+    expect(committer.transactions[1]).toEqual([{ topic: 'in', positions: [[0, 4]], outputs: ['late'] }]);
+  });
+
+  it('commits after at most MAX_BATCHES_PER_COMMIT batches, however long the interval', async () => {
+    const { committer, runner } = stagingSetup([MAX_BATCHES_PER_COMMIT + 5], 1, 100_000);
+    for (let i = 0; i < MAX_BATCHES_PER_COMMIT; i++) await runner.step(0);
+    expect(committer.transactions.map((t) => t.length)).toEqual([MAX_BATCHES_PER_COMMIT]);
+  });
+
+  it('runUntilCaughtUp ends with everything committed', async () => {
+    const { committer, runner } = stagingSetup([7, 4], 3, 100_000);
+    expect(await runner.runUntilCaughtUp()).toBe(11);
+    expect(runner.caughtUp()).toBe(true);
+    expect(committer.outputs()).toHaveLength(11);
+    expect(committer.transactions.length).toBeLessThan(4);
+  });
+
+  it('flush commits the staged batches at a clean stop', async () => {
+    const { committer, runner } = stagingSetup([4], 2, 100_000);
+    await runner.step(0);
+    await runner.step(0);
+    expect(committer.transactions).toEqual([]);
+    await runner.flush();
+    expect(committer.outputs()).toEqual(['in-0-0', 'in-0-1', 'in-0-2', 'in-0-3']);
+    await runner.flush();
+    expect(committer.transactions).toHaveLength(1);
+  });
+
+  it('an interval of 0 commits every batch in its own transaction', async () => {
+    const { committer, runner } = stagingSetup([5], 2, 0);
+    expect(await runner.step(0)).toBe(2);
+    expect(committer.transactions).toHaveLength(1);
+    await runner.runUntilCaughtUp();
+    expect(committer.transactions.map((t) => t.length)).toEqual([1, 1, 1]);
+  });
+
+  it('a failed commit rewinds to the last durable commit: every staged batch is read again, none lost or doubled', async () => {
+    const { reader, pipeline, committer, clock, runner } = stagingSetup([10], 2, 100);
+    await runner.step(0);
+    await runner.step(0);
+    clock.t = 100;
+    await runner.step(0); // batches 1–2 commit as one, batch 3 opens the next transaction
+    expect(committer.transactions.map((t) => t.length)).toEqual([2]);
+    clock.t = 150;
+    await runner.step(0);
+    expect(reader.positions()).toEqual(new Map([[0, 8]]));
+    committer.failFlush = new Error('producer fenced');
+    clock.t = 200;
+    await expect(runner.step(0)).rejects.toThrow('producer fenced'); // batches 3–4 are due, their commit fails
+    expect(reader.positions()).toEqual(new Map([[0, 4]]));
+    expect(pipeline.rollbacks).toBe(1);
+    expect(runner.caughtUp()).toBe(false);
+    await runner.runUntilCaughtUp();
+    expect(committer.outputs()).toEqual(Array.from({ length: 10 }, (_, i) => `in-0-${i}`));
+  });
+
+  it('a failed batch aborts the batches staged before it too', async () => {
+    const { reader, committer, runner } = stagingSetup([6], 2, 100_000);
+    await runner.step(0);
+    await runner.step(0);
+    committer.failStage = new Error('broker away');
+    await expect(runner.step(0)).rejects.toThrow('broker away');
+    expect(reader.positions()).toEqual(new Map([[0, 0]]));
+    await runner.runUntilCaughtUp();
+    expect(committer.outputs()).toEqual(Array.from({ length: 6 }, (_, i) => `in-0-${i}`));
+  });
+
+  it('a failed commit rewinds every topic with staged input, not only the one last read', async () => {
+    const a = MemoryTopicReader.withRecords('a', [3]);
+    const b = MemoryTopicReader.withRecords('b', [3]);
+    const pipeline = new RecordingPipeline();
+    const committer = new StagingCommitter();
+    const runner = new QueryRunner({ pipeline, readers: [a, b], committer, maxBatchRecords: 1, commitIntervalMs: 100_000 });
+    await runner.step(0);
+    await runner.step(0);
+    expect([a.positions(), b.positions()]).toEqual([new Map([[0, 1]]), new Map([[0, 1]])]);
+    committer.failStage = new Error('aborted');
+    await expect(runner.step(0)).rejects.toThrow('aborted');
+    expect([a.positions(), b.positions()]).toEqual([new Map([[0, 0]]), new Map([[0, 0]])]);
+    await runner.runUntilCaughtUp();
+    expect(committer.outputs().sort()).toEqual(['a-0-0', 'a-0-1', 'a-0-2', 'b-0-0', 'b-0-1', 'b-0-2']);
+  });
+
+  it('commits every batch when the committer cannot stage (the embedded log)', async () => {
+    const reader = MemoryTopicReader.withRecords('in', [4]);
+    const committer = new MemoryCommitter();
+    const runner = new QueryRunner({ pipeline: new RecordingPipeline(), readers: [reader], committer, maxBatchRecords: 2, commitIntervalMs: 100 });
+    await runner.step(0);
+    expect(committer.commits).toHaveLength(1);
   });
 });
