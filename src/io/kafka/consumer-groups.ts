@@ -1,6 +1,7 @@
 // consumerGroupsOf: the cluster's consumer groups and, per topic, how many of each group's consumers read it (admin describe + committed offsets).
 
-import kafkajs, { type Admin } from 'kafkajs';
+import type { Admin } from 'kafkajs';
+import kafkajs from './kafkajs-client.js';
 import type { ConsumerGroupInfo } from '../topics.js';
 
 /**

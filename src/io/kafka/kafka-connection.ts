@@ -1,6 +1,6 @@
 // KafkaConnection: the kafkajs client of one Eddy process — settings, one shared admin and one plain producer.
 
-import kafkajs from 'kafkajs';
+import kafkajs from './kafkajs-client.js';
 import type { Admin, Consumer, ConsumerConfig, Kafka, Producer, ProducerConfig } from 'kafkajs';
 
 const { Kafka: KafkaClient, logLevel, Partitioners } = kafkajs;

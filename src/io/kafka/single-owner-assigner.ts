@@ -1,6 +1,6 @@
 // singleOwnerAssigner: a kafkajs partition assigner that gives every partition of a query with state to one member.
 
-import kafkajs from 'kafkajs';
+import kafkajs from './kafkajs-client.js';
 import type { PartitionAssigner } from 'kafkajs';
 
 const { AssignerProtocol } = kafkajs;
