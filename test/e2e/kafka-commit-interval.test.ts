@@ -103,8 +103,7 @@ describe.skipIf(NO_KAFKA)('commit.interval.ms on Kafka (real broker)', () => {
        CREATE STREAM dst WITH (KAFKA_TOPIC='${dst}') AS SELECT id, n * 2 AS twice FROM src WHERE n % 7 <> 3;
        CREATE TABLE counts WITH (KAFKA_TOPIC='${counts}', CLEANUP_POLICY='delete') AS SELECT k, AS_VALUE(k) AS kk, COUNT(*) AS c, SUM(n) AS s FROM src GROUP BY k;`,
     );
-    // Keys 1 … 50: kafkajs 2.2.4's read_committed filter takes any record whose key is four zero
-    // bytes (an INT key 0) for an abort marker and shows the rest of an aborted transaction.
+    // Keys 1 … 50 (an INT key 0 in an aborted transaction is kafka-read-committed.test.ts's case).
     await appendRows(src, count, (n) => `{"K":${(n % keys) + 1},"N":${n}}`);
     const dataDir = path.join(kafka.dir, unique('data'));
     const serve = (): CliProcess => startCli(['serve', '--data-dir', dataDir, '--brokers', BROKERS!, '--service-id', serviceId]);

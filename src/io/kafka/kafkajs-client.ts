@@ -1,6 +1,7 @@
-// kafkajs as Eddy loads it: its read_committed filter fixed first (read-committed-fix.ts), then the library.
+// kafkajs as Eddy loads it: with its read_committed filter fixed (read-committed-fix.ts).
 
-import './read-committed-fix.js';
-import kafkajs from 'kafkajs';
+import { kafkajsWithCommittedReads } from './read-committed-fix.js';
+
+const kafkajs = kafkajsWithCommittedReads();
 
 export default kafkajs;

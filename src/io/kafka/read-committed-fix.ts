@@ -1,6 +1,8 @@
-// Fixes kafkajs 2.2.4's read_committed filter before kafkajs loads: it took any record keyed by four zero bytes (an INT key 0) for the end of an aborted transaction.
+// kafkajs with its read_committed filter fixed: kafkajs 2.2.4 took any record keyed by four zero bytes (an INT key 0) for the end of an aborted transaction.
 
 import { createRequire } from 'node:module';
+import path from 'node:path';
+import type * as KafkaJs from 'kafkajs';
 
 /** What kafkajs's filter sees of a fetched record. */
 interface FetchedMessage {
@@ -50,9 +52,21 @@ function compareOffsets(a: string, b: string): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-// kafkajs's batch module takes the filter from the module cache when it loads: replace it there first.
-const require = createRequire(import.meta.url);
-const file = require.resolve('kafkajs/src/consumer/filterAbortedMessages.js');
-require(file);
-const cached = require.cache[file];
-if (cached !== undefined) cached.exports = withoutAborted;
+/**
+ * kafkajs with the filter above: its batch module takes the filter from the module cache when it
+ * loads, so the filter is put there first. When kafkajs was loaded before (by another importer in
+ * the same process), Eddy loads a copy of its own the same way; the other keeps kafkajs's filter.
+ */
+export function kafkajsWithCommittedReads(): typeof KafkaJs {
+  const require = createRequire(import.meta.url);
+  const file = require.resolve('kafkajs/src/consumer/filterAbortedMessages.js');
+  if (require.cache[file]?.exports !== withoutAborted) {
+    const root = path.dirname(require.resolve('kafkajs/package.json')) + path.sep;
+    for (const key of Object.keys(require.cache)) if (key.startsWith(root)) delete require.cache[key];
+    require(file);
+    const cached = require.cache[file];
+    if (cached === undefined) throw new Error('kafkajs: its aborted-record filter could not be replaced');
+    cached.exports = withoutAborted;
+  }
+  return require('kafkajs') as typeof KafkaJs;
+}
