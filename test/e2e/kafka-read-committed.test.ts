@@ -1,8 +1,9 @@
 // read_committed through Eddy (real broker): an aborted transaction's records never reach a query, an INT key 0 among them included.
 
+// Eddy first: it loads kafkajs with the fixed filter before anything else here loads kafkajs.
+import { KafkaTopics } from '../../src/io/index.js';
 import kafkajs from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KafkaTopics } from '../../src/io/index.js';
 import { killAll, makeTempDir, removeDir } from './cli-process.js';
 import { runOnKafka, tableRows } from './kafka-group.js';
 import { brokerList, NO_KAFKA, unique } from './kafka-test-broker.js';
@@ -63,7 +64,7 @@ describe.skipIf(NO_KAFKA)('read_committed (real broker)', () => {
     expect(tableRows(result.stdout)).toEqual(['| 7 | 1 |', '| 0 | 2 |', '| 9 | 3 |']);
   }, 120_000);
 
-  it('reads committed records only even in a process that loaded kafkajs before Eddy did (as this test file does)', async () => {
+  it('reads committed records only through KafkaTopics in this process too', async () => {
     const topic = await topicWithAbortedTransaction();
     const topics = new KafkaTopics({ brokers: brokerList(), serviceId: unique('read-committed-inproc') });
     try {

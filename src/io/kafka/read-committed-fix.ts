@@ -1,7 +1,6 @@
 // kafkajs with its read_committed filter fixed: kafkajs 2.2.4 took any record keyed by four zero bytes (an INT key 0) for the end of an aborted transaction.
 
 import { createRequire } from 'node:module';
-import path from 'node:path';
 import type * as KafkaJs from 'kafkajs';
 
 /** What kafkajs's filter sees of a fetched record. */
@@ -54,19 +53,18 @@ function compareOffsets(a: string, b: string): number {
 
 /**
  * kafkajs with the filter above: its batch module takes the filter from the module cache when it
- * loads, so the filter is put there first. When kafkajs was loaded before (by another importer in
- * the same process), Eddy loads a copy of its own the same way; the other keeps kafkajs's filter.
+ * loads, so the filter is put there first. Eddy's CLI loads kafkajs only through here. A process
+ * that loaded kafkajs before (another importer of it) keeps kafkajs's filter: a loaded CommonJS
+ * module cannot be swapped safely under Node's ES module loader.
  */
 export function kafkajsWithCommittedReads(): typeof KafkaJs {
   const require = createRequire(import.meta.url);
   const file = require.resolve('kafkajs/src/consumer/filterAbortedMessages.js');
-  if (require.cache[file]?.exports !== withoutAborted) {
-    const root = path.dirname(require.resolve('kafkajs/package.json')) + path.sep;
-    for (const key of Object.keys(require.cache)) if (key.startsWith(root)) delete require.cache[key];
+  const loaded = (): NodeJS.Module | undefined => require.cache[file];
+  if (loaded() === undefined) {
     require(file);
-    const cached = require.cache[file];
-    if (cached === undefined) throw new Error('kafkajs: its aborted-record filter could not be replaced');
-    cached.exports = withoutAborted;
+    const cached = loaded();
+    if (cached !== undefined) cached.exports = withoutAborted;
   }
   return require('kafkajs') as typeof KafkaJs;
 }
