@@ -4,19 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SinkRecord, SourceRecord } from '../../src/exec/index.js';
 import { compareExactlyOnce, startCli, type CliProcess } from './cli-process.js';
-import { committedInput, kafkaTestContext, runOnKafka, waitUntil } from './kafka-group.js';
+import { bigintKey, committedInput, kafkaTestContext, keyNumber, runOnKafka, utf8, utf8Text as text, waitUntil } from './kafka-group.js';
 import { BROKERS, NO_KAFKA, unique } from './kafka-test-broker.js';
-
-const utf8 = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, 'utf8'));
-const text = (b: Uint8Array | null): string => (b === null ? '' : Buffer.from(b).toString('utf8'));
-
-function bigintKey(n: number): Uint8Array {
-  const b = Buffer.alloc(8);
-  b.writeBigInt64BE(BigInt(n));
-  return new Uint8Array(b);
-}
-
-const keyNumber = (b: Uint8Array | null): string => (b === null ? 'null' : Buffer.from(b).readBigInt64BE().toString());
 
 /**
  * What the offsets of a topic's committed records (read_committed) say about the transactions that

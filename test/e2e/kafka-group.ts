@@ -49,6 +49,20 @@ export function kafkaTestContext(prefix: string): KafkaTestContext {
   };
 }
 
+export const utf8 = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, 'utf8'));
+/** Bytes as UTF-8 text ('' for none). */
+export const utf8Text = (b: Uint8Array | null): string => (b === null ? '' : Buffer.from(b).toString('utf8'));
+
+/** A BIGINT key in the KAFKA format: 8 bytes, big-endian. */
+export function bigintKey(n: number): Uint8Array {
+  const b = Buffer.alloc(8);
+  b.writeBigInt64BE(BigInt(n));
+  return new Uint8Array(b);
+}
+
+/** A BIGINT key of the KAFKA format read back, as text ('null' for none). */
+export const keyNumber = (b: Uint8Array | null): string => (b === null ? 'null' : Buffer.from(b).readBigInt64BE().toString());
+
 /** The data rows of the result tables in `eddy run` output, whitespace squeezed. */
 export function tableRows(stdout: string): string[] {
   return stdout

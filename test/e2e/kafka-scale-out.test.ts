@@ -3,20 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SinkRecord } from '../../src/exec/index.js';
 import { compareExactlyOnce, type CliProcess } from './cli-process.js';
-import { committedInput, groupMembers, kafkaTestContext, runOnKafka, serveOnKafka, waitUntil } from './kafka-group.js';
+import { bigintKey, committedInput, groupMembers, kafkaTestContext, keyNumber, runOnKafka, serveOnKafka, utf8, utf8Text as text, waitUntil } from './kafka-group.js';
 import { NO_KAFKA, unique } from './kafka-test-broker.js';
-
-const utf8 = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, 'utf8'));
-const text = (b: Uint8Array | null): string => (b === null ? '' : Buffer.from(b).toString('utf8'));
-
-/** A BIGINT key in the KAFKA format: 8 bytes, big-endian. */
-function bigintKey(n: number): Uint8Array {
-  const b = Buffer.alloc(8);
-  b.writeBigInt64BE(BigInt(n));
-  return new Uint8Array(b);
-}
-
-const keyNumber = (b: Uint8Array | null): string => (b === null ? 'null' : Buffer.from(b).readBigInt64BE().toString());
 
 describe.skipIf(NO_KAFKA)('eddy serve scale-out on one service id (real broker)', () => {
   const kafka = kafkaTestContext('eddy-kafka-scale-');
