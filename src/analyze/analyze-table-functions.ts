@@ -1,17 +1,13 @@
 // Analysis of table functions (EXPLODE, CUBE_EXPLODE) in a SELECT list: where they may stand, their arguments and column types.
 
 import { EngineError, type Column, type Schema } from '../common/index.js';
-import { findFunction, findTableFunction, resolveSignature } from '../functions/index.js';
-import type { Expr, Select } from '../sql/index.js';
-import { bindExpr } from './bind-expr.js';
+import { findTableFunction, resolveSignature } from '../functions/index.js';
+import type { Select } from '../sql/index.js';
+import { bindExpr, isTableFunctionCall, tableFunctionAsValue } from './bind-expr.js';
 import type { BoundTableFunctionCall } from './bound-statement.js';
 import { exprNodes } from './map-expr.js';
 import type { Scope } from './scope.js';
 import { coerce } from './type-coercion.js';
-
-export function isTableFunctionCall(e: Expr): e is Extract<Expr, { kind: 'FunctionCall' }> {
-  return e.kind === 'FunctionCall' && findTableFunction(e.name.name) !== undefined && findFunction(e.name.name) === undefined;
-}
 
 /** The table functions of a SELECT list and the rows they make: each call's column follows the input's. */
 export interface TableFunctionAnalysis {
@@ -36,9 +32,8 @@ export function analyzeTableFunctions(select: Select, scope: Scope, inputKind: '
       continue;
     }
     const call = isTableFunctionCall(item.expr) ? item.expr : undefined;
-    const nested = exprNodes(item.expr).find((e) => e !== call && isTableFunctionCall(e));
-    // Nested in an expression, it fails to bind (bindCall says why).
-    if (nested !== undefined) bindExpr(nested, scope);
+    const nested = exprNodes(item.expr).find((e): e is Extract<typeof e, { kind: 'FunctionCall' }> => e !== call && isTableFunctionCall(e));
+    if (nested !== undefined) throw tableFunctionAsValue(nested);
     if (call === undefined) {
       callOfItem.push(undefined);
       continue;

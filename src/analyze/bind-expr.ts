@@ -259,10 +259,7 @@ function bindCall(expr: Extract<Expr, { kind: 'FunctionCall' }>, scope: Scope): 
       expr.span,
     );
   }
-  if (findTableFunction(expr.name.name) !== undefined && findFunction(expr.name.name) === undefined) {
-    const name = expr.name.name.toUpperCase();
-    throw new EngineError('INVALID_STATEMENT', `${name} is a table function: it makes rows, not a value, so it can only be a whole SELECT item (${name}(…) AS name).`, expr.span);
-  }
+  if (isTableFunctionName(expr.name.name)) throw tableFunctionAsValue(expr);
   const unified = findFunction(expr.name.name)?.unifiesArguments === true && expr.args.length > 0;
   const args = unified ? unify(expr.args as [Expr, ...Expr[]], scope, expr.span, expr.name.name) : expr.args.map((a) => bindExpr(a, scope));
   const resolved = resolveCall(expr.name.name, args.map((a) => a.type), expr.span);
@@ -272,6 +269,21 @@ function bindCall(expr: Extract<Expr, { kind: 'FunctionCall' }>, scope: Scope): 
     name: resolved.fn.name,
     args: args.map((a, i) => coerce(a, resolved.paramTypes[i] ?? a.type)),
   };
+}
+
+/** A table function (EXPLODE) that no scalar function of the same name shadows. */
+function isTableFunctionName(name: string): boolean {
+  return findTableFunction(name) !== undefined && findFunction(name) === undefined;
+}
+
+export function isTableFunctionCall(e: Expr): e is Extract<Expr, { kind: 'FunctionCall' }> {
+  return e.kind === 'FunctionCall' && isTableFunctionName(e.name.name);
+}
+
+/** A table function where a value is needed (inside an expression, WHERE, GROUP BY, …). */
+export function tableFunctionAsValue(call: Extract<Expr, { kind: 'FunctionCall' }>): EngineError {
+  const name = call.name.name.toUpperCase();
+  return new EngineError('INVALID_STATEMENT', `${name} is a table function: it makes rows, not a value, so it can only be a whole SELECT item (${name}(…) AS name).`, call.span);
 }
 
 /** Constructors that look like function calls when written wrong. */

@@ -1,34 +1,20 @@
 // Tables restored from their C*AS sink topic on Kafka (real broker): HAVING deletes, EMIT FINAL, tables that keep changelog rows (DELIMITED, a topic that existed), and a changelog with rows from an older version.
 
 import kafkajs from 'kafkajs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KafkaTopics } from '../../src/io/index.js';
-import { killAll, makeTempDir, removeDir } from './cli-process.js';
-import { runOnKafka, tableRows } from './kafka-group.js';
-import { brokerList, NO_KAFKA, unique } from './kafka-test-broker.js';
+import { describe, expect, it } from 'vitest';
+import { kafkaTestContext, runOnKafka, tableRows } from './kafka-group.js';
+import { NO_KAFKA, unique } from './kafka-test-broker.js';
 
 const text = (b: Uint8Array | null): string => (b === null ? '<null>' : Buffer.from(b).toString('utf8'));
 
 describe.skipIf(NO_KAFKA)('tables kept by their sink topic on Kafka (real broker)', () => {
-  let dir: string | undefined;
-  let topics: KafkaTopics;
+  const kafka = kafkaTestContext('eddy-kafka-sink-kept-');
 
-  beforeAll(() => {
-    dir = makeTempDir('eddy-kafka-sink-kept-');
-    topics = new KafkaTopics({ brokers: brokerList(), serviceId: unique('inspect') });
-  });
-
-  afterAll(async () => {
-    await killAll();
-    await topics?.close();
-    removeDir(dir);
-  });
-
-  const run = (serviceId: string, dataDir: string, script: string) => runOnKafka(dir!, serviceId, script, { dataDir });
+  const run = (serviceId: string, dataDir: string, script: string) => runOnKafka(kafka.dir, serviceId, script, { dataDir });
 
   /** The table names of the materialized-row ('m') records of a changelog topic. */
   const changelogRowTables = async (topic: string): Promise<string[]> =>
-    (await topics.readAll(topic)).map((r) => JSON.parse(text(r.key)) as unknown[]).filter((k) => k[0] === 'm').map((k) => String(k[1]));
+    (await kafka.inspector.readAll(topic)).map((r) => JSON.parse(text(r.key)) as unknown[]).filter((k) => k[0] === 'm').map((k) => String(k[1]));
 
   it('restores HAVING deletes, EMIT FINAL windows and a DELIMITED table in another process, and skips an older version’s changelog rows', async () => {
     const service = unique('kept');
@@ -58,29 +44,23 @@ describe.skipIf(NO_KAFKA)('tables kept by their sink topic on Kafka (real broker
     const expected = ['| cap | 1 |', '| ink | 6 |', '| cap | 10000 | 1 |', '| ink | 0 | 1 |', '| pen | 0 | 2 |', '| cap | 1 | o4 |', '| ink | 2 | o5 |', '| pen | 2 | o3 |'];
     expect(tableRows(first.stdout)).toEqual(expected);
     // A table's topic is compacted (a windowed table's also deleted after retention), a stream's keeps the cluster default.
-    const admin = new kafkajs.Kafka({ brokers: brokerList(), logLevel: kafkajs.logLevel.NOTHING }).admin();
-    await admin.connect();
-    try {
-      const described = await admin.describeConfigs({
-        includeSynonyms: false,
-        resources: [orders, small, finals, delimited].map((name) => ({ type: kafkajs.ConfigResourceTypes.TOPIC, name, configNames: ['cleanup.policy'] })),
-      });
-      const policy = Object.fromEntries(described.resources.map((r) => [r.resourceName, r.configEntries.find((e) => e.configName === 'cleanup.policy')?.configValue]));
-      expect(policy).toEqual({ [orders]: 'delete', [small]: 'compact', [finals]: 'compact,delete', [delimited]: 'compact' });
-    } finally {
-      await admin.disconnect();
-    }
+    const described = await kafka.admin.describeConfigs({
+      includeSynonyms: false,
+      resources: [orders, small, finals, delimited].map((name) => ({ type: kafkajs.ConfigResourceTypes.TOPIC, name, configNames: ['cleanup.policy'] })),
+    });
+    const policy = Object.fromEntries(described.resources.map((r) => [r.resourceName, r.configEntries.find((e) => e.configName === 'cleanup.policy')?.configValue]));
+    expect(policy).toEqual({ [orders]: 'delete', [small]: 'compact', [finals]: 'compact,delete', [delimited]: 'compact' });
     // The deleted row is a tombstone on the sink topic; the JSON tables' rows are not in their changelogs, the DELIMITED table's are.
-    expect((await topics.readAll(small)).filter((r) => r.value === null).map((r) => text(r.key))).toEqual(['pen']);
+    expect((await kafka.inspector.readAll(small)).filter((r) => r.value === null).map((r) => text(r.key))).toEqual(['pen']);
     const ofTable = (name: string) => `_eddy-${service}-query-${new RegExp(`CTAS_${name}_\\d+`).exec(first.stderr)?.[0]}-changelog`;
-    for (const name of ['SMALL', 'FINALS', 'COUNTS']) expect(await topics.describeTopic(ofTable(name)), name).toBeDefined();
+    for (const name of ['SMALL', 'FINALS', 'COUNTS']) expect(await kafka.inspector.describeTopic(ofTable(name)), name).toBeDefined();
     expect(await changelogRowTables(ofTable('SMALL'))).toEqual([]);
     expect(await changelogRowTables(ofTable('FINALS'))).toEqual([]);
     expect(new Set(await changelogRowTables(ofTable('COUNTS')))).toEqual(new Set(['COUNTS']));
 
     // An older version wrote the tables' rows to the changelog too: a row only there (as if the sink's
     // retention had dropped it) is not restored — the sink topic is the table.
-    await topics.append([
+    await kafka.inspector.append([
       { topic: ofTable('SMALL'), timestamp: 1, key: Buffer.from(JSON.stringify(['m', 'SMALL', ['gone'], null, null])), value: Buffer.from(JSON.stringify({ row: ['gone', 3], rowtime: 1000 })) },
     ]);
 
@@ -100,8 +80,8 @@ describe.skipIf(NO_KAFKA)('tables kept by their sink topic on Kafka (real broker
     const service = unique('kept-pre');
     const orders = unique('orders');
     const existing = unique('existing');
-    await topics.createTopic(existing, { partitions: 1 });
-    await topics.append([{ topic: existing, timestamp: 1, key: Buffer.from('"old"'), value: Buffer.from('{"TOTAL":99}') }]);
+    await kafka.inspector.createTopic(existing, { partitions: 1 });
+    await kafka.inspector.append([{ topic: existing, timestamp: 1, key: Buffer.from('"old"'), value: Buffer.from('{"TOTAL":99}') }]);
     const script = (dataDir: string, more: string) =>
       run(
         service,

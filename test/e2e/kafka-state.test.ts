@@ -1,30 +1,16 @@
 // Queries with state over Kafka (real broker): a windowed aggregation, a stream-table join and pull queries, with state restored from changelog topics.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KafkaTopics } from '../../src/io/index.js';
-import { killAll, makeTempDir, removeDir } from './cli-process.js';
-import { runOnKafka, tableRows } from './kafka-group.js';
-import { brokerList, NO_KAFKA, unique } from './kafka-test-broker.js';
+import { describe, expect, it } from 'vitest';
+import { kafkaTestContext, runOnKafka, tableRows } from './kafka-group.js';
+import { NO_KAFKA, unique } from './kafka-test-broker.js';
 
 const text = (b: Uint8Array | null): string => (b === null ? '<null>' : Buffer.from(b).toString('utf8'));
 
 describe.skipIf(NO_KAFKA)('queries with state on Kafka (real broker)', () => {
-  let dir: string | undefined;
-  let topics: KafkaTopics;
-
-  beforeAll(() => {
-    dir = makeTempDir('eddy-kafka-state-');
-    topics = new KafkaTopics({ brokers: brokerList(), serviceId: unique('inspect') });
-  });
-
-  afterAll(async () => {
-    await killAll();
-    await topics?.close();
-    removeDir(dir);
-  });
+  const kafka = kafkaTestContext('eddy-kafka-state-');
 
   /** `eddy run` of a script on `serviceId`, with the given local data directory. */
-  const run = (serviceId: string, dataDir: string, script: string) => runOnKafka(dir!, serviceId, script, { dataDir });
+  const run = (serviceId: string, dataDir: string, script: string) => runOnKafka(kafka.dir, serviceId, script, { dataDir });
 
   it('runs a windowed aggregation, a stream-table join and pull queries over Kafka topics, exactly-once', async () => {
     const service = unique('state');
@@ -53,16 +39,16 @@ describe.skipIf(NO_KAFKA)('queries with state on Kafka (real broker)', () => {
     expect(tableRows(first.stdout)).toEqual(['| alice | 0 | 2 | 3000 |', '| alice | 10000 | 1 | 12000 |', '| cart | Cart |']);
 
     // The join's output: one row per click whose page is in the table, read read_committed.
-    const joined = (await topics.readAll(enriched)).map((r) => `${text(r.key)}|${text(r.value)}`).sort();
+    const joined = (await kafka.inspector.readAll(enriched)).map((r) => `${text(r.key)}|${text(r.value)}`).sort();
     expect(joined).toEqual(['cart|{"USER":"alice","TITLE":"Cart"}', 'cart|{"USER":"bob","TITLE":"Cart"}', 'home|{"USER":"alice","TITLE":"Home"}']);
     // The aggregation's changelog of updates: every count once, in order per windowed key. (Its topic
     // asks for delete retention: a table's topic is compacted by default, and the test's 1970 record
     // times make the broker roll a segment per append, which the cleaner may then compact.)
-    const updates = (await topics.readAll(perUser)).map((r) => text(r.value));
+    const updates = (await kafka.inspector.readAll(perUser)).map((r) => text(r.value));
     expect(updates.filter((v) => v.includes('"LAST_TS":1000') || v.includes('"LAST_TS":3000'))).toEqual(['{"N":1,"LAST_TS":1000}', '{"N":2,"LAST_TS":3000}']);
     // Its state lives in a compacted changelog topic.
     const changelog = `_eddy-${service}-query-CTAS_PER_USER_2-changelog`;
-    expect((await topics.describeTopic(changelog))?.partitions).toBe(1);
+    expect((await kafka.inspector.describeTopic(changelog))?.partitions).toBe(1);
 
     // Another process with an empty data directory: it rebuilds the state from the changelog and counts on.
     const second = await run(
@@ -77,7 +63,7 @@ describe.skipIf(NO_KAFKA)('queries with state on Kafka (real broker)', () => {
     expect(second.stderr).toMatch(/Query CTAS_PER_USER_2 runs here now, on state rebuilt from changelog topic \S+ \(\d+ records\)/);
     // The join's table rows (its only state: the table side keeps no replaced rows) came back from its changelog too.
     expect(second.stderr).toMatch(/Query CSAS_ENRICHED_3 runs here now, on state rebuilt from changelog topic \S+ \(\d+ records\)/);
-    const rejoined = (await topics.readAll(enriched)).map((r) => `${text(r.key)}|${text(r.value)}`).sort();
+    const rejoined = (await kafka.inspector.readAll(enriched)).map((r) => `${text(r.key)}|${text(r.value)}`).sort();
     expect(rejoined).toEqual([...joined, 'cart|{"USER":"carol","TITLE":"Cart"}', 'home|{"USER":"alice","TITLE":"Home"}'].sort());
 
     // Back on the first data directory: its checkpoint is behind the changelog now, so it rebuilds too.
@@ -93,7 +79,7 @@ describe.skipIf(NO_KAFKA)('queries with state on Kafka (real broker)', () => {
     // TERMINATE removes the query's changelog topic with its consumer group.
     await run(service, 'a', 'TERMINATE CTAS_PER_USER_2;');
     const deadline = Date.now() + 30_000;
-    while ((await topics.describeTopic(changelog)) !== undefined && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
-    expect(await topics.describeTopic(changelog)).toBeUndefined();
+    while ((await kafka.inspector.describeTopic(changelog)) !== undefined && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+    expect(await kafka.inspector.describeTopic(changelog)).toBeUndefined();
   }, 300_000);
 });
