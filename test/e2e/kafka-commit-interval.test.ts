@@ -17,7 +17,11 @@ function transactionsOf(records: readonly SourceRecord[], ends: ReadonlyMap<numb
   let committed = 0;
   let abortedGaps = 0;
   const byPartition = new Map<number, number[]>();
-  for (const r of records) byPartition.set(r.partition, [...(byPartition.get(r.partition) ?? []), r.offset]);
+  for (const r of records) {
+    const offsets = byPartition.get(r.partition);
+    if (offsets === undefined) byPartition.set(r.partition, [r.offset]);
+    else offsets.push(r.offset);
+  }
   for (const [p, offsets] of byPartition) {
     offsets.sort((a, b) => a - b);
     const bounds = [...offsets, ends.get(p) ?? 0];
@@ -33,12 +37,36 @@ function transactionsOf(records: readonly SourceRecord[], ends: ReadonlyMap<numb
 describe.skipIf(NO_KAFKA)('commit.interval.ms on Kafka (real broker)', () => {
   const kafka = kafkaTestContext('eddy-kafka-commit-interval-');
 
-  async function appendRows(topic: string, count: number, value: (n: number) => string): Promise<void> {
-    for (let from = 0; from < count; from += 10_000) {
+  async function appendRows(topic: string, first: number, count: number, value: (n: number) => string): Promise<void> {
+    for (let from = first; from < first + count; from += 10_000) {
       const records: SinkRecord[] = [];
-      for (let n = from; n < Math.min(count, from + 10_000); n++) records.push({ topic, timestamp: 1_000 + n, key: bigintKey(n), value: utf8(value(n)) });
+      for (let n = from; n < Math.min(first + count, from + 10_000); n++) records.push({ topic, timestamp: 1_000 + n, key: bigintKey(n), value: utf8(value(n)) });
       await kafka.inspector.append(records);
     }
+  }
+
+  /**
+   * Keeps appending rows `from`, `from + 1`, … in chunks until `stop()` (or `max` rows), so a query
+   * reading the topic always has input waiting however fast the machine; `stop()` resolves to the
+   * number of rows appended.
+   */
+  function keepAppending(topic: string, from: number, max: number, value: (n: number) => string): { stop(): Promise<number> } {
+    let stopped = false;
+    let next = from;
+    const running = (async () => {
+      while (!stopped && next < from + max) {
+        const chunk = Math.min(5_000, from + max - next);
+        await appendRows(topic, next, chunk, value);
+        next += chunk;
+      }
+    })();
+    return {
+      async stop() {
+        stopped = true;
+        await running;
+        return next - from;
+      },
+    };
   }
 
   async function ends(topic: string): Promise<Map<number, number>> {
@@ -52,7 +80,7 @@ describe.skipIf(NO_KAFKA)('commit.interval.ms on Kafka (real broker)', () => {
     const single = unique('interval_single');
     const count = 2_000;
     await runOnKafka(kafka.dir, serviceId, `CREATE STREAM src (id BIGINT KEY, n INT) WITH (KAFKA_TOPIC='${src}', PARTITIONS=1, VALUE_FORMAT='JSON');`);
-    await appendRows(src, count, (n) => `{"N":${n}}`);
+    await appendRows(src, 0, count, (n) => `{"N":${n}}`);
     // Batches of 10 records: 200 batches per query.
     await runOnKafka(
       kafka.dir,
@@ -82,7 +110,7 @@ describe.skipIf(NO_KAFKA)('commit.interval.ms on Kafka (real broker)', () => {
     const src = unique('ik_src');
     const dst = unique('ik_dst');
     const counts = unique('ik_counts');
-    const count = 100_000;
+    const preloaded = 100_000;
     const keys = 50;
     await runOnKafka(
       kafka.dir,
@@ -93,18 +121,22 @@ describe.skipIf(NO_KAFKA)('commit.interval.ms on Kafka (real broker)', () => {
        CREATE TABLE counts WITH (KAFKA_TOPIC='${counts}', CLEANUP_POLICY='delete') AS SELECT k, AS_VALUE(k) AS kk, COUNT(*) AS c, SUM(n) AS s FROM src GROUP BY k;`,
     );
     // Keys 1 … 50 (an INT key 0 in an aborted transaction is kafka-read-committed.test.ts's case).
-    await appendRows(src, count, (n) => `{"K":${(n % keys) + 1},"N":${n}}`);
+    const row = (n: number): string => `{"K":${(n % keys) + 1},"N":${n}}`;
+    await appendRows(src, 0, preloaded, row);
     const dataDir = path.join(kafka.dir, unique('data'));
     const serve = (): CliProcess => startCli(['serve', '--data-dir', dataDir, '--brokers', BROKERS!, '--service-id', serviceId]);
     const streamGroup = `eddy-${serviceId}-query-CSAS_DST_1`;
     const tableGroup = `eddy-${serviceId}-query-CTAS_COUNTS_2`;
 
     const first = serve();
+    // Input keeps arriving until after the kill, so however fast the machine the queries are mid-stream then.
+    const producer = keepAppending(src, preloaded, 200_000, row);
     // With 5 s intervals the first commits come 5 s after each query's first batch; the next transactions are open then.
     await waitUntil('both queries’ first commits', async () => (await committedInput(kafka.admin, streamGroup, src)) > 0 && (await committedInput(kafka.admin, tableGroup, src)) > 0, 240_000, [first]);
     await new Promise((r) => setTimeout(r, 1_000));
     const before = [await committedInput(kafka.admin, streamGroup, src), await committedInput(kafka.admin, tableGroup, src)];
     await first.kill9();
+    const count = preloaded + (await producer.stop());
     expect(Math.max(...before)).toBeLessThan(count);
 
     const second = serve();
