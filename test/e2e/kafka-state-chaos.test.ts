@@ -58,16 +58,21 @@ describe.skipIf(NO_KAFKA)('a windowed aggregation on Kafka survives kill -9 of i
     const standby = serve(serviceId);
     await waitUntil('a stand-by member next to the owner', async () => (await groupMembers(kafka.admin, group)).sort().join() === '0,4', 90_000, [owner, standby]);
 
-    for (let from = 0; from < COUNT; from += 10_000) {
-      const records: SinkRecord[] = [];
-      for (let n = from; n < from + 10_000; n++) {
-        records.push({ topic: src, timestamp: n * STEP_MS, key: bigintKey(n), value: new Uint8Array(Buffer.from(`{"K":${n % KEYS},"V":${n},"TS":${n * STEP_MS}}`)) });
+    // Appending goes on while the owner runs, so the kill lands mid-stream however fast the machine.
+    const appending = (async () => {
+      for (let from = 0; from < COUNT; from += 10_000) {
+        const records: SinkRecord[] = [];
+        for (let n = from; n < from + 10_000; n++) {
+          records.push({ topic: src, timestamp: n * STEP_MS, key: bigintKey(n), value: new Uint8Array(Buffer.from(`{"K":${n % KEYS},"V":${n},"TS":${n * STEP_MS}}`)) });
+        }
+        await kafka.inspector.append(records);
       }
-      await kafka.inspector.append(records);
-    }
+    })();
+    appending.catch(() => undefined);
     await waitUntil('a quarter of the input committed', async () => (await committedInput(kafka.admin, group, src)) >= COUNT / 4, 240_000, [owner, standby]);
     const before = await committedInput(kafka.admin, group, src);
     await owner.kill9();
+    await appending;
     expect(before).toBeLessThan(COUNT);
     await waitUntil('the stand-by owning all four partitions', async () => (await groupMembers(kafka.admin, group)).join() === '4', 90_000, [standby]);
     await waitUntil('every input committed', async () => (await committedInput(kafka.admin, group, src)) === COUNT, 400_000, [standby]);
