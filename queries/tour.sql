@@ -56,7 +56,7 @@ CREATE STREAM archive (page_id VARCHAR KEY, user_id VARCHAR, view_time BIGINT, m
   WITH (KAFKA_TOPIC = 'archive', PARTITIONS = 3, VALUE_FORMAT = 'JSON');
 DEFINE src = 'pageviews';
 INSERT INTO archive SELECT * FROM ${src};
-PRINT 'pageviews' FROM BEGINNING LIMIT 5;
+PRINT 'pageviews' FROM BEGINNING LIMIT 3;
 
 -- New queries read everything by default; 'latest' reads only records that arrive from now on.
 SET 'auto.offset.reset' = 'latest';    -- UNSET 'auto.offset.reset';

@@ -11,8 +11,8 @@ export function renderTable(columns: readonly string[], rows: readonly (readonly
   return [line, fmt(columns), line, ...rows.map(fmt), line].join('\n');
 }
 
-/** Text for a result that is not a query (queries stream through QueryPrinter). */
-export function renderResult(result: Exclude<StatementResult, { kind: 'query' }>): string {
+/** Text for a result that does not stream (queries stream through QueryPrinter, PRINT line by line). */
+export function renderResult(result: Exclude<StatementResult, { kind: 'query' | 'print' }>): string {
   switch (result.kind) {
     case 'message':
       return result.text;

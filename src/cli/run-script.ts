@@ -1,6 +1,6 @@
 // runScript: executes a .sql file's statements in order, printing results; returns the exit code.
 
-import { LATEST_OFFSET_HINT, type Engine } from '../engine/index.js';
+import { LATEST_OFFSET_HINT, PRINT_LATEST_HINT, printSummary, type Engine, type TopicPrint } from '../engine/index.js';
 import type { ParsedStatement } from '../sql/index.js';
 import { QueryPrinter, renderResult } from './render.js';
 import { EXIT_OK, reportError } from './report-error.js';
@@ -30,6 +30,10 @@ export async function runScript(engine: Engine, options: ScriptOptions): Promise
       // queries first consume everything present now (as the golden tests and `eddy test` do).
       if (statement.statement.kind === 'QueryStatement') await engine.drain();
       const result = await engine.execute(statement);
+      if (result.kind === 'print') {
+        await printTopic(result.print, options);
+        continue;
+      }
       if (result.kind !== 'query') {
         write(`${renderResult(result)}\n`);
         continue;
@@ -72,6 +76,33 @@ export async function runScript(engine: Engine, options: ScriptOptions): Promise
     }
   }
   return EXIT_OK;
+}
+
+/** PRINT: the records as they arrive, until its LIMIT or Ctrl-C (as a push query). */
+async function printTopic(print: TopicPrint, options: ScriptOptions): Promise<void> {
+  const controller = new AbortController();
+  options.interrupt.current = controller;
+  let delivered = false;
+  // PRINT from the latest offset that shows nothing for a while: say why, and how to read what is there.
+  const hint = print.fromBeginning
+    ? undefined
+    : setTimeout(() => {
+        if (!delivered) process.stderr.write(`${PRINT_LATEST_HINT}\n`);
+      }, HINT_AFTER_MS);
+  try {
+    const outcome = await print.run(
+      (lines) => {
+        delivered = true;
+        options.write(`${lines.join('\n')}\n`);
+      },
+      { signal: controller.signal },
+    );
+    options.write(`${printSummary(print, outcome)}\n`);
+    if (outcome.shown === 0 && !print.fromBeginning) options.write(`${PRINT_LATEST_HINT}\n`);
+  } finally {
+    options.interrupt.current = null;
+    clearTimeout(hint);
+  }
 }
 
 /**

@@ -1,7 +1,8 @@
 // engine: Eddy's public API — open a data directory, execute statements, drain, close.
 
 export { Engine, type EngineOptions } from './engine.js';
-export type { StatementResult, TransientQuery } from './statement-result.js';
+export type { PrintEnd, StatementResult, TopicPrint, TransientQuery } from './statement-result.js';
+export { PRINT_LATEST_HINT, printSummary } from './print-topic.js';
 export type { EngineLogger } from './engine-context.js';
 export { PROPERTY_SPECS } from './session-properties.js';
 export type { TestRecord, TestInput, TestAssertion, TopicShape } from './test-records.js';

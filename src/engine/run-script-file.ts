@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { EngineError, formatValue, type Change } from '../common/index.js';
 import type { ParsedStatement } from '../sql/index.js';
 import type { CommandHost } from './execute-command.js';
+import { printSummary } from './print-topic.js';
 import type { StatementResult } from './statement-result.js';
 import { renderTableText } from './table-text.js';
 
@@ -43,6 +44,11 @@ async function describe(result: StatementResult): Promise<string> {
       const rows: string[] = [q.columns.map((c) => c.name).join(' | ')];
       await q.run((c: Change) => rows.push(c.row.map((v, i) => formatValue(v, q.columns[i]?.type)).join(' | ')), { untilCaughtUp: true });
       return rows.join('\n');
+    }
+    case 'print': {
+      const lines: string[] = [];
+      const outcome = await result.print.run((l) => lines.push(...l), { untilCaughtUp: true });
+      return [...lines, printSummary(result.print, outcome)].join('\n');
     }
   }
 }

@@ -10,7 +10,25 @@ export type StatementResult =
   /** EXPLAIN output. */
   | { readonly kind: 'text'; readonly text: string }
   /** A push or pull query, whose rows arrive as they are produced. */
-  | { readonly kind: 'query'; readonly query: TransientQuery };
+  | { readonly kind: 'query'; readonly query: TransientQuery }
+  /** PRINT: a topic's records as text lines, as they arrive. */
+  | { readonly kind: 'print'; readonly print: TopicPrint };
+
+/** Why a PRINT ended. */
+export type PrintEnd = 'limit' | 'cancelled' | 'caught-up';
+
+export interface TopicPrint {
+  readonly topic: string;
+  readonly fromBeginning: boolean;
+  readonly limit: number | null;
+  /**
+   * Delivers the topic's records as text lines — the guessed key and value formats before the
+   * first record, then a line per record — until the LIMIT is reached or `signal` aborts;
+   * `untilCaughtUp` stops at the end of the records there are now (tests, RUN SCRIPT). Resolves
+   * to the number of records shown and why it ended.
+   */
+  run(onLines: (lines: readonly string[]) => void, options?: { signal?: AbortSignal; untilCaughtUp?: boolean }): Promise<{ shown: number; end: PrintEnd }>;
+}
 
 export interface TransientQuery {
   readonly id: string;

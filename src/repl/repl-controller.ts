@@ -1,7 +1,7 @@
 // ReplController: a REPL session without the screen — runs what is typed, keeps the transcript, the running query, output mode and spool.
 
 import { appendFileSync, readFileSync } from 'node:fs';
-import { PROPERTY_SPECS, type Engine, type StatementResult, type TransientQuery } from '../engine/index.js';
+import { PRINT_LATEST_HINT, printSummary, PROPERTY_SPECS, type Engine, type PrintEnd, type StatementResult, type TopicPrint, type TransientQuery } from '../engine/index.js';
 import type { ParsedStatement } from '../sql/index.js';
 import type { Vocabulary } from './completion.js';
 import { formatElapsed } from './elapsed-time.js';
@@ -26,9 +26,17 @@ export interface RunningQuery {
   readonly abort: AbortController;
 }
 
+/** A PRINT running now: its records go to the transcript as they arrive. */
+export interface RunningPrint {
+  readonly print: TopicPrint;
+  readonly startedAt: number;
+  readonly abort: AbortController;
+}
+
 export interface ReplState {
   readonly entries: readonly TranscriptEntry[];
   readonly running: RunningQuery | null;
+  readonly printing: RunningPrint | null;
   /** Statements are executing (the prompt is hidden). */
   readonly busy: boolean;
   readonly mode: OutputMode;
@@ -67,7 +75,7 @@ export class ReplController {
 
   constructor(private readonly options: ReplControllerOptions) {
     this.now = options.now ?? Date.now;
-    this.state = { entries: [], running: null, busy: false, mode: 'table', spool: null, clears: 0, exitRequested: false };
+    this.state = { entries: [], running: null, printing: null, busy: false, mode: 'table', spool: null, clears: 0, exitRequested: false };
     this.add({ kind: 'banner', lines: options.banner });
   }
 
@@ -99,9 +107,9 @@ export class ReplController {
     this.enqueueScript(text, null);
   }
 
-  /** Ctrl-C: stops the running query (true), or does nothing when none runs (false). */
+  /** Ctrl-C: stops the running query or PRINT (true), or does nothing when none runs (false). */
   cancel(): boolean {
-    const running = this.state.running;
+    const running = this.state.running ?? this.state.printing;
     if (running === null) return false;
     this.queue.length = 0;
     running.abort.abort();
@@ -111,6 +119,7 @@ export class ReplController {
   exit(): void {
     this.queue.length = 0;
     this.state.running?.abort.abort();
+    this.state.printing?.abort.abort();
     this.set({ exitRequested: true });
   }
 
@@ -261,7 +270,26 @@ export class ReplController {
         return true;
       case 'query':
         return this.runQuery(result.query, work);
+      case 'print':
+        return this.runPrint(result.print, work);
     }
+  }
+
+  private async runPrint(print: TopicPrint, work: Work): Promise<boolean> {
+    const printing: RunningPrint = { print, startedAt: this.now(), abort: new AbortController() };
+    this.set({ printing });
+    let outcome: { shown: number; end: PrintEnd };
+    try {
+      outcome = await print.run((lines) => this.add({ kind: 'text', text: lines.join('\n') }), { signal: printing.abort.signal });
+    } catch (e) {
+      this.set({ printing: null });
+      this.add({ kind: 'error', text: errorText(e, work.text, work.file, work.statement.span) });
+      return false;
+    }
+    this.set({ printing: null });
+    this.add({ kind: 'message', text: `${printSummary(print, outcome)} after ${formatElapsed(this.now() - printing.startedAt)}` });
+    if (outcome.shown === 0 && !print.fromBeginning) this.add({ kind: 'notice', level: 'info', text: PRINT_LATEST_HINT });
+    return true;
   }
 
   private async runQuery(query: TransientQuery, work: Work): Promise<boolean> {

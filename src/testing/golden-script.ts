@@ -1,7 +1,7 @@
 // runGoldenScript: runs a .sql file deterministically and renders everything it did as golden text.
 
 import { EngineError, formatValue, manualClock, type SourceSpan } from '../common/index.js';
-import { Engine, type StatementResult } from '../engine/index.js';
+import { Engine, PRINT_LATEST_HINT, printSummary, type StatementResult } from '../engine/index.js';
 
 /** Event times in golden files start here and advance one second per statement. */
 export const GOLDEN_EPOCH = 1_700_000_000_000;
@@ -68,6 +68,13 @@ async function renderResult(result: StatementResult): Promise<string[]> {
       const lines = [`> ${q.mode} query ${q.id}: ${q.columns.map((c) => c.name).join(' | ')}`];
       await q.run((change) => lines.push(`${change.op === 'delete' ? '-' : '+'} ${change.row.map((v, i) => formatValue(v, q.columns[i]?.type)).join(' | ')}`), { untilCaughtUp: true });
       lines.push(`> ${lines.length - 1} row${lines.length === 2 ? '' : 's'}`);
+      return lines;
+    }
+    case 'print': {
+      const lines: string[] = [];
+      const outcome = await result.print.run((l) => lines.push(...l.map((line) => `> ${line}`)), { untilCaughtUp: true });
+      lines.push(`> ${printSummary(result.print, outcome)}`);
+      if (outcome.shown === 0 && !result.print.fromBeginning) lines.push(`> ${PRINT_LATEST_HINT}`);
       return lines;
     }
   }

@@ -1,10 +1,12 @@
-// On a real broker: PRINT's format guessing and headers, the processing log of a query running on Kafka, consumer lag and SHOW TOPICS EXTENDED.
+// On a real broker: PRINT's format guessing, headers and following the topic, the processing log of a query running on Kafka, consumer lag and SHOW TOPICS EXTENDED.
 
 import kafkajs from 'kafkajs';
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { killAll, makeTempDir, removeDir } from './cli-process.js';
+import { killAll, makeTempDir, removeDir, sleep, startCli } from './cli-process.js';
 import { runOnKafka } from './kafka-group.js';
-import { brokerList, NO_KAFKA, unique } from './kafka-test-broker.js';
+import { BROKERS, brokerList, NO_KAFKA, unique } from './kafka-test-broker.js';
 
 const bigint = (n: number): Buffer => {
   const b = Buffer.alloc(8);
@@ -38,17 +40,31 @@ describe.skipIf(NO_KAFKA)('observing Eddy on Kafka (real broker)', () => {
       INSERT INTO readings (id, v) VALUES (1700000000000, 1.5);`);
     await producer.send({ topic, messages: [{ key: bigint(42), value: '{"V":2.5}', timestamp: '1700000000000', headers: { trace: 'abc-1', origin: 'test' } }] });
     await producer.send({ topic, messages: [{ key: bigint(43), value: '{"V":3.5}', timestamp: '1700000001000' }] });
-    const out = await run(serviceId, `PRINT '${topic}' FROM BEGINNING; PRINT '${topic}' FROM BEGINNING INTERVAL 2 LIMIT 1; PRINT '${topic}';`);
+    // PRINT follows the topic in `eddy run` (until LIMIT or Ctrl-C): the LIMITs end these.
+    const out = await run(serviceId, `PRINT '${topic}' FROM BEGINNING LIMIT 3; PRINT '${topic}' FROM BEGINNING INTERVAL 2 LIMIT 1;`);
     const lines = out.split('\n');
-    expect(lines).toContain(`Topic '${topic}': 3 records`);
+    expect(lines).toContain('Limit of 3 reached (3 records)');
     expect(lines).toContain('Key format: KAFKA_BIGINT or KAFKA_DOUBLE');
     expect(lines).toContain('Value format: JSON or KAFKA_STRING');
     expect(out).toMatch(/key: 1700000000000, value: \{"V":1\.5\}, partition: 0\n/);
     expect(out).toContain('rowtime: 2023-11-14T22:13:20.000 Z, key: 42, value: {"V":2.5}, partition: 0, headers: [trace=abc-1, origin=test]');
     expect(out).toMatch(/key: 43, value: \{"V":3\.5\}, partition: 0\n/);
     // INTERVAL 2 LIMIT 1: the first record only.
-    expect(lines).toContain(`Topic '${topic}': 1 record`);
-    expect(out).toContain(`No new records on '${topic}'.`);
+    expect(lines).toContain('Limit of 1 reached (1 record)');
+    expect(out.match(/value: \{"V":1\.5\}/g)).toHaveLength(2);
+
+    // Without FROM BEGINNING: only records produced while it runs (it joins a consumer group first, so keep producing until one is shown).
+    const script = path.join(dir!, `${unique('print')}.sql`);
+    fs.writeFileSync(script, `PRINT '${topic}' LIMIT 1;\n`);
+    const follow = startCli(['run', script, '--data-dir', path.join(dir!, unique('data')), '--brokers', BROKERS!, '--service-id', serviceId]);
+    for (let n = 0; follow.isRunning() && n < 120; n++) {
+      await producer.send({ topic, messages: [{ key: bigint(1000 + n), value: `{"V":${n}}` }] });
+      await sleep(500);
+    }
+    const exit = await follow.waitForExit(30_000);
+    expect(exit.code, follow.describe()).toBe(0);
+    expect(follow.stdout).toMatch(/key: 10\d\d, value: \{"V":\d+\}, partition: 0\nLimit of 1 reached \(1 record\)\n/);
+    expect(follow.stdout).not.toContain('"V":2.5');
   });
 
   it('counts and logs bad records of a query running on Kafka, and shows its consumer lag', async () => {

@@ -25,7 +25,7 @@ export function registerExplain(program: Command): void {
             if (kind !== 'QueryStatement' && kind !== 'CreateAsSelect') return;
             const explain = { ...s, statement: { kind: 'Explain' as const, target: { kind: 'ExplainStatement' as const, statement: s.statement }, span: s.span } };
             const result = await engine.execute(explain);
-            if (result.kind !== 'query') process.stdout.write(`-- ${s.text.split('\n')[0] ?? ''}\n${renderResult(result)}\n\n`);
+            if (result.kind !== 'query' && result.kind !== 'print') process.stdout.write(`-- ${s.text.split('\n')[0] ?? ''}\n${renderResult(result)}\n\n`);
           });
         } catch (e) {
           return reportError(e, text, file, current?.span);

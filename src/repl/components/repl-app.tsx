@@ -1,4 +1,4 @@
-// ReplApp: the whole screen — the transcript above (printed once), then the running query or the prompt.
+// ReplApp: the whole screen — the transcript above (printed once), then the running query, the running PRINT's status or the prompt.
 
 import { Static, useApp, useStdout } from 'ink';
 import { useEffect, useRef, type ReactNode } from 'react';
@@ -8,6 +8,7 @@ import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import type { ReplController } from '../repl-controller.js';
 import { EntryView } from './entry-view.js';
 import { LiveQueryView } from './live-query-view.js';
+import { PrintStatusLine } from './print-status-line.js';
 import { PromptView } from './prompt-view.js';
 
 const CLEAR_SCREEN = '\u001B[2J\u001B[3J\u001B[H';
@@ -35,6 +36,8 @@ export function ReplApp({ controller }: { readonly controller: ReplController })
       <Static items={[...state.entries]}>{(entry) => <EntryView key={entry.id} entry={entry} width={size.columns - 1} />}</Static>
       {state.running !== null ? (
         <LiveQueryView running={state.running} mode={state.mode} size={size} />
+      ) : state.printing !== null ? (
+        <PrintStatusLine printing={state.printing} />
       ) : state.busy || state.exitRequested ? null : (
         <PromptView editor={input.editor} candidates={input.candidates} found={input.found} />
       )}

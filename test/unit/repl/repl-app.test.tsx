@@ -149,6 +149,26 @@ describe('the REPL screen', () => {
     );
   });
 
+  it('prints a topic’s records as they arrive under a status line, and Ctrl-C ends the PRINT', async () => {
+    await type(`${CREATE}\r`);
+    await type("INSERT INTO readings (sensor, temp) VALUES ('s-1', 20.5);\r");
+    await type('PRINT readings FROM BEGINNING;\r');
+    await wait(300);
+    const first = after('eddy> PRINT').split('\n');
+    expect(first.slice(0, 3)).toEqual(['eddy> PRINT readings FROM BEGINNING;', 'Key format: KAFKA_STRING', 'Value format: JSON or KAFKA_STRING']);
+    expect(first[3]).toMatch(/^rowtime: 2023-11-14T22:13:\d\d\.\d{3} Z, key: s-1, value: \{"TEMP":20\.5\}, partition: 0$/);
+    expect(first[4]).toBe("▶ PRINT 'readings' · from the beginning · 0:00 · Ctrl-C to stop");
+    // Another client appends while it runs: the record follows the first.
+    const [statement] = engine.parse("INSERT INTO readings (sensor, temp) VALUES ('s-2', 31.25);");
+    if (statement !== undefined) await engine.execute(statement);
+    await wait(1000);
+    expect(after('eddy> PRINT')).toMatch(/partition: 0\nrowtime: [^,]+, key: s-2, value: \{"TEMP":31\.25\}, partition: 0\n▶ PRINT/);
+
+    await type('\u0003');
+    const end = after('eddy> PRINT').split('\n');
+    expect(end.slice(-2)).toEqual(['Print cancelled (2 records) after 0:01', 'eddy>']);
+  });
+
   it('keeps only the newest stream rows that fit the terminal, with a count of all', async () => {
     await type(`${CREATE}\r`);
     const inserts = Array.from({ length: 30 }, (_, i) => `INSERT INTO readings (sensor, temp) VALUES ('s-${i}', ${i});`).join(' ');
