@@ -1,7 +1,7 @@
 // Analysis of the test runner's ASSERT statements: expected records as bound values, expected sources as checks.
 
 import { requireSource, type Catalog } from '../catalog/index.js';
-import { formatSqlType, type Column } from '../common/index.js';
+import { columnConstraintText, formatSqlType, type Column } from '../common/index.js';
 import type { AssertNullValues, AssertSource, AssertValues, Identifier } from '../sql/index.js';
 import type { AnalysisContext } from './analysis-context.js';
 import { analyzeInsertValues } from './analyze-insert.js';
@@ -38,14 +38,15 @@ export function analyzeAssertSource(stmt: AssertSource, ctx: AnalysisContext): B
   const problems: string[] = [];
   if (source.kind !== stmt.sourceKind) problems.push(`${source.name} is a ${source.kind}, not a ${stmt.sourceKind}`);
   if (stmt.columns.length > 0) {
-    const expected: Column[] = stmt.columns.map((c) => ({
-      name: c.name.name,
-      type: resolveType(c.type),
-      namespace: c.constraint === null ? 'value' : 'key',
-    }));
-    const show = (cols: readonly Column[]) => cols.map((c) => `${c.name} ${formatSqlType(c.type)}${c.namespace === 'key' ? ' KEY' : ''}`).join(', ');
+    const expected: Column[] = stmt.columns.map((c): Column => {
+      const type = resolveType(c.type);
+      if (c.constraint === 'HEADERS') return { name: c.name.name, type, namespace: 'header' };
+      if (c.constraint === 'HEADER') return { name: c.name.name, type, namespace: 'header', ...(c.headerKey === null ? {} : { headerKey: c.headerKey }) };
+      return { name: c.name.name, type, namespace: c.constraint === null ? 'value' : 'key' };
+    });
+    const show = (cols: readonly Column[]) => cols.map((c) => `${c.name} ${formatSqlType(c.type)}${columnConstraintText(c)}`).join(', ');
     const actual = source.schema.columns.filter((c) => c.namespace !== 'pseudo');
-    const sorted = [...expected.filter((c) => c.namespace === 'key'), ...expected.filter((c) => c.namespace === 'value')];
+    const sorted = [...expected.filter((c) => c.namespace === 'key'), ...expected.filter((c) => c.namespace !== 'key')];
     if (show(sorted) !== show(actual)) problems.push(`schema: expected (${show(sorted)}) but was (${show(actual)})`);
   }
   const props = new WithProperties(stmt.properties, stmt.span);

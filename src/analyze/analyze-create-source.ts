@@ -80,8 +80,13 @@ function columnsSchema(stmt: CreateSource, types: ReadonlyMap<string, SqlType>):
     if (def.constraint === 'KEY' && stmt.sourceKind === 'TABLE') {
       throw new EngineError('INVALID_STATEMENT', `Tables have PRIMARY KEY columns: write ${colName} … PRIMARY KEY.`, def.span);
     }
-    if (def.constraint === 'HEADERS' || def.constraint === 'HEADER') checkHeaderColumn(def, resolveType(def.type, types));
-    const column: Column = { name: colName, type: resolveType(def.type, types), namespace: def.constraint === null ? 'value' : 'key' };
+    const type = resolveType(def.type, types);
+    if (def.constraint === 'HEADERS' || def.constraint === 'HEADER') {
+      checkHeaderColumn(def, type, stmt.sourceKind);
+      values.push(def.headerKey === null ? { name: colName, type, namespace: 'header' } : { name: colName, type, namespace: 'header', headerKey: def.headerKey });
+      continue;
+    }
+    const column: Column = { name: colName, type, namespace: def.constraint === null ? 'value' : 'key' };
     (column.namespace === 'key' ? keys : values).push(column);
   }
   if (stmt.sourceKind === 'TABLE' && keys.length === 0) {
@@ -207,11 +212,13 @@ export function timestampColumn(props: WithProperties, schema: Schema): string |
   return name;
 }
 
-/** `HEADERS` must be ARRAY<STRUCT<KEY STRING, VALUE BYTES>> and `HEADER('k')` BYTES; reading them comes later. */
-function checkHeaderColumn(def: CreateSource['columns'][number], type: SqlType): void {
+/** `HEADERS` must be ARRAY<STRUCT<KEY STRING, VALUE BYTES>> and `HEADER('k')` BYTES, on a stream. */
+function checkHeaderColumn(def: CreateSource['columns'][number], type: SqlType, sourceKind: CreateSource['sourceKind']): void {
   const expected = def.constraint === 'HEADERS' ? 'ARRAY<STRUCT<KEY STRING, VALUE BYTES>>' : 'BYTES';
   if (formatSqlType(type) !== expected) {
     throw new EngineError('TYPE_MISMATCH', `A ${def.constraint} column must be ${expected}, not ${formatSqlType(type)}.`, def.type.span);
   }
-  throw new EngineError('NOT_SUPPORTED', `Header columns (${def.constraint}) are not supported yet: declare ${def.name.name} as a value column or leave it out.`, def.span);
+  if (sourceKind === 'TABLE') {
+    throw new EngineError('NOT_SUPPORTED', `Header columns on tables are not supported yet (a table's rows keep only key and value): declare ${def.name.name} on a stream.`, def.span);
+  }
 }

@@ -32,6 +32,15 @@ export function analyzeInsertSelect(stmt: InsertSelect, ctx: AnalysisContext): B
   const projection: ProjectionItem[] = [];
   const columns: Column[] = [];
   for (const column of target.schema.columns) {
+    if (column.namespace === 'header') {
+      // Read-only: nothing is written to it (the sink writes key and value columns), and no query column may aim at it.
+      if (byName.has(column.name)) {
+        throw new EngineError('INVALID_STATEMENT', `${column.name} is a header column of ${target.name}: header columns are read-only, so the query cannot produce it.`, stmt.query.span);
+      }
+      projection.push({ name: column.name, expr: { kind: 'Literal', type: column.type, value: null } });
+      columns.push(column);
+      continue;
+    }
     const found = byName.get(column.name);
     if (found === undefined || found.column === undefined) {
       throw new EngineError('INVALID_STATEMENT', `The query does not produce ${target.name}'s column ${column.name} (${formatSqlType(column.type)}).`, stmt.query.span);

@@ -15,7 +15,8 @@ export function analyzeInsertValues(stmt: InsertValues, catalog: Catalog): Bound
     throw new EngineError('INVALID_STATEMENT', `${target.name} was created with CREATE SOURCE and is read-only.`, stmt.target.span);
   }
   const columns = target.schema.columns;
-  const names = stmt.columns?.map((c) => c.name) ?? columns.map((c) => c.name);
+  // Header columns are read-only: a row without a column list gives the key and value columns.
+  const names = stmt.columns?.map((c) => c.name) ?? columns.filter((c) => c.namespace !== 'header').map((c) => c.name);
   if (names.length !== stmt.values.length) {
     throw new EngineError(
       'INVALID_STATEMENT',
@@ -42,6 +43,9 @@ export function analyzeInsertValues(stmt: InsertValues, catalog: Catalog): Bound
     if (column === undefined) {
       const suggestion = closestName(name, [...columns.map((c) => c.name), 'ROWTIME']);
       throw new EngineError('UNKNOWN_COLUMN', `${target.name} has no column ${name}.${suggestion === null ? '' : ` Did you mean ${suggestion}?`}`, span);
+    }
+    if (column.namespace === 'header') {
+      throw new EngineError('INVALID_STATEMENT', `${name} is a header column of ${target.name}: header columns are read-only (INSERT writes no headers).`, span);
     }
     if (values[index] !== null) throw new EngineError('INVALID_STATEMENT', `Column ${name} is given twice.`, span);
     const bound = bindExpr(valueExpr, { ...emptyScope, types: catalog.types }, column.type);

@@ -2,13 +2,18 @@
 
 import { formatSqlType, type SqlType } from './sql-type.js';
 
-/** `key` columns come from the record key, `value` from the record value, `pseudo` are system columns. */
-export type ColumnNamespace = 'key' | 'value' | 'pseudo';
+/**
+ * `key` columns come from the record key, `value` from the record value, `header` from the record
+ * headers (read-only: never written to a topic), `pseudo` are system columns.
+ */
+export type ColumnNamespace = 'key' | 'value' | 'header' | 'pseudo';
 
 export interface Column {
   readonly name: string;
   readonly type: SqlType;
   readonly namespace: ColumnNamespace;
+  /** A `header` column: `HEADER('k')` reads the last header `k` (BYTES); without it, `HEADERS` (every header, in order). */
+  readonly headerKey?: string;
 }
 
 /** Columns in row order: every `Row` produced under this schema has exactly these positions. */
@@ -43,6 +48,19 @@ export function findColumn(schema: Schema, name: string): number {
 export function formatSchema(schema: Schema): string {
   return schema.columns
     .filter((c) => c.namespace !== 'pseudo')
-    .map((c) => `${c.name} ${formatSqlType(c.type)}${c.namespace === 'key' ? ' KEY' : ''}`)
+    .map((c) => `${c.name} ${formatSqlType(c.type)}${columnConstraintText(c)}`)
     .join(', ');
+}
+
+/** ` KEY`, ` HEADERS`, ` HEADER('k')` or nothing: a column's role as its declaration spells it. */
+export function columnConstraintText(c: Column): string {
+  switch (c.namespace) {
+    case 'key':
+      return ' KEY';
+    case 'header':
+      return c.headerKey === undefined ? ' HEADERS' : ` HEADER('${c.headerKey.replaceAll("'", "''")}')`;
+    case 'value':
+    case 'pseudo':
+      return '';
+  }
 }

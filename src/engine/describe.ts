@@ -1,7 +1,7 @@
 // executeDescribe: DESCRIBE name [EXTENDED] — schema, topic, formats, and the queries around it.
 
 import type { BoundDescribe } from '../analyze/index.js';
-import { formatDuration, formatSqlType } from '../common/index.js';
+import { formatDuration, formatSqlType, type Column } from '../common/index.js';
 import { decodePhysicalPlan, planAggregates } from '../plan/index.js';
 import { queryMetric } from '../state/index.js';
 import { consumerLagLines, inputTopics } from './consumer-lag.js';
@@ -17,7 +17,7 @@ export async function executeDescribe(ctx: EngineContext, queries: PersistentQue
   const catalog = ctx.catalog();
   const rows: string[][] = [
     ['ROWTIME', 'BIGINT', '(system)'],
-    ...s.schema.columns.map((c) => [c.name, formatSqlType(c.type), c.namespace === 'key' ? (s.kind === 'TABLE' ? '(primary key)' : '(key)') : '']),
+    ...s.schema.columns.map((c) => [c.name, formatSqlType(c.type), columnRole(c, s.kind)]),
   ];
   const lines = [
     `Name: ${s.name}`,
@@ -50,4 +50,17 @@ export async function executeDescribe(ctx: EngineContext, queries: PersistentQue
     lines.push(...(await consumerLagLines(ctx, s.topic, topicReaders)));
   }
   return { kind: 'table', title: lines.join('\n'), columns: ['Field', 'Type', ''], rows };
+}
+
+/** The third DESCRIBE column: how the column is read from the record. */
+function columnRole(c: Column, kind: 'STREAM' | 'TABLE'): string {
+  switch (c.namespace) {
+    case 'key':
+      return kind === 'TABLE' ? '(primary key)' : '(key)';
+    case 'header':
+      return c.headerKey === undefined ? '(headers)' : `(header('${c.headerKey}'))`;
+    case 'value':
+    case 'pseudo':
+      return '';
+  }
 }

@@ -1,11 +1,11 @@
-// On a real broker: PRINT's format guessing, headers and following the topic, the processing log of a query running on Kafka, consumer lag and SHOW TOPICS EXTENDED.
+// On a real broker: PRINT's format guessing, headers and following the topic, header columns, the processing log of a query running on Kafka, consumer lag and SHOW TOPICS EXTENDED.
 
 import kafkajs from 'kafkajs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { killAll, makeTempDir, removeDir, sleep, startCli } from './cli-process.js';
-import { runOnKafka } from './kafka-group.js';
+import { runOnKafka, tableRows } from './kafka-group.js';
 import { BROKERS, brokerList, NO_KAFKA, unique } from './kafka-test-broker.js';
 
 const bigint = (n: number): Buffer => {
@@ -52,6 +52,16 @@ describe.skipIf(NO_KAFKA)('observing Eddy on Kafka (real broker)', () => {
     // INTERVAL 2 LIMIT 1: the first record only.
     expect(lines).toContain('Limit of 1 reached (1 record)');
     expect(out.match(/value: \{"V":1\.5\}/g)).toHaveLength(2);
+
+    // Header columns read the Kafka record headers: HEADER('trace') the last 'trace' header, HEADERS all of them.
+    const withHeaders = await run(
+      serviceId,
+      `CREATE STREAM readings_h (id BIGINT KEY, v DOUBLE, trace BYTES HEADER('trace'), hs ARRAY<STRUCT<key STRING, value BYTES>> HEADERS)
+         WITH (KAFKA_TOPIC='${topic}', KEY_FORMAT='KAFKA', VALUE_FORMAT='JSON');
+       SET 'auto.offset.reset' = 'earliest';
+       SELECT id, FROM_BYTES(trace, 'utf8') AS t, ARRAY_LENGTH(hs) AS n, hs[2]->key AS second FROM readings_h EMIT CHANGES LIMIT 3;`,
+    );
+    expect(tableRows(withHeaders)).toEqual(['| 1700000000000 | null | 0 | null |', '| 42 | abc-1 | 2 | origin |', '| 43 | null | 0 | null |']);
 
     // Without FROM BEGINNING: only records produced while it runs (it joins a consumer group first, so keep producing until one is shown).
     const script = path.join(dir!, `${unique('print')}.sql`);

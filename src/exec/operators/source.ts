@@ -1,9 +1,9 @@
-// SourceOperator: decodes a topic's records into changes (key, value and pseudo columns, event time).
+// SourceOperator: decodes a topic's records into changes (key, value, header and pseudo columns, event time).
 
 import type { Change, Value, WindowBounds } from '../../common/index.js';
 import type { PhysicalSource } from '../../plan/index.js';
 import type { Emit, OperatorContext } from '../operator.js';
-import type { SourceRecord } from '../ports/records.js';
+import type { RecordHeader, SourceRecord } from '../ports/records.js';
 import type { CodecFactory, RowDecoder } from '../ports/row-codec.js';
 import { eventTimeParser } from '../event-time-format.js';
 import { decodeWindowedKey } from '../windowed-key.js';
@@ -24,6 +24,8 @@ export class SourceOperator {
   private readonly window: PhysicalSource['window'];
   private readonly tombstones: boolean;
   private readonly parseTime: ((text: string) => number) | null;
+  /** The row positions of header columns, and the header each reads (undefined: all of them). */
+  private readonly headerSlots: readonly { readonly index: number; readonly key: string | undefined }[];
 
   constructor(node: PhysicalSource, codecs: CodecFactory, options: SourceOptions = {}) {
     this.topic = node.topic;
@@ -34,6 +36,7 @@ export class SourceOperator {
     this.window = node.window;
     this.tombstones = options.tombstones === true;
     this.parseTime = node.timestampFormat === undefined ? null : eventTimeParser(node.timestampFormat);
+    this.headerSlots = stored.columns.flatMap((c, index) => (c.namespace === 'header' ? [{ index, key: c.headerKey }] : []));
   }
 
   /** Decodes the batch; a record that cannot be read is skipped, counted and logged. */
@@ -59,6 +62,7 @@ export class SourceOperator {
         this.skip(record, error, ctx);
         continue;
       }
+      for (const slot of this.headerSlots) row[slot.index] = headerValue(record.headers, slot.key);
       const tombstone = this.tombstones && record.value === null;
       let timestamp = record.timestamp;
       if (this.timestampColumn !== null && !tombstone) {
@@ -104,6 +108,17 @@ export class SourceOperator {
       record: text === null ? null : text.length > MAX_LOGGED_RECORD ? `${text.slice(0, MAX_LOGGED_RECORD)}…` : text,
     });
   }
+}
+
+/**
+ * A header column's value: `HEADERS` is every header in order as STRUCT<KEY, VALUE> (an empty
+ * array when there are none, never NULL); `HEADER('k')` the bytes of the last header `k`, or NULL.
+ */
+function headerValue(headers: readonly RecordHeader[] | undefined, key: string | undefined): Value {
+  if (key === undefined) return (headers ?? []).map((h): Value => ({ kind: 'struct', fields: { KEY: h.key, VALUE: h.value } }));
+  if (headers === undefined) return null;
+  for (let i = headers.length - 1; i >= 0; i--) if (headers[i]!.key === key) return headers[i]!.value;
+  return null;
 }
 
 /** The record with another key (spelled out: a reader's record may compute `value` in a getter, which a spread would drop). */
