@@ -1,6 +1,6 @@
 // Analysis of CREATE STREAM|TABLE (…) WITH (…): columns, key constraints, topic and formats.
 
-import type { SourceDefinition } from '../catalog/index.js';
+import type { SourceDefinition, SourceWindow } from '../catalog/index.js';
 import { EngineError, formatSqlType, PSEUDO_COLUMNS, type Column, type FormatSpec, type Schema, type SourceSpan, type SqlType } from '../common/index.js';
 import type { CreateSource } from '../sql/index.js';
 import { DateTimeFormatter } from '@js-joda/core';
@@ -22,6 +22,7 @@ export function analyzeCreateSource(stmt: CreateSource, text: string, ctx: Analy
   const props = new WithProperties(stmt.properties, stmt.span, 'CREATE');
   const schema = columnsSchema(stmt, ctx.catalog.types);
   const formats = sourceFormats(props, schema, stmt.span);
+  const window = declaredWindow(props, stmt.span);
   const topicName = props.string('KAFKA_TOPIC');
   if (topicName === undefined) {
     throw new EngineError('INVALID_PROPERTY', `Missing KAFKA_TOPIC: say which topic ${name} reads, e.g. WITH (KAFKA_TOPIC='${name.toLowerCase()}', …).`, stmt.span);
@@ -37,7 +38,7 @@ export function analyzeCreateSource(stmt: CreateSource, text: string, ctx: Analy
         props.spanOf('KAFKA_TOPIC'),
       );
     }
-    createTopic = topicRequest(props, topicName, partitions, { kind: stmt.sourceKind, windowed: false });
+    createTopic = topicRequest(props, topicName, partitions, { kind: stmt.sourceKind, windowed: window !== null });
   } else if (partitions !== undefined && partitions !== topic.partitions) {
     throw new EngineError(
       'TOPIC_MISMATCH',
@@ -56,8 +57,35 @@ export function analyzeCreateSource(stmt: CreateSource, text: string, ctx: Analy
     readOnly: stmt.readOnly,
     writtenBy: null,
     sql: text,
+    ...(window === null ? {} : { window }),
   };
   return { kind: 'BoundCreateSource', source, orReplace: stmt.orReplace, ifNotExists: stmt.ifNotExists, exists: existing !== undefined, createTopic };
+}
+
+const WINDOW_SIZE_TEXT = /^\s*(\d+)\s*(MILLISECONDS?|SECONDS?|MINUTES?|HOURS?|DAYS?)\s*$/i;
+const UNIT_MS: Readonly<Record<string, number>> = { MILLISECOND: 1, SECOND: 1_000, MINUTE: 60_000, HOUR: 3_600_000, DAY: 86_400_000 };
+
+/** WINDOW_TYPE and WINDOW_SIZE: the topic's keys are windowed (as a windowed table's sink writes them); null without them. */
+function declaredWindow(props: WithProperties, span: SourceSpan): SourceWindow | null {
+  const kind = props.string('WINDOW_TYPE')?.toUpperCase() as SourceWindow['kind'] | undefined;
+  const sizeText = props.string('WINDOW_SIZE');
+  if (kind === undefined) {
+    if (sizeText !== undefined) throw new EngineError('INVALID_PROPERTY', "WINDOW_SIZE needs WINDOW_TYPE: say how the keys are windowed, e.g. WINDOW_TYPE='TUMBLING'.", props.spanOf('WINDOW_SIZE'));
+    return null;
+  }
+  if (kind === 'SESSION') {
+    if (sizeText !== undefined) throw new EngineError('INVALID_PROPERTY', 'A SESSION window has no WINDOW_SIZE: its keys hold the start and the end.', props.spanOf('WINDOW_SIZE'));
+    return { kind, sizeMs: null };
+  }
+  if (sizeText === undefined) {
+    throw new EngineError('INVALID_PROPERTY', `A ${kind} window needs WINDOW_SIZE, e.g. WINDOW_SIZE='1 MINUTE': its keys hold only the start.`, props.spanOf('WINDOW_TYPE') ?? span);
+  }
+  const m = WINDOW_SIZE_TEXT.exec(sizeText);
+  const sizeMs = m === null ? 0 : Number(m[1]) * (UNIT_MS[m[2]!.toUpperCase().replace(/S$/, '')] ?? 0);
+  if (sizeMs <= 0) {
+    throw new EngineError('INVALID_PROPERTY', `WINDOW_SIZE '${sizeText}' is not a positive duration such as '30 SECONDS' (units MILLISECONDS to DAYS).`, props.spanOf('WINDOW_SIZE'));
+  }
+  return { kind, sizeMs };
 }
 
 function columnsSchema(stmt: CreateSource, types: ReadonlyMap<string, SqlType>): Schema {

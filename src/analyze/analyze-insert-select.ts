@@ -18,6 +18,9 @@ export function analyzeInsertSelect(stmt: InsertSelect, ctx: AnalysisContext): B
   if (target.readOnly) {
     throw new EngineError('INVALID_STATEMENT', `${target.name} was created with CREATE SOURCE and is read-only.`, stmt.target.span);
   }
+  if (target.window !== undefined && target.window !== null) {
+    throw new EngineError('INVALID_STATEMENT', `${target.name} has windowed keys (${target.window.kind}): INSERT INTO … SELECT cannot write a window into a key.`, stmt.target.span);
+  }
   if (stmt.query.from.name.name === target.name) {
     throw new EngineError('INVALID_STATEMENT', `${target.name} cannot insert into itself.`, stmt.query.from.span);
   }

@@ -14,6 +14,9 @@ export function analyzeInsertValues(stmt: InsertValues, catalog: Catalog): Bound
   if (target.readOnly) {
     throw new EngineError('INVALID_STATEMENT', `${target.name} was created with CREATE SOURCE and is read-only.`, stmt.target.span);
   }
+  if (target.window !== undefined && target.window !== null) {
+    throw new EngineError('INVALID_STATEMENT', `${target.name} has windowed keys (${target.window.kind}): INSERT … VALUES cannot write a window into a key.`, stmt.target.span);
+  }
   const columns = target.schema.columns;
   // Header columns are read-only: a row without a column list gives the key and value columns.
   const names = stmt.columns?.map((c) => c.name) ?? columns.filter((c) => c.namespace !== 'header').map((c) => c.name);
