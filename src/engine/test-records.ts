@@ -3,7 +3,7 @@
 import type { BoundAssertSource, BoundAssertValues } from '../analyze/index.js';
 import type { SourceDefinition } from '../catalog/index.js';
 import { EngineError, type SqlType, type Value } from '../common/index.js';
-import { compileExpr, type SourceRecord } from '../exec/index.js';
+import { compileExpr, encodeWindowedKey, type SourceRecord } from '../exec/index.js';
 import { fromJson, JsonNumber, parseLosslessJson, toJson, type LosslessJson } from '../io/index.js';
 import type { EngineContext } from './engine-context.js';
 
@@ -29,6 +29,8 @@ export interface TestInput {
   readonly value: LosslessJson;
   readonly timestamp: number;
   readonly headers?: readonly { readonly key: string; readonly value: string | null }[];
+  /** The window of a windowed key (a topic read by a source declared with WINDOW_TYPE). */
+  readonly window?: { readonly start: number; readonly end: number };
 }
 
 /** The SQL types of a topic's key and value as test JSON holds them (null when unknown). */
@@ -70,12 +72,23 @@ export async function appendTestInputs(ctx: EngineContext, inputs: readonly Test
     return {
       topic: input.topic,
       timestamp: input.timestamp,
-      key: encodeKey(ctx, source, input.key),
+      key: windowedKey(source, encodeKey(ctx, source, input.key), input),
       value: input.value === null ? null : Buffer.from(formatLosslessJson(input.value), 'utf8'),
       headers: (input.headers ?? []).map((h) => ({ key: h.key, value: h.value === null ? null : new Uint8Array(Buffer.from(h.value, 'base64')) })),
     };
   });
   await ctx.topics.append(records);
+}
+
+/** The key with its window, for a windowed source's topic (which needs one); other topics take none. */
+function windowedKey(source: SourceDefinition, key: Uint8Array | null, input: TestInput): Uint8Array | null {
+  const kind = source.window?.kind;
+  if (kind === undefined) {
+    if (input.window !== undefined) throw new EngineError('INVALID_STATEMENT', `Input topic '${input.topic}' has no windowed keys (no stream or table over it declares WINDOW_TYPE), but a record gives a window.`);
+    return key;
+  }
+  if (input.window === undefined) throw new EngineError('INVALID_STATEMENT', `Input topic '${input.topic}' has ${kind} windowed keys: give each record a "window".`);
+  return encodeWindowedKey(key, input.window, kind);
 }
 
 function encodeKey(ctx: EngineContext, source: SourceDefinition, key: LosslessJson): Uint8Array | null {

@@ -6,7 +6,7 @@ export * from './query-runner.js';
 export * from './commit-schedule.js';
 export * from './expr/index.js';
 export { eventTimeParser } from './event-time-format.js';
-export { decodeWindowedKey } from './windowed-key.js';
+export { decodeWindowedKey, encodeWindowedKey } from './windowed-key.js';
 export { AggregateOperator } from './operators/aggregate.js';
 export { WindowAggregateOperator } from './operators/window-aggregate.js';
 export type * from './ports/records.js';

@@ -103,7 +103,14 @@ async function inputBatches(engine: Engine, inputs: readonly FileRecord[]): Prom
   let current: TestInput[] = [];
   let batchTopic: string | null = null;
   for (const r of inputs) {
-    const input: TestInput = { topic: r.topic, key: r.key, value: r.value, timestamp: r.timestamp ?? 0, ...(r.headers === null ? {} : { headers: r.headers }) };
+    const input: TestInput = {
+      topic: r.topic,
+      key: r.key,
+      value: r.value,
+      timestamp: r.timestamp ?? 0,
+      ...(r.headers === null ? {} : { headers: r.headers }),
+      ...(r.window === null ? {} : { window: { start: r.window.start, end: r.window.end } }),
+    };
     const single = partitions.get(r.topic) === 1;
     if (current.length > 0 && (!single || r.topic !== batchTopic)) {
       batches.push(current);

@@ -25,11 +25,11 @@ describe('eddy test', () => {
   it("passes the ksql-test-runner cases of Eddy's examples (queries/tests/cases), and writes JUnit XML", async () => {
     const junit = path.join(dir, 'report.xml');
     const r = await runCli(['test', '--cases', CASES, '--junit', junit]);
-    expect(r.stdout).toMatch(/3 tests: 3 passed, 0 failed, 0 errored/);
+    expect(r.stdout).toMatch(/4 tests: 4 passed, 0 failed, 0 errored/);
     expect(r.stdout).toContain('slowest:');
     expect(r.code).toBe(0);
     const xml = fs.readFileSync(junit, 'utf8');
-    expect(xml).toContain('<testsuite name="eddy test" tests="3" failures="0" errors="0"');
+    expect(xml).toContain('<testsuite name="eddy test" tests="4" failures="0" errors="0"');
     expect(xml).toContain('<testcase name="quickstart-hot-readings" classname="eddy test"');
   });
 
