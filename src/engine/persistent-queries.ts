@@ -218,21 +218,47 @@ export class PersistentQueries {
    * Waits until every query running here has consumed all input present now, including input
    * that other queries here produce meanwhile (chains of queries).
    */
+  /**
+   * Returns once every query running here has consumed all input written before the call, and all
+   * that those inputs made them write for each other. It goes in rounds: in a round, each query must
+   * report itself caught up once (against end offsets fetched after the round began); a round in
+   * which no query processed a record ends it. (Asking for every query to be caught up at one same
+   * instant instead could wait long on Kafka, where each takes a fresh snapshot of its topics' ends
+   * every second and is "behind" while it arrives.)
+   */
   async drain(signal?: AbortSignal): Promise<void> {
     await this.catalogWait;
     this.reconcile();
     const started = Date.now();
     let told = started;
-    while (signal?.aborted !== true) {
-      const behind = [...this.running.values()].filter((q) => q.runner?.caughtUp() !== true);
-      if (behind.length === 0) return;
-      if (Date.now() - told >= DRAIN_NOTICE_MS) {
-        told = Date.now();
-        const ids = behind.map((q) => `${q.id}${q.runner === null ? ' (opening its topics)' : ''}`).join(', ');
-        this.ctx.logger.info(`Waiting ${Math.round((told - started) / 1000)} s for ${ids} to catch up with its input.`);
+    const aborted = (): boolean => signal?.aborted === true;
+    while (!aborted()) {
+      const since = Date.now();
+      const processedBefore = this.recordsProcessed();
+      const behind = new Set(this.running.keys());
+      while (behind.size > 0) {
+        if (aborted()) return;
+        for (const id of behind) {
+          const q = this.running.get(id);
+          if (q === undefined || q.runner?.caughtUp(since) === true) behind.delete(id);
+        }
+        if (behind.size === 0) break;
+        if (Date.now() - told >= DRAIN_NOTICE_MS) {
+          told = Date.now();
+          const ids = [...behind].map((id) => `${id}${this.running.get(id)?.runner === null ? ' (opening its topics)' : ''}`).join(', ');
+          this.ctx.logger.info(`Waiting ${Math.round((told - started) / 1000)} s for ${ids} to catch up with its input.`);
+        }
+        await new Promise((r) => setTimeout(r, 2));
       }
-      await new Promise((r) => setTimeout(r, 2));
+      if (this.recordsProcessed() === processedBefore) return;
     }
+  }
+
+  /** Input records the queries running here have read so far (a drain round that reads none is the last). */
+  private recordsProcessed(): number {
+    let total = 0;
+    for (const q of this.running.values()) total += q.counters.recordsIn;
+    return total;
   }
 
   private heartbeat(): void {

@@ -28,6 +28,7 @@ function topicPrint(ctx: EngineContext, bound: BoundPrint): TopicPrint {
       const { signal, untilCaughtUp = false } = options;
       const io = await ctx.topics.openQuery({ queryId: `print-${randomUUID()}`, topics: [bound.topic], reset: bound.fromBeginning ? 'earliest' : 'latest', guarantee: null });
       const reader = io.readers[0];
+      const since = Date.now();
       let seen = 0;
       let shown = 0;
       // Guessed from the first records shown, then kept: a record that fits neither is shown in hex.
@@ -36,7 +37,7 @@ function topicPrint(ctx: EngineContext, bound: BoundPrint): TopicPrint {
       try {
         for (;;) {
           if (signal?.aborted === true) return finish('cancelled');
-          if (reader === undefined || (untilCaughtUp && reader.caughtUp())) return finish('caught-up');
+          if (reader === undefined || (untilCaughtUp && reader.caughtUp(since))) return finish('caught-up');
           const picked: SourceRecord[] = [];
           for (const r of await reader.poll(maxRecords, IDLE_WAIT_MS, signal)) {
             if (seen++ % bound.interval !== 0) continue;

@@ -41,6 +41,8 @@ export class QueryRunner {
    * Kafka, fetches of different topics arrive in any order).
    */
   private loading: TopicReader[];
+  /** When the runner began: the tables are loaded up to their ends as of then. */
+  private readonly openedAt = Date.now();
 
   constructor(options: QueryRunnerOptions) {
     this.options = options;
@@ -62,7 +64,7 @@ export class QueryRunner {
   async step(waitMs: number, signal?: AbortSignal): Promise<number> {
     const schedule = this.schedule;
     if (schedule?.due() === true) await this.flush();
-    if (this.loading.length > 0) this.loading = this.loading.filter((r) => !r.caughtUp());
+    if (this.loading.length > 0) this.loading = this.loading.filter((r) => !r.caughtUp(this.openedAt));
     const readers = this.loading.length > 0 ? this.loading : this.options.readers;
     // With a transaction open, an idle input commits it at once: latency stays low on slow input.
     const lastWait = schedule?.pending === true ? 0 : waitMs;
@@ -144,15 +146,16 @@ export class QueryRunner {
     this.schedule?.reset();
   }
 
-  /** True when every reader is at the end of its topic as of now, with nothing left uncommitted. */
-  caughtUp(): boolean {
-    return !this.inFlight && this.schedule?.pending !== true && this.options.readers.every((r) => r.caughtUp());
+  /** True when every reader is at the end of its topic as of `since` (default: now), with nothing left uncommitted. */
+  caughtUp(since: number = Date.now()): boolean {
+    return !this.inFlight && this.schedule?.pending !== true && this.options.readers.every((r) => r.caughtUp(since));
   }
 
   /** Processes batches until every input is consumed up to its end as of now. */
   async runUntilCaughtUp(signal?: AbortSignal): Promise<number> {
     let total = 0;
-    while (signal?.aborted !== true && !this.caughtUp()) total += await this.step(0, signal);
+    const since = Date.now();
+    while (signal?.aborted !== true && !this.caughtUp(since)) total += await this.step(0, signal);
     return total;
   }
 

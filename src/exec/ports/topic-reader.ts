@@ -14,7 +14,12 @@ export interface TopicReader {
   positions(): Positions;
   /** Moves the positions back, e.g. to the last committed ones after a failed commit. */
   seek(positions: Positions): void;
-  /** True when the positions are at the end of every partition as of this moment. */
-  caughtUp(): boolean;
+  /**
+   * True when the positions are at the end of every partition as of `since` (epoch ms; default:
+   * now) or later: everything written to the topic before then has been read. A reader that must
+   * ask elsewhere for the ends (Kafka) answers false until it has ends fetched at `since` or later —
+   * a caller waiting to catch up asks again with the same `since`.
+   */
+  caughtUp(since?: number): boolean;
   close(): void;
 }

@@ -41,7 +41,7 @@ export interface FeedOptions {
 /** How many partitions may each have a fetched batch waiting for the runner at once. */
 const MAX_PARTITIONS_IN_FLIGHT = 64;
 
-/** How old a caught-up snapshot (end and committed offsets) may get while a streak of `caughtUp` calls goes on. */
+/** How old the end and committed offsets may get while `caughtUp` keeps answering that a topic is behind. */
 const RESNAPSHOT_MS = 1_000;
 
 /** While a fetched batch waits for the runner, kafkajs's heartbeats are sent this often. */
@@ -61,8 +61,6 @@ export class KafkaFeed {
   /** When the last snapshot arrived (a long streak checks against one at least this fresh). */
   private endsRefreshedAt = -1;
   private endsRefresh: Promise<void> | null = null;
-  /** Per topic: when the current streak of `caughtUp` calls began (each reader of the feed asks for its own topic). */
-  private caughtUpAskedAt = new Map<string, number>();
   /** Per topic: the positions a failed commit sends it back to (before its next poll). */
   private readonly rewinds = new Map<string, Positions>();
   private stopped = false;
@@ -128,7 +126,6 @@ export class KafkaFeed {
       }
       this.dropPending((b) => assigned.get(b.topic)?.has(b.partition) !== true);
       this.verified = new Set();
-      this.caughtUpAskedAt = new Map();
       this.endsRequestedAt = -1;
       if (this.revoked === null) this.crash = null;
     });
@@ -268,18 +265,16 @@ export class KafkaFeed {
   }
 
   /**
-   * True when every assigned partition of `topic` has been read up to an end offset fetched after
-   * the first call of this streak of calls (so a drain sees everything written before it began).
+   * True when every assigned partition of `topic` has been read up to an end offset fetched at
+   * `since` or later (so a drain sees everything written before it began). Until such ends have
+   * arrived it asks for them and answers false; while behind it asks for fresh ends now and then
+   * (committed offsets read while a previous owner's last transaction was completing can be behind,
+   * and would otherwise never be read again).
    */
-  caughtUp(topic: string): boolean {
-    const now = Date.now();
-    let askedAt = this.caughtUpAskedAt.get(topic) ?? now;
-    // A long streak takes a fresh snapshot now and then: committed offsets read while a previous
-    // owner's last transaction was completing can be behind, and would otherwise never be read again.
-    if (this.endsRequestedAt >= askedAt && now - this.endsRefreshedAt > RESNAPSHOT_MS) askedAt = now;
-    this.caughtUpAskedAt.set(topic, askedAt);
-    if (this.assigned === null || this.endsRequestedAt < askedAt) {
-      if (this.assigned !== null) this.refreshEnds();
+  caughtUp(topic: string, since: number): boolean {
+    if (this.assigned === null) return false;
+    if (this.endsRequestedAt < since) {
+      this.refreshEnds();
       return false;
     }
     if (this.pending.some((b) => b.topic === topic)) return false;
@@ -287,9 +282,11 @@ export class KafkaFeed {
     for (const p of this.assigned.get(topic) ?? []) {
       const end = ends?.get(p);
       const position = this.next.get(topic)?.get(p) ?? this.starts.get(topic)?.get(p);
-      if (end === undefined || position === undefined || position < end) return false;
+      if (end === undefined || position === undefined || position < end) {
+        if (Date.now() - this.endsRefreshedAt > RESNAPSHOT_MS) this.refreshEnds();
+        return false;
+      }
     }
-    this.caughtUpAskedAt.delete(topic);
     return true;
   }
 

@@ -21,8 +21,8 @@ export class KafkaTopicReader implements TopicReader {
     this.feed.seek(this.topic, positions);
   }
 
-  caughtUp(): boolean {
-    return this.feed.caughtUp(this.topic);
+  caughtUp(since: number = Date.now()): boolean {
+    return this.feed.caughtUp(this.topic, since);
   }
 
   close(): void {

@@ -109,8 +109,9 @@ export class KafkaTopics implements Topics {
   private async readChunks(topic: string, onChunk: (records: readonly SourceRecord[]) => void): Promise<void> {
     const io = await this.openQuery({ queryId: `read-${randomUUID()}`, topics: [topic], reset: 'earliest', guarantee: null });
     const reader = io.readers[0];
+    const since = Date.now();
     try {
-      while (reader !== undefined && !reader.caughtUp()) {
+      while (reader !== undefined && !reader.caughtUp(since)) {
         const records = await reader.poll(10_000, 50);
         if (records.length > 0) onChunk(records);
       }

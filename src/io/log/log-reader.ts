@@ -77,6 +77,7 @@ export class LogReader implements TopicReader {
     for (const [p, offset] of positions) if (p < this.partitions) this.next[p] = offset;
   }
 
+  /** The embedded log's ends are read as of now, which is after any `since`. */
   caughtUp(): boolean {
     return this.next.every((offset, p) => offset >= this.log.endOffset(this.topicId, p));
   }
