@@ -82,6 +82,16 @@ export class Aggregation {
     return { states, timestamp: group.timestamp > timestamp ? group.timestamp : timestamp };
   }
 
+  /**
+   * Adds a row to `states` in place (a state array the caller owns, not one shared with a cache or
+   * with rows already made) and returns the new largest event time: no state object per record.
+   */
+  addTo(states: unknown[], stateTimestamp: number, row: Row, timestamp: number): number {
+    const impls = this.impls;
+    for (let i = 0; i < impls.length; i++) states[i] = (impls[i] as AggregateImplementation).add(states[i], this.argValues(i, row));
+    return stateTimestamp > timestamp ? stateTimestamp : timestamp;
+  }
+
   undo(group: GroupState, row: Row, timestamp: number): GroupState {
     return {
       states: this.impls.map((impl, i) => (impl.undo === undefined ? group.states[i] : impl.undo(group.states[i], this.argValues(i, row)))),
