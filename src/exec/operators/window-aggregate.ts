@@ -6,7 +6,7 @@ import { Aggregation, type GroupState } from '../aggregation/aggregation.js';
 import { LateRecords } from '../aggregation/late-records.js';
 import { StreamTime } from '../aggregation/stream-time.js';
 import { WindowPanes } from '../aggregation/window-panes.js';
-import { deleteClosed, type WindowStore } from '../ports/state-store.js';
+import { deleteClosed, type WindowEntry, type WindowStore } from '../ports/state-store.js';
 import { skipChange } from '../skipped-change.js';
 import type { Emit, Operator, OperatorContext } from '../operator.js';
 
@@ -27,12 +27,12 @@ export class WindowAggregateOperator implements Operator {
   private cached = 0;
 
   /**
-   * The bound (closing time minus grace) of this process's last scan for closing windows, or null
+   * The bound (closing time minus grace) of this process's last scan for closing windows, or NOT_SCANNED
    * before the first scan and after a rollback (which may have undone that scan's deletions). No
    * window ending at or before it is left in the store, so a batch whose bound passes no window end
    * of the window grid skips the scan.
    */
-  private scannedThrough: number | null = null;
+  private scannedThrough = NOT_SCANNED;
 
   /** EMIT FINAL hopping windows over exactly mergeable aggregates go by panes (see WindowPanes), or null. */
   private readonly panes: WindowPanes | null;
@@ -71,8 +71,8 @@ export class WindowAggregateOperator implements Operator {
   /**
    * Adds the batch's records to their windows' states in `touched` (EMIT CHANGES: pushes each
    * update to `out`); returns how many (group, window) entries it made. The per-record path, kept
-   * apart from the rarer work (writing back, closing windows, late records), which would otherwise
-   * deoptimize it the first time it runs.
+   * apart from the rarer work (writing back, closing windows, late records, a new window), which
+   * would otherwise deoptimize it whenever it first runs after the path was optimized (see `windowsFor`).
    */
   private aggregate(batch: readonly Change[], ctx: OperatorContext, store: WindowStore, times: StreamTime, touched: Map<number, Map<string, Touched>>, out: Change[]): number {
     const { aggregation: agg, window: spec, node } = this;
@@ -151,8 +151,7 @@ export class WindowAggregateOperator implements Operator {
       this.cached = 0;
     }
     for (const [start, entries] of touched) {
-      let cachedByGroup = this.cache.get(start);
-      if (cachedByGroup === undefined) this.cache.set(start, (cachedByGroup = new Map<string, GroupState>()));
+      const cachedByGroup = this.cache.get(start) ?? this.cacheWindow(start);
       for (const entry of entries.values()) {
         const w = entry.window;
         const state: GroupState = { states: entry.states, timestamp: entry.timestamp };
@@ -161,9 +160,16 @@ export class WindowAggregateOperator implements Operator {
         cachedByGroup.set(entry.group, state);
         this.cached += cachedByGroup.size - size;
         // A partition seen for the first time can move the closing time back: keep the scan's promise true.
-        if (this.scannedThrough !== null && w.end <= this.scannedThrough) this.scannedThrough = w.end - 1;
+        if (w.end <= this.scannedThrough) this.scannedThrough = w.end - 1;
       }
     }
+  }
+
+  /** A new window's (empty) map in the cache. Out of line, as are other steps taken once per window: see `aggregate`. */
+  private cacheWindow(start: number): Map<string, GroupState> {
+    const cachedByGroup = new Map<string, GroupState>();
+    this.cache.set(start, cachedByGroup);
+    return cachedByGroup;
   }
 
   /** Closes the windows ending at or before `bound`: EMIT FINAL emits them to `out`; their states go. */
@@ -171,7 +177,8 @@ export class WindowAggregateOperator implements Operator {
     const agg = this.aggregation;
     this.scannedThrough = bound;
     const closing = store.endingBy(bound);
-    for (const entry of closing) {
+    for (let i = 0; i < closing.length; i++) {
+      const entry = closing[i] as WindowEntry;
       if (this.node.emit === 'FINAL') {
         const state = agg.deserialize(entry.value);
         const w = { start: entry.start, end: entry.end };
@@ -189,27 +196,30 @@ export class WindowAggregateOperator implements Operator {
   onRollback(): void {
     this.cache.clear();
     this.cached = 0;
-    this.scannedThrough = null;
+    this.scannedThrough = NOT_SCANNED;
     this.panes?.onRollback();
   }
 
-  /** A tumbling window reused while records fall in it, in a reused one-element list: this runs once per record. */
-  private tumbling: WindowBounds | null = null;
+  /** The one-element list `windowsFor` gives a tumbling window in (reused: this runs once per record). */
   private readonly oneWindow: WindowBounds[] = [];
 
-  /** The windows containing `t`, as `timeWindowsFor` gives them (read before the next call). */
+  /**
+   * The windows containing `t`, as `timeWindowsFor` gives them (read before the next call). A
+   * tumbling window's bounds are a new object per record, not one kept while records fall in the
+   * same window: the branch making a new one only when the window changes would run for the first
+   * time after this path was optimized, once per window size of event time, and each time
+   * deoptimize the per-record path (a recompilation of it costs more than the objects).
+   */
   private windowsFor(t: number): readonly WindowBounds[] {
     const spec = this.window;
     if (spec.kind !== 'TUMBLING') return timeWindowsFor(spec, t);
     const start = t - mod(t, spec.sizeMs);
-    if (this.tumbling === null || this.tumbling.start !== start) this.tumbling = { start, end: start + spec.sizeMs };
-    this.oneWindow[0] = this.tumbling;
+    this.oneWindow[0] = { start, end: start + spec.sizeMs };
     return this.oneWindow;
   }
 
   /** Whether a window of the grid (ends at start + size, starts a multiple of the advance) ends in (scannedThrough, bound]. */
   private mayClose(bound: number): boolean {
-    if (this.scannedThrough === null) return true;
     const spec = this.window;
     const advance = spec.kind === 'HOPPING' ? (spec.advanceMs ?? spec.sizeMs) : spec.sizeMs;
     const lastEnd = bound - mod(bound - spec.sizeMs, advance);
@@ -234,6 +244,13 @@ interface Touched {
 function mod(a: number, b: number): number {
   return ((a % b) + b) % b;
 }
+
+/**
+ * `scannedThrough` before the first scan and after a rollback: below every window end, so the next
+ * batch scans. A number, not null, so the field keeps one representation (a field that changes
+ * from null to a number deoptimizes the code that read it).
+ */
+const NOT_SCANNED = -Infinity;
 
 /** The most window states a window aggregation keeps in memory between batches. */
 const CACHED_WINDOWS = 200_000;
