@@ -2,11 +2,12 @@
 
 import type Database from 'better-sqlite3';
 import type { KeyValueStore, MaterializedTable, MaterializedTableSpec, StateStore, WindowStore } from '../exec/index.js';
+import { KeyValueStatements, SqliteKeyValueStore } from './sqlite-key-value-store.js';
 import { SqliteMaterializedTable } from './sqlite-materialized-table.js';
 import { sqliteWindowStore, WindowStatements } from './sqlite-window-store.js';
 
 export class SqliteStateStore implements StateStore {
-  private readonly statements;
+  private readonly statements: KeyValueStatements;
   private readonly windowStatements: WindowStatements;
   private readonly tables = new Map<string, MaterializedTable>();
 
@@ -14,53 +15,13 @@ export class SqliteStateStore implements StateStore {
     private readonly db: Database.Database,
     private readonly queryId: string,
   ) {
-    this.statements = {
-      storeId: db.prepare<[string, string], number>('SELECT id FROM eddy_kv_stores WHERE query_id = ? AND store = ?').pluck(true),
-      addStore: db.prepare<[string, string]>('INSERT INTO eddy_kv_stores (query_id, store) VALUES (?, ?) ON CONFLICT DO NOTHING'),
-      get: db.prepare<[number, string], string>('SELECT value FROM eddy_kv_entries WHERE store_id = ? AND key = ?').pluck(true),
-      put: db.prepare<[number, string, string]>('INSERT OR REPLACE INTO eddy_kv_entries (store_id, key, value) VALUES (?, ?, ?)'),
-      delete: db.prepare<[number, string]>('DELETE FROM eddy_kv_entries WHERE store_id = ? AND key = ?'),
-    };
+    this.statements = new KeyValueStatements(db);
     this.windowStatements = new WindowStatements(db);
   }
 
-  /**
-   * The store's id is looked up when the object is made (operators ask once per batch) and
-   * registered by its first write, in the batch's transaction; never kept across batches, since a
-   * batch that registered a store and rolled back took the registration with it (and the id may
-   * then go to another store). A store never written has no id, and reads find nothing.
-   */
+  /** A new store object per call (operators ask once per batch): see SqliteKeyValueStore for why. */
   keyValue(name: string): KeyValueStore {
-    const { storeId, addStore, get, put, delete: del } = this.statements;
-    const q = this.queryId;
-    let registered = storeId.get(q, name);
-    let id = registered ?? NO_STORE;
-    // Another object of this store may have registered it since (within this batch).
-    const readable = (): boolean => {
-      if (registered === undefined) {
-        registered = storeId.get(q, name);
-        if (registered === undefined) return false;
-        id = registered;
-      }
-      return true;
-    };
-    return {
-      get: (key) => {
-        if (!readable()) return undefined;
-        const value = get.get(id, key);
-        return value === undefined ? undefined : (JSON.parse(value) as unknown);
-      },
-      put: (key, value) => {
-        if (registered === undefined) {
-          addStore.run(q, name);
-          id = registered = storeId.get(q, name) as number;
-        }
-        put.run(id, key, JSON.stringify(value));
-      },
-      delete: (key) => {
-        if (readable()) del.run(id, key);
-      },
-    };
+    return new SqliteKeyValueStore(this.statements, this.queryId, name);
   }
 
   windows(name: string): WindowStore {
@@ -92,6 +53,3 @@ export function queryMetric(db: Database.Database, queryId: string, name: string
   const row = db.prepare<[string, string], { value: string }>("SELECT value FROM state_kv WHERE query_id = ? AND store = 'metrics' AND key = ?").get(queryId, name);
   return row === undefined ? 0 : Number(JSON.parse(row.value));
 }
-
-/** No store has this id (AUTOINCREMENT ids start at 1). */
-const NO_STORE = 0;

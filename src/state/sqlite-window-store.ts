@@ -70,47 +70,80 @@ export class WindowStatements {
  * in this batch) and find nothing until it has one.
  */
 export function sqliteWindowStore(statements: WindowStatements, queryId: string, name: string, onWrite?: WindowWriteListener): WindowStore {
-  let registered = statements.idOf(queryId, name);
-  let id = registered ?? NO_STORE;
-  const writable = (): number => {
-    if (registered === undefined) id = registered = statements.register(queryId, name);
-    return id;
-  };
-  // Another object of this store may have registered it since (within this batch).
-  const readable = (): boolean => {
-    if (registered === undefined) {
-      registered = statements.idOf(queryId, name);
-      if (registered === undefined) return false;
-      id = registered;
+  return new SqliteWindowStore(statements, queryId, name, onWrite ?? null);
+}
+
+/**
+ * A class, not an object of closures: operators get a new store object every batch, and calls on
+ * closures made per batch keep the optimizing compiler from inlining them (each batch's are new
+ * functions) and deoptimize their callers once the old ones are collected; prototype methods are the
+ * same functions every batch.
+ */
+class SqliteWindowStore implements WindowStore {
+  private registered: number | undefined;
+  private id: number;
+
+  constructor(
+    private readonly statements: WindowStatements,
+    private readonly queryId: string,
+    private readonly name: string,
+    private readonly onWrite: WindowWriteListener | null,
+  ) {
+    this.registered = statements.idOf(queryId, name);
+    this.id = this.registered ?? NO_STORE;
+  }
+
+  get(key: string, start: number, end: number): unknown {
+    if (!this.readable()) return undefined;
+    const value = this.statements.get.get(this.id, key, start, end);
+    return value === undefined ? undefined : (JSON.parse(value) as unknown);
+  }
+
+  put(key: string, start: number, end: number, value: unknown): void {
+    const json = JSON.stringify(value);
+    this.statements.put.run(this.writable(), key, start, end, json);
+    if (this.onWrite !== null) this.onWrite(key, start, end, json);
+  }
+
+  delete(key: string, start: number, end: number): void {
+    if (this.readable()) this.statements.delete.run(this.id, key, start, end);
+    if (this.onWrite !== null) this.onWrite(key, start, end, null);
+  }
+
+  overlapping(key: string, from: number, to: number): WindowEntry[] {
+    return this.readable() ? this.statements.overlapping.all(this.id, key, to, from).map(entryOf) : [];
+  }
+
+  endingBy(bound: number): WindowEntry[] {
+    return this.readable() ? this.statements.endingBy.all(this.id, bound).map(entryOf) : [];
+  }
+
+  deleteEndingBy(bound: number): void {
+    if (!this.readable()) return;
+    if (this.onWrite !== null) {
+      for (const [key, start, end] of this.statements.keysEndingBy.iterate(this.id, bound)) this.onWrite(key, start, end, null);
+    }
+    this.statements.deleteEndingBy.run(this.id, bound);
+  }
+
+  private writable(): number {
+    if (this.registered === undefined) this.id = this.registered = this.statements.register(this.queryId, this.name);
+    return this.id;
+  }
+
+  /** Another object of this store may have registered it since (within this batch). */
+  private readable(): boolean {
+    if (this.registered === undefined) {
+      this.registered = this.statements.idOf(this.queryId, this.name);
+      if (this.registered === undefined) return false;
+      this.id = this.registered;
     }
     return true;
-  };
-  const entry = (r: EntryRow): WindowEntry => ({ key: r.key, start: r.start_ms, end: r.end_ms, value: JSON.parse(r.value) as unknown });
-  return {
-    get: (key, start, end) => {
-      if (!readable()) return undefined;
-      const value = statements.get.get(id, key, start, end);
-      return value === undefined ? undefined : (JSON.parse(value) as unknown);
-    },
-    put: (key, start, end, value) => {
-      const json = JSON.stringify(value);
-      statements.put.run(writable(), key, start, end, json);
-      onWrite?.(key, start, end, json);
-    },
-    delete: (key, start, end) => {
-      if (readable()) statements.delete.run(id, key, start, end);
-      onWrite?.(key, start, end, null);
-    },
-    overlapping: (key, from, to) => (readable() ? statements.overlapping.all(id, key, to, from).map(entry) : []),
-    endingBy: (bound) => (readable() ? statements.endingBy.all(id, bound).map(entry) : []),
-    deleteEndingBy: (bound) => {
-      if (!readable()) return;
-      if (onWrite !== undefined) {
-        for (const [key, start, end] of statements.keysEndingBy.iterate(id, bound)) onWrite(key, start, end, null);
-      }
-      statements.deleteEndingBy.run(id, bound);
-    },
-  };
+  }
+}
+
+function entryOf(r: EntryRow): WindowEntry {
+  return { key: r.key, start: r.start_ms, end: r.end_ms, value: JSON.parse(r.value) as unknown };
 }
 
 /** No store has this id (AUTOINCREMENT ids start at 1). */

@@ -47,19 +47,7 @@ export class Aggregation {
       if (v === null) return null;
       const type = typeof v;
       if (type !== 'string' && type !== 'number' && type !== 'bigint' && type !== 'boolean') return keyString([v], this.keyTypes);
-      let group = this.groupIds.get(v);
-      if (group === undefined) {
-        if (this.groupIds.size >= PARSED_KEYS) this.groupIds.clear();
-        group = keyString([v], this.keyTypes);
-        this.groupIds.set(v, group);
-        // The group's row will need its key values: they are `v` itself when parsing the group's text
-        // would give `v` back (so more groups than PARSED_KEYS do not parse their key text per record).
-        if (!this.parsedKeys.has(group) && roundTrips(v, (this.keyTypes[0] as SqlType).kind)) {
-          if (this.parsedKeys.size >= PARSED_KEYS) this.parsedKeys.clear();
-          this.parsedKeys.set(group, [v]);
-        }
-      }
-      return group;
+      return this.groupIds.get(v) ?? this.newGroupId(v);
     }
     const values: Value[] = new Array<Value>(this.keys.length);
     for (let i = 0; i < this.keys.length; i++) {
@@ -68,6 +56,24 @@ export class Aggregation {
       values[i] = v;
     }
     return keyString(values, this.keyTypes);
+  }
+
+  /**
+   * A lone primitive key value's group identity, made and remembered. Out of line, as is every step
+   * the per-record path takes only now and then (a bound reached, a map cleared): code the optimizing
+   * compiler had seen nothing of when it compiled the path would deoptimize the path.
+   */
+  private newGroupId(v: Value): string {
+    if (this.groupIds.size >= PARSED_KEYS) this.groupIds.clear();
+    const group = keyString([v], this.keyTypes);
+    this.groupIds.set(v, group);
+    // The group's row will need its key values: they are `v` itself when parsing the group's text
+    // would give `v` back (so more groups than PARSED_KEYS do not parse their key text per record).
+    if (!this.parsedKeys.has(group) && roundTrips(v, (this.keyTypes[0] as SqlType).kind)) {
+      if (this.parsedKeys.size >= PARSED_KEYS) this.parsedKeys.clear();
+      this.parsedKeys.set(group, [v]);
+    }
+    return group;
   }
 
   initial(timestamp: number): GroupState {
@@ -80,6 +86,16 @@ export class Aggregation {
     const states: unknown[] = new Array<unknown>(impls.length);
     for (let i = 0; i < impls.length; i++) states[i] = (impls[i] as AggregateImplementation).add(group.states[i], this.argValues(i, row));
     return { states, timestamp: group.timestamp > timestamp ? group.timestamp : timestamp };
+  }
+
+  /**
+   * Adds a row to `states` in place (a state array the caller owns, not one shared with a cache or
+   * with rows already made) and returns the new largest event time: no state object per record.
+   */
+  addTo(states: unknown[], stateTimestamp: number, row: Row, timestamp: number): number {
+    const impls = this.impls;
+    for (let i = 0; i < impls.length; i++) states[i] = (impls[i] as AggregateImplementation).add(states[i], this.argValues(i, row));
+    return stateTimestamp > timestamp ? stateTimestamp : timestamp;
   }
 
   undo(group: GroupState, row: Row, timestamp: number): GroupState {
@@ -127,12 +143,14 @@ export class Aggregation {
 
   /** The key values of a group (parsed once per group and batch-sized reuse: a batch emits a group's row many times). */
   private keyValues(group: string): readonly Value[] {
-    let values = this.parsedKeys.get(group);
-    if (values === undefined) {
-      if (this.parsedKeys.size >= PARSED_KEYS) this.parsedKeys.clear();
-      values = keyFromString(group, this.keyTypes);
-      this.parsedKeys.set(group, values);
-    }
+    return this.parsedKeys.get(group) ?? this.parseKey(group);
+  }
+
+  /** A group's key values parsed from its text, and remembered (out of line: see `newGroupId`). */
+  private parseKey(group: string): Value[] {
+    if (this.parsedKeys.size >= PARSED_KEYS) this.parsedKeys.clear();
+    const values = keyFromString(group, this.keyTypes);
+    this.parsedKeys.set(group, values);
     return values;
   }
 

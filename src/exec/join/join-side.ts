@@ -15,9 +15,17 @@ export class JoinSide {
    */
   readonly storedKey: ((json: unknown[]) => string) | undefined;
 
+  /**
+   * The key's type when it is one column of a type whose values compare in a Map exactly as their
+   * store texts do (BIGINT, INT, STRING: `keyValue` may stand for `key`), else null.
+   */
+  readonly valueKeyKind: 'BIGINT' | 'INT' | 'STRING' | null;
+
   constructor(schema: Schema, keys: readonly BoundExpr[]) {
     this.keys = keys.map(compileExpr);
     this.keyTypes = keys.map((k) => k.type);
+    const kind = keys.length === 1 ? (keys[0] as BoundExpr).type.kind : null;
+    this.valueKeyKind = kind === 'BIGINT' || kind === 'INT' || kind === 'STRING' ? kind : null;
     this.types = schemaTypes(schema);
     this.storedKey = keys.every(isPlain)
       ? (json) => {
@@ -41,6 +49,16 @@ export class JoinSide {
       values.push(v);
     }
     return keyString(values, this.keyTypes);
+  }
+
+  /** The value of a one-column key (see `valueKeyKind`), or null when it is NULL. */
+  keyValue(row: Row): Value | null {
+    return (this.keys[0] as CompiledExpr)(row) ?? null;
+  }
+
+  /** The store key of a one-column key's value: what `key` gives for a row with that key. */
+  keyText(value: Value): string {
+    return keyString([value], this.keyTypes);
   }
 
   encode(row: Row): unknown[] {

@@ -65,14 +65,18 @@ export class SourceOperator {
       for (const slot of this.headerSlots) row[slot.index] = headerValue(record.headers, slot.key);
       const tombstone = this.tombstones && record.value === null;
       let timestamp = record.timestamp;
+      // ROWTIME: the event-time column's BIGINT itself when it is exactly the event time (no second BigInt per record).
+      let rowtime: bigint | null = null;
       if (this.timestampColumn !== null && !tombstone) {
         const t = row[this.timestampColumn];
         if (t === null || t === undefined) {
           this.skip(record, `the event-time column is NULL`, ctx);
           continue;
         }
-        if (this.parseTime === null) timestamp = Number(t);
-        else {
+        if (this.parseTime === null) {
+          timestamp = Number(t);
+          if (typeof t === 'bigint' && Number.isSafeInteger(timestamp)) rowtime = t;
+        } else {
           try {
             timestamp = this.parseTime(t as string);
           } catch (e) {
@@ -83,7 +87,7 @@ export class SourceOperator {
       }
       ctx.counters.lastRecordTime = timestamp;
       if (timestamp > ctx.counters.streamTime) ctx.counters.streamTime = timestamp;
-      row[this.width] = BigInt(timestamp);
+      row[this.width] = rowtime ?? BigInt(timestamp);
       row[this.width + 1] = record.partition;
       row[this.width + 2] = BigInt(record.offset);
       if (window !== undefined) {

@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { SqlTypes, type Change, type Schema } from '../../../src/common/index.js';
-import { AggregateOperator, buildPipeline, newCounters, type SourceRecord } from '../../../src/exec/index.js';
+import { AggregateOperator, buildPipeline, newCounters, WindowAggregateOperator, type SourceRecord } from '../../../src/exec/index.js';
 import { formatCodecs } from '../../../src/io/index.js';
 import { PHYSICAL_PLAN_FORMAT_VERSION, type PhysicalAggregate, type PhysicalPlan } from '../../../src/plan/index.js';
 import { openDataDirectory, SqliteStateStore } from '../../../src/state/index.js';
@@ -111,5 +111,69 @@ describe('GROUP BY with more groups than its cache holds', () => {
     const everything = runWith(undefined);
     expect(everything.stored.length).toBeGreaterThan(30);
     for (const bound of [1, 4, 25]) expect(runWith(bound)).toEqual(everything);
+  });
+});
+
+describe('a tumbling window GROUP BY, EMIT CHANGES', () => {
+  /** SELECT item, COUNT(*), SUM(qty) … WINDOW TUMBLING (SIZE 10 ms) GROUP BY item EMIT CHANGES. */
+  const windowed: PhysicalAggregate = {
+    kind: 'PhysicalAggregate',
+    input: jsonSource('orders', { columns: [{ name: 'ITEM', type: SqlTypes.STRING, namespace: 'value' }, { name: 'QTY', type: SqlTypes.BIGINT, namespace: 'value' }, ...PSEUDO_COLUMNS] }),
+    groupBy: [{ kind: 'ColumnRef', type: SqlTypes.STRING, index: 0, name: 'ITEM' }],
+    aggregates: [
+      { name: 'COUNT', args: [], argTypes: [], type: SqlTypes.BIGINT },
+      { name: 'SUM', args: [{ kind: 'ColumnRef', type: SqlTypes.BIGINT, index: 1, name: 'QTY' }], argTypes: [SqlTypes.BIGINT], type: SqlTypes.BIGINT },
+    ],
+    window: { kind: 'TUMBLING', sizeMs: 10, graceMs: 1000, retentionMs: 86_400_000 },
+    emit: 'CHANGES',
+    tableInput: false,
+    schema: {
+      columns: [
+        { name: 'ITEM', type: SqlTypes.STRING, namespace: 'key' },
+        { name: 'WINDOWSTART', type: SqlTypes.BIGINT, namespace: 'value' },
+        { name: 'WINDOWEND', type: SqlTypes.BIGINT, namespace: 'value' },
+        { name: 'N', type: SqlTypes.BIGINT, namespace: 'value' },
+        { name: 'Q', type: SqlTypes.BIGINT, namespace: 'value' },
+      ],
+    },
+    partitionColumn: 3,
+    offsetColumn: 4,
+    topic: 'orders',
+  };
+  const text = (row: readonly unknown[] | null | undefined) => (row ? `${row[0] as string}@${String(row[1])}:${String(row[3])}/${String(row[4])}` : '-');
+
+  it("gives each update of a window the state before it (a batch's own updates included), across a rolled-back batch and a restart", () => {
+    const db = openDataDirectory(':memory:');
+    const ctx = { queryId: 'CTAS_W_1', state: new SqliteStateStore(db, 'CTAS_W_1'), processingLog: { log: () => undefined }, counters: newCounters() };
+    const out: string[] = [];
+    let op = new WindowAggregateOperator(windowed);
+    let offset = 0;
+    const batch = (rows: readonly [string, number, number][]): Change[] =>
+      rows.map(([item, qty, t]) => ({ op: 'insert', row: [item, BigInt(qty), BigInt(t), 0, BigInt(offset++)], timestamp: t }));
+    const run = (changes: Change[]) => db.transaction(() => op.onChanges(changes, ctx, (cs) => out.push(...cs.map((c) => `${text(c.before)} > ${text(c.row)}`))))();
+
+    run(batch([['pen', 1, 1000], ['pen', 2, 1001], ['ink', 5, 1002]]));
+    expect(() =>
+      db.transaction(() => {
+        op.onChanges(batch([['pen', 100, 1003], ['ink', 100, 1011]]), ctx, () => undefined);
+        throw new Error('commit failed');
+      })(),
+    ).toThrow('commit failed');
+    op.onRollback();
+    run(batch([['pen', 3, 1003], ['pen', 4, 1012], ['pen', 5, 1004]]));
+    // A restart: a new operator over the same store, nothing cached.
+    op = new WindowAggregateOperator(windowed);
+    run(batch([['ink', 6, 1005], ['pen', 7, 1013]]));
+    expect(out).toEqual([
+      '- > pen@1000:1/1',
+      'pen@1000:1/1 > pen@1000:2/3',
+      '- > ink@1000:1/5',
+      'pen@1000:2/3 > pen@1000:3/6',
+      '- > pen@1010:1/4',
+      'pen@1000:3/6 > pen@1000:4/11',
+      'ink@1000:1/5 > ink@1000:2/11',
+      'pen@1010:1/4 > pen@1010:2/11',
+    ]);
+    db.close();
   });
 });
