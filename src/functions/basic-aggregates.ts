@@ -105,7 +105,7 @@ const count: AggregateFunction = {
       result: (s) => BigInt(s),
       serialize: (s) => s,
       deserialize: (j) => j as number,
-      fromResult: (r) => (r === null ? 0 : Number(r as bigint)),
+      fromResult: (r) => (r === null ? 0 : Number(r)),
     });
   },
 };

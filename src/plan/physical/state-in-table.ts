@@ -41,7 +41,7 @@ export function keepStateInTables(node: PhysicalNode): PhysicalNode {
     case 'PhysicalProject':
     case 'PhysicalSink': {
       const input = keepStateInTables(node.input);
-      return input === node.input ? node : ({ ...node, input } as PhysicalNode);
+      return input === node.input ? node : ({ ...node, input });
     }
   }
 }
@@ -64,7 +64,7 @@ export function withoutStateInTables(node: PhysicalNode): PhysicalNode {
     case 'PhysicalFlatMap':
     case 'PhysicalProject':
     case 'PhysicalSink':
-      return { ...node, input: withoutStateInTables(node.input) } as PhysicalNode;
+      return { ...node, input: withoutStateInTables(node.input) };
   }
 }
 
