@@ -4,7 +4,7 @@ import type { Change, Row } from '../../common/index.js';
 import type { PhysicalAggregate } from '../../plan/index.js';
 import { Aggregation, type GroupState } from '../aggregation/aggregation.js';
 import type { Emit, Operator, OperatorContext } from '../operator.js';
-import type { KeyCondition, MaterializedTableSpec } from '../ports/materialized-table.js';
+import type { MaterializedTableSpec } from '../ports/materialized-table.js';
 import type { StateStore } from '../ports/state-store.js';
 import { skipChange } from '../skipped-change.js';
 
@@ -25,7 +25,7 @@ export class AggregateOperator implements Operator {
    */
   private readonly cache = new Map<string, GroupState>();
   /** Where the groups' states are read from when they are the rows of the query's table (`stateTable`), else null. */
-  private readonly table: { readonly spec: MaterializedTableSpec; readonly keyNames: readonly string[]; readonly resultColumns: readonly number[] } | null;
+  private readonly table: { readonly spec: MaterializedTableSpec; readonly resultColumns: readonly number[] } | null;
 
   /** `cachedGroups`: the cache's bound (tests lower it to exercise eviction). */
   constructor(
@@ -39,7 +39,6 @@ export class AggregateOperator implements Operator {
         ? null
         : {
             spec: { name: t.tableName, schema: t.tableSchema, window: null },
-            keyNames: t.tableSchema.columns.filter((c) => c.namespace === 'key').map((c) => c.name),
             resultColumns: t.resultColumns,
           };
   }
@@ -60,10 +59,8 @@ export class AggregateOperator implements Operator {
     }
     const table = state.materialized(t.spec);
     return (group) => {
-      const keys = agg.keyValues(group);
-      const conditions: KeyCondition[] = t.keyNames.map((column, i) => ({ column, op: '=', value: keys[i] ?? null }));
-      for (const r of table.scan(conditions)) return agg.fromResults(r.row, t.resultColumns, r.rowtime);
-      return null;
+      const found = table.get(agg.keyValues(group));
+      return found === undefined ? null : agg.fromResults(found.row, t.resultColumns, found.rowtime);
     };
   }
 
