@@ -96,7 +96,7 @@ function markedAggregate(m: PhysicalMaterialize): PhysicalMaterialize | null {
   if (agg.kind !== 'PhysicalAggregate' || agg.window !== null || agg.tableInput || agg.emit !== 'CHANGES') return null;
   const stateTable = stateTableOf(m, project.expressions, agg);
   if (stateTable === null) return null;
-  return { ...m, input: { ...project, input: { ...agg, stateTable } } };
+  return { ...m, input: { ...project, input: { ...agg, input: keepStateInTables(agg.input), stateTable } } };
 }
 
 function stateTableOf(m: PhysicalMaterialize, expressions: Extract<PhysicalNode, { kind: 'PhysicalProject' }>['expressions'], agg: PhysicalAggregate): AggregateStateTable | null {
