@@ -5,6 +5,7 @@ import { queriesUsing, type Catalog, type QueryDefinition, type SourceDefinition
 import { EngineError, formatSqlType, type Column } from '../common/index.js';
 import type { EngineContext } from './engine-context.js';
 import type { PersistentQueries } from './persistent-queries.js';
+import { decodePhysicalPlan, keepsStateInTable, planFormatVersion, withoutStateInTables, type PhysicalPlan } from '../plan/index.js';
 import { planQuery } from './plan-query.js';
 import type { StatementResult } from './statement-result.js';
 
@@ -23,7 +24,7 @@ export async function executeReplaceQuery(ctx: EngineContext, queries: Persisten
     const current = ownerQuery(catalog, name);
     const reason = replaceIncompatibility(catalog, current, bound);
     if (reason !== null) throw new EngineError('INVALID_STATEMENT', `Cannot replace ${name}: ${reason}.`);
-    const { physical } = planQuery(bound.query, bound.sink, current.id);
+    const physical = keptStatePlan(current, planQuery(bound.query, bound.sink, current.id).physical, name);
     const query: QueryDefinition = {
       ...current,
       sql: bound.sink.sql,
@@ -39,6 +40,24 @@ export async function executeReplaceQuery(ctx: EngineContext, queries: Persisten
   });
   queries.reconcile();
   return { kind: 'message', text: `Stream ${name} replaced; query ${replaced.id} continues with the new plan.` };
+}
+
+/**
+ * The new plan keeps the aggregation state where the old plan kept it: in the store when the old
+ * plan did (the new plan's table flag is dropped), in the table when the old plan did (refused if
+ * the new plan cannot: its store would be empty).
+ */
+function keptStatePlan(old: QueryDefinition, plan: PhysicalPlan, name: string): PhysicalPlan {
+  const oldInTable = keepsStateInTable(decodePhysicalPlan(old.plan).root);
+  if (oldInTable) {
+    if (!keepsStateInTable(plan.root)) {
+      throw new EngineError('INVALID_STATEMENT', `Cannot replace ${name}: its query keeps the GROUP BY's state in the table's rows, and the new query could not (its aggregates or key columns differ).`);
+    }
+    return plan;
+  }
+  if (!keepsStateInTable(plan.root)) return plan;
+  const root = withoutStateInTables(plan.root);
+  return { ...plan, root, formatVersion: planFormatVersion(root) };
 }
 
 function ownerQuery(catalog: Catalog, name: string): QueryDefinition {

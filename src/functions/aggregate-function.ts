@@ -19,6 +19,12 @@ export interface AggregateImplementation<S = unknown> {
   result(state: S): Value;
   serialize(state: S): unknown;
   deserialize(json: unknown): S;
+  /**
+   * The state whose `result` is `result`, present only when the result determines the state exactly
+   * (COUNT; SUM, MIN and MAX of INT and BIGINT): such a GROUP BY may keep its state as the rows of
+   * the table it materializes. NULL stands for a group the function has seen no value of.
+   */
+  readonly fromResult?: (result: Value) => S;
 }
 
 export interface AggregateFunction {

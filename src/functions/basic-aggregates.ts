@@ -79,6 +79,15 @@ function scalarJson(type: SqlType): { to(v: Value): unknown; from(j: unknown): V
   return { to: (v) => v, from: (j) => j as Value };
 }
 
+/**
+ * Whether a SUM/MIN/MAX of this type is its own state and its value comes back exactly from a
+ * materialized table (INTEGER columns). Not DOUBLE (SQLite stores NaN as NULL), DECIMAL, or text
+ * (a lone surrogate does not survive UTF-8).
+ */
+function exactResult(type: SqlType | undefined): boolean {
+  return type?.kind === 'INT' || type?.kind === 'BIGINT';
+}
+
 const count: AggregateFunction = {
   name: 'COUNT',
   description: 'The number of rows (COUNT(*)) or of non-NULL values (COUNT(col)) in each group.',
@@ -96,6 +105,7 @@ const count: AggregateFunction = {
       result: (s) => BigInt(s),
       serialize: (s) => s,
       deserialize: (j) => j as number,
+      fromResult: (r) => (r === null ? 0 : Number(r)),
     });
   },
 };
@@ -121,6 +131,7 @@ const sum: AggregateFunction = {
       result: (s) => s,
       serialize: (s) => ops.toJson(s),
       deserialize: (j) => ops.fromJson(j),
+      ...(exactResult(argTypes[0]) ? { fromResult: (r: Value) => r ?? ops.zero } : {}),
     });
   },
 };
@@ -149,6 +160,7 @@ function extreme(name: 'MIN' | 'MAX', sign: 1 | -1): AggregateFunction {
         result: (s) => s,
         serialize: (s) => json.to(s),
         deserialize: (j) => json.from(j),
+        ...(exactResult(argTypes[0]) ? { fromResult: (r: Value) => r } : {}),
       });
     },
   };

@@ -2,7 +2,7 @@
 
 import type Database from 'better-sqlite3';
 import type { KeyCondition, KeyValueStore, MaterializedRow, MaterializedTable, MaterializedTableSpec, SinkRecord, StateStore, WindowStore } from '../exec/index.js';
-import type { Row, WindowBounds } from '../common/index.js';
+import type { Row, Value, WindowBounds } from '../common/index.js';
 import { encodeText, kvRecordKey, MaterializedRecordEncoder, windowRecordKey, windowRecordKeyPrefix } from './changelog-record.js';
 import { ensureMaterializedTable } from './materialized-tables.js';
 import { SqliteStateStore } from './sqlite-state-store.js';
@@ -109,6 +109,10 @@ class RecordingTable implements MaterializedTable {
   delete(row: Row, window: WindowBounds | undefined): void {
     this.inner.delete(row, window);
     this.changes.set(this.encoder.key(row, window), null);
+  }
+
+  get(key: readonly Value[]): MaterializedRow | undefined {
+    return this.inner.get(key);
   }
 
   scan(conditions: readonly KeyCondition[]): Iterable<MaterializedRow> {

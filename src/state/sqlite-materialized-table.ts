@@ -56,6 +56,8 @@ export class SqliteMaterializedTable implements MaterializedTable {
   private readonly keyNames: readonly string[];
   private readonly selectList: string;
   private readonly orderBy: string;
+  /** Prepared on first use (by-key reads: an aggregation whose state is this table's rows). */
+  private byKey: Database.Statement | null = null;
   /** Prepared on first use: a pull query's table only reads. */
   private writes: { upsert: Database.Statement; delete: Database.Statement; expire: Database.Statement | null } | null = null;
 
@@ -113,16 +115,31 @@ export class SqliteMaterializedTable implements MaterializedTable {
     }
     const sql = `SELECT ${this.selectList} FROM ${this.table}${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ${this.orderBy}`;
     const statement = scanStatement(this.db, sql);
-    const width = this.spec.schema.columns.length;
     // Read at once: an open iterator would keep the shared connection busy for other statements.
-    for (const raw of statement.all(...args) as unknown[][]) {
-      const row: Value[] = new Array<Value>(width).fill(null);
-      let i = 0;
-      for (const k of this.keys) row[k.index] = fromSqlite(raw[i++], k.column.type);
-      const window = this.windowed ? { start: Number(raw[i++]), end: Number(raw[i++]) } : null;
-      for (const v of this.values) row[v.index] = fromSqlite(raw[i++], v.column.type);
-      yield { row, rowtime: Number(raw[i]), window };
-    }
+    for (const raw of statement.all(...args) as unknown[][]) yield this.rowOf(raw);
+  }
+
+  get(key: readonly Value[]): MaterializedRow | undefined {
+    if (this.windowed) throw new Error(`a by-key read of windowed table ${this.spec.name}`);
+    this.byKey ??= this.db
+      .prepare(`SELECT ${this.selectList} FROM ${this.table} WHERE ${this.keyNames.map((k) => `${k} = ?`).join(' AND ')}`)
+      .raw(true)
+      .safeIntegers(true);
+    const keys = this.keys;
+    const args: SqliteValue[] = new Array<SqliteValue>(keys.length);
+    for (let i = 0; i < keys.length; i++) args[i] = toSqlite(key[i] ?? null, (keys[i] as (typeof keys)[number]).column.type);
+    const raw = this.byKey.get(...args) as unknown[] | undefined;
+    return raw === undefined ? undefined : this.rowOf(raw);
+  }
+
+  /** A row as `selectList` reads it: keys, window bounds, values, ROWTIME. */
+  private rowOf(raw: readonly unknown[]): MaterializedRow {
+    const row: Value[] = new Array<Value>(this.spec.schema.columns.length).fill(null);
+    let i = 0;
+    for (const k of this.keys) row[k.index] = fromSqlite(raw[i++], k.column.type);
+    const window = this.windowed ? { start: Number(raw[i++]), end: Number(raw[i++]) } : null;
+    for (const v of this.values) row[v.index] = fromSqlite(raw[i++], v.column.type);
+    return { row, rowtime: Number(raw[i]), window };
   }
 
   private keyArgs(row: Row, window: WindowBounds | undefined): SqliteValue[] {

@@ -141,8 +141,23 @@ export class Aggregation {
     return { states: this.impls.map((impl, i) => impl.deserialize(states[i])), timestamp };
   }
 
+  /**
+   * A group's state from the row its results were materialized in (`PhysicalAggregate.stateTable`):
+   * `columns[i]` holds aggregate i's result, `timestamp` is the row's time. Only for functions with `fromResult`.
+   */
+  fromResults(row: Row, columns: readonly number[], timestamp: number): GroupState {
+    const impls = this.impls;
+    const states: unknown[] = new Array<unknown>(impls.length);
+    for (let i = 0; i < impls.length; i++) {
+      const fromResult = (impls[i] as AggregateImplementation).fromResult;
+      if (fromResult === undefined) throw new Error('aggregate state kept in a table for a function whose result is not its state');
+      states[i] = fromResult(row[columns[i] as number] ?? null);
+    }
+    return { states, timestamp };
+  }
+
   /** The key values of a group (parsed once per group and batch-sized reuse: a batch emits a group's row many times). */
-  private keyValues(group: string): readonly Value[] {
+  keyValues(group: string): readonly Value[] {
     return this.parsedKeys.get(group) ?? this.parseKey(group);
   }
 

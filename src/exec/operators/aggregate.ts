@@ -4,6 +4,8 @@ import type { Change, Row } from '../../common/index.js';
 import type { PhysicalAggregate } from '../../plan/index.js';
 import { Aggregation, type GroupState } from '../aggregation/aggregation.js';
 import type { Emit, Operator, OperatorContext } from '../operator.js';
+import type { MaterializedTableSpec } from '../ports/materialized-table.js';
+import type { StateStore } from '../ports/state-store.js';
 import { skipChange } from '../skipped-change.js';
 
 interface Touched {
@@ -22,6 +24,8 @@ export class AggregateOperator implements Operator {
    * batch still writes the groups it changed), and a rolled-back batch clears the cache (`onRollback`).
    */
   private readonly cache = new Map<string, GroupState>();
+  /** Where the groups' states are read from when they are the rows of the query's table (`stateTable`), else null. */
+  private readonly table: { readonly spec: MaterializedTableSpec; readonly resultColumns: readonly number[] } | null;
 
   /** `cachedGroups`: the cache's bound (tests lower it to exercise eviction). */
   constructor(
@@ -29,10 +33,41 @@ export class AggregateOperator implements Operator {
     private readonly cachedGroups = CACHED_GROUPS,
   ) {
     this.aggregation = new Aggregation(node);
+    const t = node.stateTable;
+    this.table =
+      t === undefined
+        ? null
+        : {
+            spec: { name: t.tableName, schema: t.tableSchema, window: null },
+            resultColumns: t.resultColumns,
+          };
+  }
+
+  /**
+   * Reads a group's state as committed: its entry in the store, or (state in the table) its row of
+   * the table, which the materialize step wrote in the batch that last changed the state.
+   */
+  private reader(state: StateStore): (group: string) => GroupState | null {
+    const agg = this.aggregation;
+    const t = this.table;
+    if (t === null) {
+      const store = state.keyValue('aggregate');
+      return (group) => {
+        const json = store.get(group);
+        return json === undefined ? null : agg.deserialize(json);
+      };
+    }
+    const table = state.materialized(t.spec);
+    return (group) => {
+      const found = table.get(agg.keyValues(group));
+      return found === undefined ? null : agg.fromResults(found.row, t.resultColumns, found.rowtime);
+    };
   }
 
   onChanges(batch: readonly Change[], ctx: OperatorContext, emit: Emit): void {
-    const store = ctx.state.keyValue('aggregate');
+    // With the state in the table, the table's rows (written by the materialize step) are the only copy.
+    const store = this.table === null ? ctx.state.keyValue('aggregate') : null;
+    const read = this.reader(ctx.state);
     const agg = this.aggregation;
     const out: Change[] = [];
     // Each group is read from the store once per batch and written back once, at the end of the
@@ -42,9 +77,7 @@ export class AggregateOperator implements Operator {
     const current = (group: string): GroupState | null => {
       let state = states.get(group);
       if (state === undefined) {
-        const cached = this.cache.get(group);
-        const stored = cached === undefined ? store.get(group) : undefined;
-        state = cached ?? (stored === undefined ? null : agg.deserialize(stored));
+        state = this.cache.get(group) ?? read(group);
         states.set(group, state);
       }
       return state;
@@ -109,7 +142,7 @@ export class AggregateOperator implements Operator {
     }
     for (const [group, state] of states) {
       if (state === null) continue;
-      store.put(group, agg.serialize(state));
+      store?.put(group, agg.serialize(state));
       // Re-inserted, so the Map's order is the order groups last changed in (oldest first).
       this.cache.delete(group);
       this.cache.set(group, state);

@@ -30,6 +30,8 @@ export interface MaterializedTable {
   upsert(row: Row, rowtime: number, window: WindowBounds | undefined): void;
   /** Deletes the row of the key held in `row`'s key columns (and window). */
   delete(row: Row, window: WindowBounds | undefined): void;
+  /** The row of a key (a table without windows): `key` holds the key columns' values, in their order. */
+  get(key: readonly Value[]): MaterializedRow | undefined;
   /** Rows satisfying every condition, in primary-key order. */
   scan(conditions: readonly KeyCondition[]): Iterable<MaterializedRow>;
   /** Deletes the rows of windows that ended before `bound` (retention). */

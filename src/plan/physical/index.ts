@@ -11,5 +11,6 @@ export type * from './physical-materialize.js';
 export type * from './physical-table-scan.js';
 export type * from './physical-join.js';
 export type { PhysicalNode, PhysicalPlan } from './physical-node.js';
-export { PHYSICAL_PLAN_FORMAT_VERSION, physicalInputs, planSources, planAggregates, planKeepsState, decodePhysicalPlan } from './physical-node.js';
+export { PHYSICAL_PLAN_FORMAT_VERSION, planFormatVersion, physicalInputs, planSources, planAggregates, planKeepsState, decodePhysicalPlan } from './physical-node.js';
 export { planPhysical } from './plan-physical.js';
+export { withoutStateInTables, keepsStateInTable } from './state-in-table.js';

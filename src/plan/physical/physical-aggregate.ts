@@ -20,4 +20,20 @@ export interface PhysicalAggregate {
   readonly offsetColumn: number;
   /** The topic the input records come from (for the processing log). */
   readonly topic: string;
+  /**
+   * Set when the query materializes every group's row, as it emits it, into this table, and that
+   * row determines the group's state exactly: the state is then read back from the table's row
+   * (by the group's key) and not written to a store of its own. Absent in plans of older builds
+   * (format below 4), which keep their state in the key-value store.
+   */
+  readonly stateTable?: AggregateStateTable;
+}
+
+/** Where a GROUP BY's state lives in the table it materializes (see `PhysicalAggregate.stateTable`). */
+export interface AggregateStateTable {
+  readonly tableName: string;
+  /** The materialized table's schema: its key columns are the GROUP BY's, in order. */
+  readonly tableSchema: Schema;
+  /** The table column holding each aggregate's result, by aggregate. */
+  readonly resultColumns: readonly number[];
 }

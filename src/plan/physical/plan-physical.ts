@@ -3,9 +3,10 @@
 import { assertNever } from '../../common/index.js';
 import type { LogicalNode, LogicalPlan } from '../logical/index.js';
 import { planFormatVersion, type PhysicalNode, type PhysicalPlan } from './physical-node.js';
+import { keepStateInTables } from './state-in-table.js';
 
 export function planPhysical(plan: LogicalPlan, queryId: string): PhysicalPlan {
-  const root = lower(plan.root);
+  const root = keepStateInTables(lower(plan.root));
   return { formatVersion: planFormatVersion(root), queryId, mode: plan.mode, root, limit: plan.limit };
 }
 

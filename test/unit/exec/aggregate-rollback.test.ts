@@ -124,7 +124,7 @@ describe('a tumbling window GROUP BY, EMIT CHANGES', () => {
       { name: 'COUNT', args: [], argTypes: [], type: SqlTypes.BIGINT },
       { name: 'SUM', args: [{ kind: 'ColumnRef', type: SqlTypes.BIGINT, index: 1, name: 'QTY' }], argTypes: [SqlTypes.BIGINT], type: SqlTypes.BIGINT },
     ],
-    window: { kind: 'TUMBLING', sizeMs: 10, graceMs: 1000, retentionMs: 86_400_000 },
+    window: { kind: 'TUMBLING', sizeMs: 10, advanceMs: null, graceMs: 1000, retentionMs: 86_400_000 },
     emit: 'CHANGES',
     tableInput: false,
     schema: {

@@ -12,8 +12,10 @@ import {
   PHYSICAL_PLAN_FORMAT_VERSION,
   planLogical,
   planPhysical,
+  planAggregates,
   planSources,
   RULES,
+  withoutStateInTables,
   type LogicalPlan,
   type PhysicalPlan,
 } from '../../../src/plan/index.js';
@@ -152,9 +154,10 @@ describe('the physical plan', () => {
 
   it('carries the format version, the query id, the event-time column index and its source', () => {
     const { physical } = plan('SELECT id FROM orders', 'Q_42');
-    // Written with the lowest format that has its nodes: version 2 without a flat map, 3 with one.
+    // Written with the lowest format that has its nodes: version 2 without a flat map, 3 with one, 4 with an aggregation's state in its table.
     expect(physical).toMatchObject({ formatVersion: 2, queryId: 'Q_42', mode: 'pull', limit: null });
-    expect(plan('SELECT id, EXPLODE(ARRAY[qty, 1]) AS q FROM orders EMIT CHANGES').physical.formatVersion).toBe(PHYSICAL_PLAN_FORMAT_VERSION);
+    expect(plan('SELECT id, EXPLODE(ARRAY[qty, 1]) AS q FROM orders EMIT CHANGES').physical.formatVersion).toBe(3);
+    expect(plan('CREATE TABLE t AS SELECT qty, COUNT(*) AS n FROM orders GROUP BY qty').physical.formatVersion).toBe(PHYSICAL_PLAN_FORMAT_VERSION);
     const [source, ...more] = planSources(physical.root);
     expect(more).toEqual([]);
     expect(source).toMatchObject({ kind: 'PhysicalSource', sourceName: 'ORDERS', topic: 'orders', timestampColumn: 4, readColumns: [0, 4] });
@@ -180,5 +183,43 @@ describe('the physical plan', () => {
     expect(codeOf({ formatVersion: 1 })).toMatch(/^INTERNAL/);
     expect(codeOf('plan')).toMatch(/^INTERNAL/);
     expect(codeOf(physical)).toBe('accepted');
+  });
+});
+
+describe('an aggregation state kept in its materialized table', () => {
+  const stateTable = (sql: string) => planAggregates(plan(sql).physical.root)[0]?.stateTable;
+
+  it('is marked when the table holds every result, of a function whose result is its state, under INT/BIGINT keys', () => {
+    const p = plan('CREATE TABLE t AS SELECT qty, COUNT(*) AS n, SUM(ts) AS s, MAX(qty) AS m, MIN(ts) AS lo FROM orders GROUP BY qty');
+    expect(p.physical.formatVersion).toBe(4);
+    expect(planAggregates(p.physical.root)[0]?.stateTable).toMatchObject({ tableName: 'T', resultColumns: [1, 2, 3, 4] });
+    expect(explain(p)).toContain('          state: the rows of SQLite table "T" (read back by key; no store of its own)');
+    // A computed column besides the results, and a GROUP BY of two columns.
+    expect(stateTable('CREATE TABLE t AS SELECT qty, MAX(ts) AS m, COUNT(*) AS n, COUNT(*) * 2 AS twice FROM orders GROUP BY qty')?.resultColumns).toEqual([1, 2]);
+    expect(stateTable('CREATE TABLE t AS SELECT qty, ts, COUNT(*) AS n FROM orders GROUP BY qty, ts')?.resultColumns).toEqual([2]);
+  });
+
+  it('is not marked where the table cannot give the state back exactly, or does not get every change', () => {
+    for (const sql of [
+      'CREATE TABLE t AS SELECT name, COUNT(*) AS n FROM orders GROUP BY name', // a text key
+      'CREATE TABLE t AS SELECT qty, SUM(amount) AS s FROM orders GROUP BY qty', // DOUBLE (NaN is NULL in SQLite)
+      'CREATE TABLE t AS SELECT qty, AVG(ts) AS a FROM orders GROUP BY qty', // the result is not the state
+      'CREATE TABLE t AS SELECT qty, MAX(name) AS a FROM orders GROUP BY qty', // text results
+      'CREATE TABLE t AS SELECT qty, COUNT(*) * 2 AS n FROM orders GROUP BY qty', // the result only computed from
+      'CREATE TABLE t AS SELECT qty, COUNT(*) AS n FROM orders GROUP BY qty HAVING COUNT(*) > 1', // not every group is in the table
+      'CREATE TABLE t AS SELECT qty, COUNT(*) AS n FROM orders WINDOW TUMBLING (SIZE 1 MINUTE) GROUP BY qty', // windowed
+      'SELECT qty, COUNT(*) AS n FROM orders GROUP BY qty EMIT CHANGES', // no table
+    ]) {
+      const p = plan(sql);
+      expect(planAggregates(p.physical.root)[0]?.stateTable, sql).toBeUndefined();
+      expect(p.physical.formatVersion, sql).toBe(2);
+      expect(explain(p).join('\n'), sql).not.toContain('state: the rows of');
+    }
+  });
+
+  it('withoutStateInTables removes the mark (a replaced query keeps its state where its old plan kept it)', () => {
+    const root = withoutStateInTables(plan('CREATE TABLE t AS SELECT qty, COUNT(*) AS n FROM orders GROUP BY qty').physical.root);
+    expect(planAggregates(root)[0]).not.toHaveProperty('stateTable');
+    expect(JSON.stringify(root)).not.toContain('stateTable');
   });
 });

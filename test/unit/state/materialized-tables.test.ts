@@ -32,10 +32,32 @@ describe('materialized tables', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]?.row).toEqual([9007199254740993n, 'pen', Decimal.parse('2.50'), true]);
     expect(rows[0]?.rowtime).toBe(3000);
+    // A read by key gives the same row (BIGINT beyond 2^53 exact); a key without a row gives nothing.
+    expect(table.get([9007199254740993n])).toEqual(rows[0]);
+    expect(table.get([9007199254740992n])).toBeUndefined();
     table.delete([2n, null, null, null], undefined);
+    expect(table.get([2n])).toBeUndefined();
     expect([...table.scan([])].map((r) => r.row[0])).toEqual([9007199254740993n]);
     dropMaterializedTable(db, 'Items');
     expect(dumpMaterializedTable(db, 'Items')).toBeNull();
+  });
+
+  it('read by a key of several columns', () => {
+    const db = openDataDirectory(':memory:');
+    const pairs: Schema = {
+      columns: [
+        { name: 'A', type: SqlTypes.BIGINT, namespace: 'key' },
+        { name: 'N', type: SqlTypes.BIGINT, namespace: 'value' },
+        { name: 'B', type: SqlTypes.INT, namespace: 'key' },
+      ],
+    };
+    createMaterializedTable(db, { name: 'PAIRS', schema: pairs, window: null });
+    const table = new SqliteMaterializedTable(db, { name: 'PAIRS', schema: pairs, window: null });
+    table.upsert([1n, 10n, 2], 1000, undefined);
+    table.upsert([2n, 20n, 1], 2000, undefined);
+    expect(table.get([1n, 2])).toEqual({ row: [1n, 10n, 2], rowtime: 1000, window: null });
+    expect(table.get([2n, 1])?.row).toEqual([2n, 20n, 1]);
+    expect(table.get([1n, 1])).toBeUndefined();
   });
 
   it('key windowed tables by (key, WINDOWSTART, WINDOWEND) and scan window bounds', () => {
