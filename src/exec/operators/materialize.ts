@@ -1,7 +1,7 @@
-// MaterializeOperator: applies each change to the table's SQLite table (in the batch's transaction), then passes it on.
+// MaterializeOperator: applies each change to the table's SQLite table (in the batch's transaction), then passes it on; a windowed aggregation's table drops windows past their retention.
 
 import type { Change, SqlType } from '../../common/index.js';
-import type { PhysicalMaterialize } from '../../plan/index.js';
+import type { PhysicalMaterialize, PhysicalNode } from '../../plan/index.js';
 import type { Emit, Operator, OperatorContext } from '../operator.js';
 import type { MaterializedTable, MaterializedTableSpec } from '../ports/materialized-table.js';
 import { keyString } from '../row-json.js';
@@ -11,12 +11,17 @@ export class MaterializeOperator implements Operator {
   private readonly spec: MaterializedTableSpec;
   private readonly keyIndexes: readonly number[];
   private readonly keyTypes: readonly SqlType[];
+  /** The window RETENTION of the aggregation this table materializes, or null (not windowed, or windows read from another table). */
+  private readonly retentionMs: number | null;
+  /** The retention bound up to which expired windows were last deleted (in this process, since the last rollback). */
+  private expiredBelow = Number.NEGATIVE_INFINITY;
 
   constructor(node: PhysicalMaterialize) {
     this.spec = { name: node.tableName, schema: node.tableSchema, window: node.window };
     const keys = node.tableSchema.columns.flatMap((c, i) => (c.namespace === 'key' ? [{ i, type: c.type }] : []));
     this.keyIndexes = keys.map((k) => k.i);
     this.keyTypes = keys.map((k) => k.type);
+    this.retentionMs = node.window === null ? null : aggregationRetention(node.input);
   }
 
   onChanges(batch: readonly Change[], ctx: OperatorContext, emit: Emit): void {
@@ -30,7 +35,26 @@ export class MaterializeOperator implements Operator {
       for (const change of batch) last.set(this.identity(change), change);
       for (const change of last.values()) apply(table, change);
     }
+    this.expire(table, ctx.counters.streamTime);
     emit(batch);
+  }
+
+  onRollback(): void {
+    // The rolled-back batch's deletes are undone with it: delete again at the next batch.
+    this.expiredBelow = Number.NEGATIVE_INFINITY;
+  }
+
+  /**
+   * Deletes the rows of windows that ended more than RETENTION before stream time (pull queries no
+   * longer see them; on Kafka the deletes go to the changelog too). Each delete scans the table, so
+   * it runs again only once the bound has moved on by a twentieth of the retention (at least 1 s).
+   */
+  private expire(table: MaterializedTable, streamTime: number): void {
+    if (this.retentionMs === null || streamTime < 0) return;
+    const bound = streamTime - this.retentionMs;
+    if (bound < this.expiredBelow + Math.max(1_000, this.retentionMs / 20)) return;
+    table.expireWindows(bound);
+    this.expiredBelow = bound;
   }
 
   /** The change's primary key in the table: its key columns and window (a lone primitive key column is its own identity). */
@@ -53,4 +77,23 @@ export class MaterializeOperator implements Operator {
 function apply(table: MaterializedTable, change: Change): void {
   if (change.op === 'delete') table.delete(change.row, change.window);
   else table.upsert(change.row, change.timestamp, change.window);
+}
+
+/** The RETENTION of the windowed aggregation whose rows reach the table through projections and filters, if any. */
+function aggregationRetention(node: PhysicalNode): number | null {
+  switch (node.kind) {
+    case 'PhysicalAggregate':
+      return node.window?.retentionMs ?? null;
+    case 'PhysicalProject':
+    case 'PhysicalFilter':
+      return aggregationRetention(node.input);
+    case 'PhysicalSource':
+    case 'PhysicalTableScan':
+    case 'PhysicalJoin':
+    case 'PhysicalChangelog':
+    case 'PhysicalMaterialize':
+    case 'PhysicalFlatMap':
+    case 'PhysicalSink':
+      return null;
+  }
 }
