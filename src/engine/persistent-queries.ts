@@ -215,10 +215,6 @@ export class PersistentQueries {
   }
 
   /**
-   * Waits until every query running here has consumed all input present now, including input
-   * that other queries here produce meanwhile (chains of queries).
-   */
-  /**
    * Returns once every query running here has consumed all input written before the call, and all
    * that those inputs made them write for each other. It goes in rounds: in a round, each query must
    * report itself caught up once (against end offsets fetched after the round began); a round in

@@ -58,7 +58,7 @@ export class KafkaFeed {
   private ends = new Map<string, Map<number, number>>();
   private starts = new Map<string, Map<number, number>>();
   private endsRequestedAt = -1;
-  /** When the last snapshot arrived (a long streak checks against one at least this fresh). */
+  /** When the last snapshot arrived (a topic still behind asks for a new one once this is RESNAPSHOT_MS old). */
   private endsRefreshedAt = -1;
   private endsRefresh: Promise<void> | null = null;
   /** Per topic: the positions a failed commit sends it back to (before its next poll). */
