@@ -1,4 +1,4 @@
-// Unit tests for CatalogStore: sources and queries round-trip through SQLite, and named sequences count up.
+// Unit tests for CatalogStore: sources and queries round-trip through SQLite, named sequences count up, and the catalog read is kept until something changes it.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -107,6 +107,26 @@ describe('CatalogStore (in memory)', () => {
     expect(store.nextNumber('query')).toBe(2);
     expect(store.transaction(() => 42)).toBe(42);
   });
+
+  it('keeps the catalog it read until its own write changes it, and keeps none read inside a transaction that rolls back', () => {
+    store.putSource(orders);
+    const first = store.load();
+    expect(store.load()).toBe(first);
+    store.putQuery(query);
+    const second = store.load();
+    expect(second).not.toBe(first);
+    expect([...second.queries.keys()]).toEqual(['CSAS_BIG_1']);
+    expect(() =>
+      store.transaction(() => {
+        store.putSource(big);
+        expect([...store.load().sources.keys()]).toEqual(['BIG', 'ORDERS']);
+        throw new Error('rolled back');
+      }),
+    ).toThrow('rolled back');
+    expect([...store.load().sources.keys()]).toEqual(['ORDERS']);
+    store.clear();
+    expect(store.load().sources.size).toBe(0);
+  });
 });
 
 describe('CatalogStore (on disk)', () => {
@@ -143,6 +163,13 @@ describe('CatalogStore (on disk)', () => {
     const storeTwo = new CatalogStore(two);
     storeOne.putSource(orders);
     expect(storeTwo.load().sources.has('ORDERS')).toBe(true);
+    // Another connection's commit replaces the catalog this one keeps.
+    const kept = storeTwo.load();
+    expect(storeTwo.load()).toBe(kept);
+    storeOne.putSource(big);
+    expect([...storeTwo.load().sources.keys()]).toEqual(['BIG', 'ORDERS']);
+    storeOne.deleteSource('BIG');
+    expect([...storeTwo.load().sources.keys()]).toEqual(['ORDERS']);
     expect(storeOne.transaction(() => storeOne.nextNumber('q'))).toBe(1);
     expect(storeTwo.transaction(() => storeTwo.nextNumber('q'))).toBe(2);
     expect(storeOne.transaction(() => storeOne.nextNumber('q'))).toBe(3);
