@@ -47,6 +47,33 @@ describe.skipIf(NO_KAFKA)('Kafka topics (real broker)', () => {
     expect(await topics.describeTopic(name)).toBeUndefined();
   });
 
+  it('keeps working after another client deletes a topic it used (kafkajs would fail every metadata refresh after)', async () => {
+    // Its own KafkaTopics: the deleted topic must be one its shared admin and producer knew.
+    const own = new KafkaTopics({ brokers: brokerList(), serviceId: unique('heal') });
+    try {
+      const gone = unique('gone');
+      const kept = unique('kept');
+      for (const name of [gone, kept]) await own.createTopic(name, { partitions: 1 });
+      await own.append([rec(gone, 'k', 'v1'), rec(kept, 'k', 'v1')]);
+      expect((await own.describeTopic(gone))?.endOffsets).toEqual([1]);
+      expect((await own.describeTopic(kept))?.endOffsets).toEqual([1]);
+      await admin.deleteTopics({ topics: [gone] });
+      // A call may fail once (the client that knew the topic is replaced then); the next ones work.
+      const eventually = async <T>(what: () => Promise<T>): Promise<T> => {
+        try {
+          return await what();
+        } catch {
+          return what();
+        }
+      };
+      await eventually(() => own.append([rec(kept, 'k', 'v2')]));
+      expect((await eventually(() => own.describeTopic(kept)))?.endOffsets).toEqual([2]);
+      expect((await own.readAll(kept)).map(brief)).toEqual(['0:k=v1@1000', '0:k=v2@1000']);
+    } finally {
+      await own.close();
+    }
+  }, 120_000);
+
   it('keeps key, value, timestamp and headers, and puts keyed records where the embedded log would', async () => {
     const name = unique('records');
     await topics.createTopic(name, { partitions: 4 });

@@ -2,8 +2,12 @@
 
 import kafkajs from './kafkajs-client.js';
 import type { Admin, Consumer, ConsumerConfig, Kafka, Producer, ProducerConfig } from 'kafkajs';
+import { healOnUnknownTopic } from './unknown-topic-healing.js';
 
 const { Kafka: KafkaClient, logLevel, Partitioners } = kafkajs;
+
+/** A retired shared client is disconnected this long after it was replaced (calls in flight on it finish first). */
+const RETIRED_CLIENT_GRACE_MS = 30_000;
 
 export interface KafkaConnectionOptions {
   /** Bootstrap servers, `host:port`. */
@@ -31,6 +35,8 @@ export class KafkaConnection {
   readonly brokers: readonly string[];
   private admin: Promise<Admin> | null = null;
   private producer: Promise<Producer> | null = null;
+  /** Shared clients replaced after a deleted topic broke their metadata, until they are disconnected. */
+  private readonly retired = new Set<Admin | Producer>();
 
   constructor(options: KafkaConnectionOptions) {
     this.serviceId = options.serviceId;
@@ -46,30 +52,52 @@ export class KafkaConnection {
     });
   }
 
-  /** The shared admin client, connected on first use (and again after a failed connect). */
+  /** The shared admin client, connected on first use (and again after a failed connect, or after a deleted topic broke it). */
   async sharedAdmin(): Promise<Admin> {
     if (this.admin === null) {
       const admin = this.kafka.admin();
-      this.admin = admin.connect().then(() => admin);
-      this.admin.catch(() => {
-        this.admin = null;
+      const shared: Promise<Admin> = admin.connect().then(() =>
+        healOnUnknownTopic(admin, () => {
+          if (this.admin === shared) this.admin = null;
+          this.retire(admin);
+        }),
+      );
+      this.admin = shared;
+      shared.catch(() => {
+        if (this.admin === shared) this.admin = null;
         void admin.disconnect().catch(() => undefined);
       });
     }
     return this.admin;
   }
 
-  /** The shared idempotent producer for appends outside queries (INSERT … VALUES). */
+  /** The shared idempotent producer for appends outside queries (INSERT … VALUES); replaced as the admin is. */
   async sharedProducer(): Promise<Producer> {
     if (this.producer === null) {
       const producer = this.newProducer({ idempotent: true, maxInFlightRequests: 1 });
-      this.producer = producer.connect().then(() => producer);
-      this.producer.catch(() => {
-        this.producer = null;
+      const shared: Promise<Producer> = producer.connect().then(() =>
+        healOnUnknownTopic(producer, () => {
+          if (this.producer === shared) this.producer = null;
+          this.retire(producer);
+        }),
+      );
+      this.producer = shared;
+      shared.catch(() => {
+        if (this.producer === shared) this.producer = null;
         void producer.disconnect().catch(() => undefined);
       });
     }
     return this.producer;
+  }
+
+  /** Disconnects a replaced shared client once the calls in flight on it had time to finish (or at close). */
+  private retire(client: Admin | Producer): void {
+    if (this.retired.has(client)) return;
+    this.retired.add(client);
+    const timer = setTimeout(() => {
+      if (this.retired.delete(client)) void client.disconnect().catch(() => undefined);
+    }, RETIRED_CLIENT_GRACE_MS);
+    timer.unref();
   }
 
   /** A producer that always gets explicit partitions (Eddy partitions by murmur2 itself, as the embedded log does). */
@@ -87,6 +115,12 @@ export class KafkaConnection {
     const producer = this.producer;
     this.admin = null;
     this.producer = null;
-    await Promise.all([admin?.then((a) => a.disconnect()).catch(() => undefined), producer?.then((p) => p.disconnect()).catch(() => undefined)]);
+    const retired = [...this.retired];
+    this.retired.clear();
+    await Promise.all([
+      admin?.then((a) => a.disconnect()).catch(() => undefined),
+      producer?.then((p) => p.disconnect()).catch(() => undefined),
+      ...retired.map((c) => c.disconnect().catch(() => undefined)),
+    ]);
   }
 }
