@@ -3,6 +3,7 @@
 import type { BoundCommand } from '../analyze/index.js';
 import { assertNever, EngineError, formatSqlType } from '../common/index.js';
 import type { ParsedStatement } from '../sql/index.js';
+import { executeAlterSource } from './alter-source.js';
 import { assertTopic } from './assert-topic.js';
 import { executeDescribe } from './describe.js';
 import type { EngineContext } from './engine-context.js';
@@ -38,8 +39,7 @@ export async function executeCommand(
       return { kind: 'message', text: `Type ${name} dropped.` };
     }
     case 'BoundAlterSource':
-      ctx.catalogStore.transaction(() => ctx.catalogStore.putSource(bound.source));
-      return { kind: 'message', text: `${bound.source.kind === 'STREAM' ? 'Stream' : 'Table'} ${bound.source.name} altered: added ${bound.added.join(', ')}.` };
+      return executeAlterSource(ctx, queries, bound);
     case 'BoundInsertSelect':
       return executeInsertSelect(ctx, queries, bound, statement.text);
     case 'BoundDefineVariable':

@@ -11,7 +11,7 @@ export { ChangelogStateStore } from './changelog-state-store.js';
 export { SqliteStateRestorer } from './sqlite-state-restorer.js';
 export { replayMaterializedTable, replaySinkKeptTable } from './replay-materialized-table.js';
 export { applySinkRecords, sinkFormatsKeepRows, type SinkKeptTable } from './sink-kept-table.js';
-export { createMaterializedTable, dropMaterializedTable, dumpMaterializedTable, materializedNameProblem } from './materialized-tables.js';
+export { addMaterializedColumns, createMaterializedTable, dropMaterializedTable, dumpMaterializedTable, materializedNameProblem } from './materialized-tables.js';
 export { ProcessingLogStore, type StoredProcessingLogEntry } from './processing-log-store.js';
 export { MemoryStateStore } from './memory-state-store.js';
 export { AppliedFilesStore, type AppliedFile } from './applied-files-store.js';

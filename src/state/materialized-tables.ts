@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import { EngineError } from '../common/index.js';
 import type { MaterializedTableSpec } from '../exec/index.js';
 import { materializedTableDdl } from './sqlite-materialized-table.js';
-import { quoteSqlName } from './sqlite-values.js';
+import { quoteSqlName, sqliteColumnType } from './sqlite-values.js';
 
 /** Eddy's own tables in the data directory's database (plus any name starting with `eddy_` or `sqlite_`). */
 const INTERNAL_TABLES = [
@@ -62,7 +62,20 @@ export function dumpMaterializedTable(db: Database.Database, name: string): { co
   return { columns: info.map((c) => c.name), rows: statement.all() as unknown[][] };
 }
 
-/** Creates a table's SQLite table unless it exists (a process that learned of the table from elsewhere). */
+/**
+ * Creates a table's SQLite table unless it exists (a process that learned of the table from
+ * elsewhere), and adds the value columns it lacks (the table was altered: `ALTER TABLE … ADD`).
+ */
 export function ensureMaterializedTable(db: Database.Database, spec: MaterializedTableSpec): void {
   db.exec(materializedTableDdl(spec).replace(/^CREATE TABLE /, 'CREATE TABLE IF NOT EXISTS '));
+  addMaterializedColumns(db, spec);
+}
+
+/** Adds the spec's value columns that the existing SQLite table lacks (their value is NULL in the rows already there). */
+export function addMaterializedColumns(db: Database.Database, spec: MaterializedTableSpec): void {
+  const present = new Set((db.prepare(`PRAGMA table_info(${quoteSqlName(spec.name)})`).all() as { name: string }[]).map((c) => c.name));
+  if (present.size === 0) return;
+  for (const c of spec.schema.columns) {
+    if (c.namespace === 'value' && !present.has(c.name)) db.exec(`ALTER TABLE ${quoteSqlName(spec.name)} ADD COLUMN ${quoteSqlName(c.name)} ${sqliteColumnType(c.type)}`);
+  }
 }
