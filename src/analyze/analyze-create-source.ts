@@ -13,9 +13,6 @@ import { WithProperties } from './with-properties.js';
 export function analyzeCreateSource(stmt: CreateSource, text: string, ctx: AnalysisContext): BoundCreateSource {
   const name = stmt.name.name;
   const existing = ctx.catalog.sources.get(name);
-  if (stmt.sourceKind === 'TABLE' && existing !== undefined && stmt.orReplace) {
-    throw new EngineError('NOT_SUPPORTED', `CREATE OR REPLACE TABLE is not supported yet: DROP TABLE ${name} first.`, stmt.span);
-  }
   if (existing !== undefined && !stmt.ifNotExists && !stmt.orReplace) {
     throw new EngineError('SOURCE_EXISTS', `A ${existing.kind.toLowerCase()} named ${name} already exists.`, stmt.name.span);
   }
@@ -59,7 +56,35 @@ export function analyzeCreateSource(stmt: CreateSource, text: string, ctx: Analy
     sql: text,
     ...(window === null ? {} : { window }),
   };
+  if (stmt.sourceKind === 'TABLE' && existing !== undefined && stmt.orReplace) {
+    const problem = tableReplacementProblem(existing, source);
+    if (problem !== null) {
+      throw new EngineError('NOT_SUPPORTED', `CREATE OR REPLACE TABLE ${name} can only add value columns after the existing ones (as ALTER TABLE … ADD COLUMN does): ${problem}. DROP TABLE ${name} first to change more.`, stmt.span);
+    }
+  }
   return { kind: 'BoundCreateSource', source, orReplace: stmt.orReplace, ifNotExists: stmt.ifNotExists, exists: existing !== undefined, createTopic };
+}
+
+/** Why `replacement` cannot replace the table `existing` in place (null: it only adds value columns at the end). */
+function tableReplacementProblem(existing: SourceDefinition, replacement: SourceDefinition): string | null {
+  if (existing.kind !== 'TABLE') return `${existing.name} is a stream`;
+  if (existing.writtenBy !== null) return `it is written by query ${existing.writtenBy}`;
+  if (existing.topic !== replacement.topic) return `the topic changes from '${existing.topic}' to '${replacement.topic}'`;
+  if (JSON.stringify(existing.formats) !== JSON.stringify(replacement.formats)) return 'the formats change';
+  if (existing.timestampColumn !== replacement.timestampColumn || (existing.timestampFormat ?? null) !== (replacement.timestampFormat ?? null)) return 'the event time changes';
+  if (JSON.stringify(existing.window ?? null) !== JSON.stringify(replacement.window ?? null)) return 'the window changes';
+  if (existing.readOnly !== replacement.readOnly) return existing.readOnly ? 'it was created with CREATE SOURCE' : 'CREATE SOURCE would make it read-only';
+  const before = existing.schema.columns;
+  const after = replacement.schema.columns;
+  const text = (c: (typeof before)[number]): string => `${c.name} ${formatSqlType(c.type)}${c.namespace === 'key' ? ' PRIMARY KEY' : ''}`;
+  for (let i = 0; i < before.length; i++) {
+    const old = before[i]!;
+    const now = after[i];
+    if (now === undefined) return `column ${old.name} would be dropped`;
+    if (JSON.stringify(old) !== JSON.stringify(now)) return `column ${i + 1} would change from ${text(old)} to ${text(now)}`;
+  }
+  const added = after.slice(before.length).find((c) => c.namespace !== 'value');
+  return added === undefined ? null : `the new column ${added.name} is not a value column`;
 }
 
 const WINDOW_SIZE_TEXT = /^\s*(\d+)\s*(MILLISECONDS?|SECONDS?|MINUTES?|HOURS?|DAYS?)\s*$/i;

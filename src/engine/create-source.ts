@@ -5,6 +5,7 @@ import type { QueryDefinition, SourceDefinition } from '../catalog/index.js';
 import { EngineError } from '../common/index.js';
 import { optimize, planPhysical, planTableMaterialization } from '../plan/index.js';
 import { createMaterializedTable } from '../state/index.js';
+import { redefineSource } from './alter-source.js';
 import type { EngineContext } from './engine-context.js';
 import type { PersistentQueries } from './persistent-queries.js';
 import { takeQueryNumber } from './query-number.js';
@@ -14,6 +15,13 @@ import { topicSettings } from './topic-settings.js';
 export async function executeCreateSource(ctx: EngineContext, queries: PersistentQueries, bound: BoundCreateSource): Promise<StatementResult> {
   const { source } = bound;
   const noun = source.kind === 'STREAM' ? 'Stream' : 'Table';
+  if (source.kind === 'TABLE' && bound.exists && bound.orReplace && !bound.ifNotExists) {
+    // Analysis allowed it only when value columns are added at the end: the table is altered in place.
+    const before = ctx.catalog().sources.get(source.name)?.schema.columns.length ?? source.schema.columns.length;
+    const added = source.schema.columns.slice(before).map((c) => c.name);
+    redefineSource(ctx, queries, source);
+    return { kind: 'message', text: `Table ${source.name} replaced${added.length === 0 ? ' (unchanged columns)' : `: added ${added.join(', ')}`}.` };
+  }
   // Topics live outside the catalog's database (on Kafka), so the topic is created before the definition is recorded.
   const creates = bound.createTopic !== null && !(bound.exists && bound.ifNotExists);
   if (creates && bound.createTopic !== null && (await ctx.topics.describeTopic(bound.createTopic.name)) === undefined) {
