@@ -100,7 +100,15 @@ function refusal(catalog: Catalog, existing: SourceDefinition, definition: Defin
   if (stmt.kind !== 'CreateSource' && stmt.kind !== 'CreateAsSelect') return null;
   if (existing.kind !== stmt.sourceKind) return `${existing.name} is a ${existing.kind.toLowerCase()}; it cannot become a ${stmt.sourceKind.toLowerCase()} in place`;
   if (stmt.kind === 'CreateSource') {
-    return existing.writtenBy === null ? null : `${existing.name} is written by query ${existing.writtenBy}; a stream over a topic cannot replace it in place`;
+    if (existing.writtenBy !== null) return `${existing.name} is written by query ${existing.writtenBy}; a stream over a topic cannot replace it in place`;
+    if (stmt.sourceKind !== 'TABLE') return null;
+    // A table over a topic is replaced in place only by adding value columns: analysis says what else differs.
+    try {
+      analyzeStatement({ ...definition.statement, statement: { ...stmt, orReplace: true, ifNotExists: false } });
+    } catch (e) {
+      return e instanceof Error ? e.message : String(e);
+    }
+    return null;
   }
   const query = existing.writtenBy === null ? undefined : catalog.queries.get(existing.writtenBy);
   if (query === undefined) return `${existing.name} is a ${existing.kind.toLowerCase()} over a topic, not a query's sink; it cannot become one in place`;

@@ -1,4 +1,4 @@
-// End-to-end: `eddy apply` — create, idempotent re-apply, compatible change keeping offsets, incompatible change, prune, status.
+// End-to-end: `eddy apply` — create, idempotent re-apply, compatible change keeping offsets, incompatible change, prune, status, a table over a topic given a column.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
@@ -102,5 +102,27 @@ describe('eddy apply', () => {
     const bad = await apply('defs');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('defs/3-bad.sql:1:1: eddy apply takes definitions only');
+  });
+  it('adds a column to a table over a topic in place (its SQLite table too), and refuses changing its key', async () => {
+    const tableDefs = path.join(dir, 'table-defs');
+    const tableData = path.join(dir, 'table-data');
+    fs.mkdirSync(tableDefs);
+    const define = (columns: string) => fs.writeFileSync(path.join(tableDefs, 'items.sql'), `CREATE TABLE items (${columns}) WITH (KAFKA_TOPIC='items', PARTITIONS=1, VALUE_FORMAT='JSON');\n`);
+    const applyTables = (...args: string[]) => runCli(['apply', 'table-defs', ...args, '--data-dir', tableData], 30_000, dir);
+    define('id INT PRIMARY KEY, name STRING');
+    expect((await applyTables()).code).toBe(0);
+    define('id INT PRIMARY KEY, name STRING, price DOUBLE');
+    const added = await applyTables();
+    expect(added.code, added.stderr).toBe(0);
+    expect(added.stdout).toContain('~ replace    TABLE ITEMS');
+    expect(added.stdout).toContain('Table ITEMS replaced: added PRICE.');
+    const script = path.join(dir, 'items.sql');
+    fs.writeFileSync(script, "INSERT INTO items VALUES (1, 'pen', 2.5);\nSELECT * FROM items;\n");
+    const pulled = await runCli(['run', script, '--data-dir', tableData], 30_000, dir);
+    expect(pulled.stdout).toMatch(/\| 1 +\| pen +\| 2\.5 +\|/);
+    define('id BIGINT PRIMARY KEY, name STRING, price DOUBLE');
+    const refused = await applyTables('--dry-run');
+    expect(refused.stdout).toContain('! refused    TABLE ITEMS');
+    expect(refused.stdout).toContain('column 1 would change from ID INT PRIMARY KEY to ID BIGINT PRIMARY KEY');
   });
 });
