@@ -4,17 +4,24 @@ import type Database from 'better-sqlite3';
 import { catalogOf, type Catalog, type QueryDefinition, type SourceDefinition } from '../catalog/index.js';
 import type { SqlType } from '../common/index.js';
 
+/** Per connection: how many catalog writes its CatalogStores have made (several stores may share one connection: a replica's cache). */
+const writeCounts = new WeakMap<Database.Database, { writes: number }>();
+
 export class CatalogStore {
   private readonly statements;
+  private readonly writes: { writes: number };
   /**
-   * The catalog last read outside a transaction, and the connection's `data_version` then (it
-   * changes when another connection — another process — commits): every statement reads the
-   * catalog, and parsing every definition again each time cost pull queries about a tenth of their
-   * time. This store's own writes forget it.
+   * The catalog last read outside a transaction, with the connection's `data_version` (it changes
+   * when another connection — another process — commits) and write count then: every statement
+   * reads the catalog, and parsing every definition again each time cost pull queries about a tenth
+   * of their time. A write through any CatalogStore of this connection makes it stale.
    */
-  private cached: { readonly catalog: Catalog; readonly dataVersion: number } | null = null;
+  private cached: { readonly catalog: Catalog; readonly dataVersion: number; readonly writes: number } | null = null;
 
   constructor(private readonly db: Database.Database) {
+    let writes = writeCounts.get(db);
+    if (writes === undefined) writeCounts.set(db, (writes = { writes: 0 }));
+    this.writes = writes;
     this.statements = {
       sources: db.prepare<[], { definition: string }>('SELECT definition FROM catalog_sources ORDER BY name'),
       queries: db.prepare<[], { definition: string }>('SELECT definition FROM catalog_queries ORDER BY id'),
@@ -38,11 +45,12 @@ export class CatalogStore {
 
   load(): Catalog {
     const dataVersion = this.statements.dataVersion.get() as number;
+    const writes = this.writes.writes;
     const cached = this.cached;
-    if (cached !== null && cached.dataVersion === dataVersion && !this.db.inTransaction) return cached.catalog;
+    if (cached !== null && cached.dataVersion === dataVersion && cached.writes === writes && !this.db.inTransaction) return cached.catalog;
     const catalog = this.read();
     // Inside a transaction the catalog may hold writes that roll back: not kept.
-    this.cached = this.db.inTransaction ? null : { catalog, dataVersion };
+    this.cached = this.db.inTransaction ? null : { catalog, dataVersion, writes };
     return catalog;
   }
 
@@ -54,38 +62,38 @@ export class CatalogStore {
   }
 
   putType(name: string, type: SqlType): void {
-    this.cached = null;
+    this.writes.writes++;
     this.statements.putType.run(name, JSON.stringify(type));
   }
 
   deleteType(name: string): void {
-    this.cached = null;
+    this.writes.writes++;
     this.statements.deleteType.run(name);
   }
 
   putSource(source: SourceDefinition): void {
-    this.cached = null;
+    this.writes.writes++;
     this.statements.putSource.run(source.name, JSON.stringify(source));
   }
 
   deleteSource(name: string): void {
-    this.cached = null;
+    this.writes.writes++;
     this.statements.deleteSource.run(name);
   }
 
   putQuery(query: QueryDefinition): void {
-    this.cached = null;
+    this.writes.writes++;
     this.statements.putQuery.run(query.id, JSON.stringify(query));
   }
 
   deleteQuery(id: string): void {
-    this.cached = null;
+    this.writes.writes++;
     this.statements.deleteQuery.run(id);
   }
 
   /** Forgets every definition and counter (before a replica rebuilds the catalog from its command topic). */
   clear(): void {
-    this.cached = null;
+    this.writes.writes++;
     this.db.exec('DELETE FROM catalog_sources; DELETE FROM catalog_queries; DELETE FROM catalog_types; DELETE FROM catalog_counters;');
   }
 

@@ -127,6 +127,17 @@ describe('CatalogStore (in memory)', () => {
     store.clear();
     expect(store.load().sources.size).toBe(0);
   });
+
+  it('a write through another CatalogStore on the same connection (a replica applying its command log) replaces the kept catalog', () => {
+    const replica = new CatalogStore(db);
+    store.putSource(orders);
+    const kept = store.load();
+    expect(store.load()).toBe(kept);
+    replica.putSource(big);
+    expect([...store.load().sources.keys()]).toEqual(['BIG', 'ORDERS']);
+    replica.deleteSource('ORDERS');
+    expect([...store.load().sources.keys()]).toEqual(['BIG']);
+  });
 });
 
 describe('CatalogStore (on disk)', () => {
