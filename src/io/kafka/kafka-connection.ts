@@ -2,7 +2,7 @@
 
 import kafkajs from './kafkajs-client.js';
 import type { Admin, Consumer, ConsumerConfig, Kafka, Producer, ProducerConfig } from 'kafkajs';
-import { healOnUnknownTopic } from './unknown-topic-healing.js';
+import { SharedClient } from './shared-client.js';
 
 const { Kafka: KafkaClient, logLevel, Partitioners } = kafkajs;
 
@@ -33,8 +33,8 @@ export class KafkaConnection {
   readonly kafka: Kafka;
   readonly serviceId: string;
   readonly brokers: readonly string[];
-  private admin: Promise<Admin> | null = null;
-  private producer: Promise<Producer> | null = null;
+  private readonly admin: SharedClient<Admin>;
+  private readonly producer: SharedClient<Producer>;
   /** Shared clients replaced after a deleted topic broke their metadata, until they are disconnected. */
   private readonly retired = new Set<Admin | Producer>();
 
@@ -50,44 +50,18 @@ export class KafkaConnection {
       requestTimeout: 30_000,
       retry: { retries: 8, initialRetryTime: 200, maxRetryTime: 5_000 },
     });
+    this.admin = new SharedClient(() => this.kafka.admin(), (c) => this.retire(c));
+    this.producer = new SharedClient(() => this.newProducer({ idempotent: true, maxInFlightRequests: 1 }), (c) => this.retire(c));
   }
 
   /** The shared admin client, connected on first use (and again after a failed connect, or after a deleted topic broke it). */
-  async sharedAdmin(): Promise<Admin> {
-    if (this.admin === null) {
-      const admin = this.kafka.admin();
-      const shared: Promise<Admin> = admin.connect().then(() =>
-        healOnUnknownTopic(admin, () => {
-          if (this.admin === shared) this.admin = null;
-          this.retire(admin);
-        }),
-      );
-      this.admin = shared;
-      shared.catch(() => {
-        if (this.admin === shared) this.admin = null;
-        void admin.disconnect().catch(() => undefined);
-      });
-    }
-    return this.admin;
+  sharedAdmin(): Promise<Admin> {
+    return this.admin.get();
   }
 
   /** The shared idempotent producer for appends outside queries (INSERT … VALUES); replaced as the admin is. */
-  async sharedProducer(): Promise<Producer> {
-    if (this.producer === null) {
-      const producer = this.newProducer({ idempotent: true, maxInFlightRequests: 1 });
-      const shared: Promise<Producer> = producer.connect().then(() =>
-        healOnUnknownTopic(producer, () => {
-          if (this.producer === shared) this.producer = null;
-          this.retire(producer);
-        }),
-      );
-      this.producer = shared;
-      shared.catch(() => {
-        if (this.producer === shared) this.producer = null;
-        void producer.disconnect().catch(() => undefined);
-      });
-    }
-    return this.producer;
+  sharedProducer(): Promise<Producer> {
+    return this.producer.get();
   }
 
   /** Disconnects a replaced shared client once the calls in flight on it had time to finish (or at close). */
@@ -111,16 +85,8 @@ export class KafkaConnection {
   }
 
   async close(): Promise<void> {
-    const admin = this.admin;
-    const producer = this.producer;
-    this.admin = null;
-    this.producer = null;
     const retired = [...this.retired];
     this.retired.clear();
-    await Promise.all([
-      admin?.then((a) => a.disconnect()).catch(() => undefined),
-      producer?.then((p) => p.disconnect()).catch(() => undefined),
-      ...retired.map((c) => c.disconnect().catch(() => undefined)),
-    ]);
+    await Promise.all([this.admin.close(), this.producer.close(), ...retired.map((c) => c.disconnect().catch(() => undefined))]);
   }
 }
