@@ -4,6 +4,7 @@ import { requireSource, type Catalog } from '../catalog/index.js';
 import { columnConstraintText, formatSqlType, type Column } from '../common/index.js';
 import type { AssertNullValues, AssertSource, AssertValues, Identifier } from '../sql/index.js';
 import type { AnalysisContext } from './analysis-context.js';
+import { declaredColumn } from './analyze-create-source.js';
 import { analyzeInsertValues } from './analyze-insert.js';
 import type { BoundAssertSource, BoundAssertValues } from './bound-statement.js';
 import { resolveType } from './resolve-type.js';
@@ -38,12 +39,7 @@ export function analyzeAssertSource(stmt: AssertSource, ctx: AnalysisContext): B
   const problems: string[] = [];
   if (source.kind !== stmt.sourceKind) problems.push(`${source.name} is a ${source.kind}, not a ${stmt.sourceKind}`);
   if (stmt.columns.length > 0) {
-    const expected: Column[] = stmt.columns.map((c): Column => {
-      const type = resolveType(c.type);
-      if (c.constraint === 'HEADERS') return { name: c.name.name, type, namespace: 'header' };
-      if (c.constraint === 'HEADER') return { name: c.name.name, type, namespace: 'header', ...(c.headerKey === null ? {} : { headerKey: c.headerKey }) };
-      return { name: c.name.name, type, namespace: c.constraint === null ? 'value' : 'key' };
-    });
+    const expected: Column[] = stmt.columns.map((c) => declaredColumn(c, resolveType(c.type)));
     const show = (cols: readonly Column[]) => cols.map((c) => `${c.name} ${formatSqlType(c.type)}${columnConstraintText(c)}`).join(', ');
     const actual = source.schema.columns.filter((c) => c.namespace !== 'pseudo');
     const sorted = [...expected.filter((c) => c.namespace === 'key'), ...expected.filter((c) => c.namespace !== 'key')];

@@ -2,10 +2,11 @@
 
 import type { SourceDefinition, SourceWindow } from '../catalog/index.js';
 import { EngineError, formatSqlType, PSEUDO_COLUMNS, type Column, type FormatSpec, type Schema, type SourceSpan, type SqlType } from '../common/index.js';
-import type { CreateSource } from '../sql/index.js';
+import type { CreateSource, Duration } from '../sql/index.js';
 import { DateTimeFormatter } from '@js-joda/core';
 import type { AnalysisContext } from './analysis-context.js';
 import type { BoundCreateSource, TopicRequest } from './bound-statement.js';
+import { timeUnitMs } from './analyze-window.js';
 import { resolveType } from './resolve-type.js';
 import { topicRequest } from './topic-request.js';
 import { WithProperties } from './with-properties.js';
@@ -88,7 +89,6 @@ function tableReplacementProblem(existing: SourceDefinition, replacement: Source
 }
 
 const WINDOW_SIZE_TEXT = /^\s*(\d+)\s*(MILLISECONDS?|SECONDS?|MINUTES?|HOURS?|DAYS?)\s*$/i;
-const UNIT_MS: Readonly<Record<string, number>> = { MILLISECOND: 1, SECOND: 1_000, MINUTE: 60_000, HOUR: 3_600_000, DAY: 86_400_000 };
 
 /** WINDOW_TYPE and WINDOW_SIZE: the topic's keys are windowed (as a windowed table's sink writes them); null without them. */
 function declaredWindow(props: WithProperties, span: SourceSpan): SourceWindow | null {
@@ -106,7 +106,7 @@ function declaredWindow(props: WithProperties, span: SourceSpan): SourceWindow |
     throw new EngineError('INVALID_PROPERTY', `A ${kind} window needs WINDOW_SIZE, e.g. WINDOW_SIZE='1 MINUTE': its keys hold only the start.`, props.spanOf('WINDOW_TYPE') ?? span);
   }
   const m = WINDOW_SIZE_TEXT.exec(sizeText);
-  const sizeMs = m === null ? 0 : Number(m[1]) * (UNIT_MS[m[2]!.toUpperCase().replace(/S$/, '')] ?? 0);
+  const sizeMs = m === null ? 0 : Number(m[1]) * timeUnitMs(m[2]!.toUpperCase().replace(/S?$/, 'S') as Duration['unit']);
   if (sizeMs <= 0) {
     throw new EngineError('INVALID_PROPERTY', `WINDOW_SIZE '${sizeText}' is not a positive duration such as '30 SECONDS' (units MILLISECONDS to DAYS).`, props.spanOf('WINDOW_SIZE'));
   }
@@ -133,13 +133,8 @@ function columnsSchema(stmt: CreateSource, types: ReadonlyMap<string, SqlType>):
     if (def.constraint === 'KEY' && stmt.sourceKind === 'TABLE') {
       throw new EngineError('INVALID_STATEMENT', `Tables have PRIMARY KEY columns: write ${colName} … PRIMARY KEY.`, def.span);
     }
-    const type = resolveType(def.type, types);
-    if (def.constraint === 'HEADERS' || def.constraint === 'HEADER') {
-      checkHeaderColumn(def, type, stmt.sourceKind);
-      values.push(def.headerKey === null ? { name: colName, type, namespace: 'header' } : { name: colName, type, namespace: 'header', headerKey: def.headerKey });
-      continue;
-    }
-    const column: Column = { name: colName, type, namespace: def.constraint === null ? 'value' : 'key' };
+    const column = declaredColumn(def, resolveType(def.type, types));
+    if (column.namespace === 'header') checkHeaderColumn(def, column.type, stmt.sourceKind);
     (column.namespace === 'key' ? keys : values).push(column);
   }
   if (stmt.sourceKind === 'TABLE' && keys.length === 0) {
@@ -263,6 +258,22 @@ export function timestampColumn(props: WithProperties, schema: Schema): string |
     );
   }
   return name;
+}
+
+/** A column as its declaration gives it: KEY / PRIMARY KEY, HEADERS, HEADER('k'), or a value column. */
+export function declaredColumn(def: Pick<CreateSource['columns'][number], 'name' | 'constraint' | 'headerKey'>, type: SqlType): Column {
+  const name = def.name.name;
+  switch (def.constraint) {
+    case 'KEY':
+    case 'PRIMARY KEY':
+      return { name, type, namespace: 'key' };
+    case 'HEADERS':
+      return { name, type, namespace: 'header' };
+    case 'HEADER':
+      return def.headerKey === null ? { name, type, namespace: 'header' } : { name, type, namespace: 'header', headerKey: def.headerKey };
+    case null:
+      return { name, type, namespace: 'value' };
+  }
 }
 
 /** `HEADERS` must be ARRAY<STRUCT<KEY STRING, VALUE BYTES>> and `HEADER('k')` BYTES, on a stream. */

@@ -15,6 +15,11 @@ export function durationMs(d: Duration): number {
   return d.value * UNIT_MS[d.unit];
 }
 
+/** Milliseconds in one time unit. */
+export function timeUnitMs(unit: Duration['unit']): number {
+  return UNIT_MS[unit];
+}
+
 export function analyzeWindow(w: WindowExpr): WindowSpec {
   const sizeMs = durationMs(w.size);
   if (sizeMs <= 0) throw new EngineError('INVALID_STATEMENT', `The window ${w.type === 'SESSION' ? 'gap' : 'size'} must be positive.`, w.size.span);

@@ -41,36 +41,20 @@ export async function runScript(engine: Engine, options: ScriptOptions): Promise
       const { query } = result;
       const printer = new QueryPrinter(query.columns, write);
       printer.header();
-      const controller = new AbortController();
-      options.interrupt.current = controller;
       let rows = 0;
-      // A push query from the latest offset that shows nothing for a while: say why, and how to read what is there.
-      const hint =
-        query.mode === 'push' && query.startsFrom === 'latest'
-          ? setTimeout(() => {
-              if (rows === 0) process.stderr.write(`${LATEST_OFFSET_HINT}\n`);
-            }, HINT_AFTER_MS)
-          : undefined;
-      try {
-        await query.run(
+      // A push query from the latest offset that shows nothing: say why, and how to read what is there.
+      const { cancelled, unanswered } = await runCancellable(options, query.mode === 'push' && query.startsFrom === 'latest' ? LATEST_OFFSET_HINT : null, (signal, arrived) =>
+        query.run(
           (change) => {
+            arrived();
             rows++;
             printer.row(change);
           },
-          { signal: controller.signal },
-        );
-      } finally {
-        options.interrupt.current = null;
-        clearTimeout(hint);
-      }
-      const reason =
-        query.limit !== null && rows >= query.limit
-          ? `Limit of ${query.limit} reached`
-          : controller.signal.aborted
-            ? 'Query cancelled'
-            : 'End of data';
-      printer.footer(reason);
-      if (rows === 0 && query.mode === 'push' && query.startsFrom === 'latest') write(`${LATEST_OFFSET_HINT}\n`);
+          { signal },
+        ),
+      );
+      printer.footer(query.limit !== null && rows >= query.limit ? `Limit of ${query.limit} reached` : cancelled ? 'Query cancelled' : 'End of data');
+      if (unanswered !== null) write(`${unanswered}\n`);
     } catch (e) {
       return reportError(e, text, file, statement.span);
     }
@@ -80,29 +64,46 @@ export async function runScript(engine: Engine, options: ScriptOptions): Promise
 
 /** PRINT: the records as they arrive, until its LIMIT or Ctrl-C (as a push query). */
 async function printTopic(print: TopicPrint, options: ScriptOptions): Promise<void> {
-  const controller = new AbortController();
-  options.interrupt.current = controller;
-  let delivered = false;
-  // PRINT from the latest offset that shows nothing for a while: say why, and how to read what is there.
-  const hint = print.fromBeginning
-    ? undefined
-    : setTimeout(() => {
-        if (!delivered) process.stderr.write(`${PRINT_LATEST_HINT}\n`);
-      }, HINT_AFTER_MS);
-  try {
-    const outcome = await print.run(
+  const { result, unanswered } = await runCancellable(options, print.fromBeginning ? null : PRINT_LATEST_HINT, (signal, arrived) =>
+    print.run(
       (lines) => {
-        delivered = true;
+        arrived();
         options.write(`${lines.join('\n')}\n`);
       },
-      { signal: controller.signal },
-    );
-    options.write(`${printSummary(print, outcome)}\n`);
-    if (outcome.shown === 0 && !print.fromBeginning) options.write(`${PRINT_LATEST_HINT}\n`);
+      { signal },
+    ),
+  );
+  options.write(`${printSummary(print, result)}\n`);
+  if (unanswered !== null) options.write(`${unanswered}\n`);
+}
+
+/**
+ * Runs a streaming result (a push query, PRINT) with Ctrl-C as its cancel switch. With a `hint`:
+ * when nothing has arrived after HINT_AFTER_MS it goes to stderr; `unanswered` is the hint when
+ * nothing arrived at all (the caller prints it after its footer), else null.
+ */
+async function runCancellable<T>(
+  options: ScriptOptions,
+  hint: string | null,
+  run: (signal: AbortSignal, arrived: () => void) => Promise<T>,
+): Promise<{ result: T; cancelled: boolean; unanswered: string | null }> {
+  const controller = new AbortController();
+  options.interrupt.current = controller;
+  let anything = false;
+  const timer =
+    hint === null
+      ? undefined
+      : setTimeout(() => {
+          if (!anything) process.stderr.write(`${hint}\n`);
+        }, HINT_AFTER_MS);
+  let result: T;
+  try {
+    result = await run(controller.signal, () => (anything = true));
   } finally {
     options.interrupt.current = null;
-    clearTimeout(hint);
+    clearTimeout(timer);
   }
+  return { result, cancelled: controller.signal.aborted, unanswered: anything ? null : hint };
 }
 
 /**

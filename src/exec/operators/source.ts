@@ -62,7 +62,7 @@ export class SourceOperator {
         this.skip(record, error, ctx);
         continue;
       }
-      for (const slot of this.headerSlots) row[slot.index] = headerValue(record.headers, slot.key);
+      if (this.headerSlots.length > 0) for (const slot of this.headerSlots) row[slot.index] = headerValue(record.headers, slot.key);
       const tombstone = this.tombstones && record.value === null;
       let timestamp = record.timestamp;
       // ROWTIME: the event-time column's BIGINT itself when it is exactly the event time (no second BigInt per record).
