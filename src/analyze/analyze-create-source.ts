@@ -2,8 +2,8 @@
 
 import type { SourceDefinition, SourceWindow } from '../catalog/index.js';
 import { EngineError, formatSqlType, PSEUDO_COLUMNS, type Column, type FormatSpec, type Schema, type SourceSpan, type SqlType } from '../common/index.js';
+import { joda } from '../functions/index.js';
 import type { CreateSource, Duration } from '../sql/index.js';
-import { DateTimeFormatter } from '@js-joda/core';
 import type { AnalysisContext } from './analysis-context.js';
 import type { BoundCreateSource, TopicRequest } from './bound-statement.js';
 import { timeUnitMs } from './analyze-window.js';
@@ -244,7 +244,7 @@ export function timestampColumn(props: WithProperties, schema: Schema): string |
       throw new EngineError('TYPE_MISMATCH', `TIMESTAMP_FORMAT reads event times from a STRING column, but ${name} is ${column.type.kind}.`, props.spanOf('TIMESTAMP_FORMAT'));
     }
     try {
-      DateTimeFormatter.ofPattern(format);
+      joda().DateTimeFormatter.ofPattern(format);
     } catch (e) {
       throw new EngineError('INVALID_PROPERTY', `TIMESTAMP_FORMAT '${format}' is not a valid pattern: ${(e as Error).message}`, props.spanOf('TIMESTAMP_FORMAT'));
     }

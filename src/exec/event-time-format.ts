@@ -1,9 +1,10 @@
 // eventTimeParser: event time from a string column with a TIMESTAMP_FORMAT (Java DateTimeFormatter pattern), in UTC unless the text has a zone.
 
-import { DateTimeFormatter, LocalTime, TemporalQueries, ZonedDateTime, ZoneOffset } from '@js-joda/core';
+import { joda } from '../functions/index.js';
 
 /** A parser for `pattern` (throws on an invalid pattern); the parser throws on text that does not match. */
 export function eventTimeParser(pattern: string): (text: string) => number {
+  const { DateTimeFormatter, LocalTime, TemporalQueries, ZonedDateTime, ZoneOffset } = joda();
   const formatter = DateTimeFormatter.ofPattern(pattern);
   return (text) => {
     const parsed = formatter.parse(text);

@@ -1,19 +1,26 @@
 // Date/time values: conversions between Eddy's numbers (days, ms of day, epoch ms) and js-joda, and time units.
 
-import { Instant, LocalDate, LocalDateTime, LocalTime, ZonedDateTime, ZoneOffset, type ZoneId } from '@js-joda/core';
+import type { LocalDate, LocalDateTime, LocalTime, ZonedDateTime, ZoneId } from '@js-joda/core';
 import { formatTemporal, parseDateTime, zoneOf } from './java-date-format.js';
+import { joda } from './joda.js';
 
 export const MS_PER_DAY = 86_400_000;
 
-export const dateOf = (days: number): LocalDate => LocalDate.ofEpochDay(days);
-export const timeOf = (ms: number): LocalTime => LocalTime.ofNanoOfDay(ms * 1_000_000);
-export const zonedOf = (epochMs: number, zone: ZoneId): ZonedDateTime => ZonedDateTime.ofInstant(Instant.ofEpochMilli(epochMs), zone);
+export const dateOf = (days: number): LocalDate => joda().LocalDate.ofEpochDay(days);
+export const timeOf = (ms: number): LocalTime => joda().LocalTime.ofNanoOfDay(ms * 1_000_000);
+export const zonedOf = (epochMs: number, zone: ZoneId): ZonedDateTime => {
+  const { Instant, ZonedDateTime } = joda();
+  return ZonedDateTime.ofInstant(Instant.ofEpochMilli(epochMs), zone);
+};
 
 export const daysOf = (d: LocalDate): number => d.toEpochDay();
 export const msOfDay = (t: LocalTime): number => Math.floor(t.toNanoOfDay() / 1_000_000);
 
 /** TIMESTAMP values carry no zone: the epoch ms of a wall-clock date-time read as UTC. */
-export const wallClockOf = (epochMs: number): LocalDateTime => LocalDateTime.ofInstant(Instant.ofEpochMilli(epochMs), ZoneOffset.UTC);
+export const wallClockOf = (epochMs: number): LocalDateTime => {
+  const { Instant, LocalDateTime, ZoneOffset } = joda();
+  return LocalDateTime.ofInstant(Instant.ofEpochMilli(epochMs), ZoneOffset.UTC);
+};
 
 export function formatDate(days: number, pattern: string): string {
   return formatTemporal(dateOf(days), pattern);
@@ -34,13 +41,13 @@ export function parseTime(text: string, pattern: string): number {
 /** Epoch ms of a parsed date-time: in the zone the text names, else in `zone` (UTC by default). */
 export function parseTimestamp(text: string, pattern: string, zone = 'UTC'): number {
   const p = parseDateTime(text, pattern);
-  return ZonedDateTime.of(p.date, p.time, p.zone ?? zoneOf(zone)).toInstant().toEpochMilli();
+  return joda().ZonedDateTime.of(p.date, p.time, p.zone ?? zoneOf(zone)).toInstant().toEpochMilli();
 }
 
 /** The wall-clock time `epochMs` shows in `from`, moved to what the same instant shows in `to`. */
 export function convertZone(epochMs: number, from: string, to: string): number {
   const instant = wallClockOf(epochMs).atZone(zoneOf(from)).withZoneSameInstant(zoneOf(to));
-  return instant.toLocalDateTime().toInstant(ZoneOffset.UTC).toEpochMilli();
+  return instant.toLocalDateTime().toInstant(joda().ZoneOffset.UTC).toEpochMilli();
 }
 
 /** Nanoseconds per time unit, as Java's TimeUnit names them (singular forms accepted too). */

@@ -10,3 +10,4 @@ export { moreAggregates } from './aggregates/more-aggregates.js';
 export { tableFunctions, findTableFunction } from './table-functions.js';
 export { compareValues, valuesEqual } from './value-order.js';
 export { findAggregate, listAggregates, resolveAggregate, type ResolvedAggregate } from './aggregate-registry.js';
+export { joda } from './joda.js';

@@ -1,15 +1,7 @@
 // Java DateTimeFormatter patterns over @js-joda: formatting and lenient parsing, plus English month and day names.
 
-import {
-  ChronoField,
-  DateTimeFormatter,
-  LocalDate,
-  LocalTime,
-  TemporalQueries,
-  ZoneId,
-  type TemporalAccessor,
-} from '@js-joda/core';
-import '@js-joda/timezone';
+import type { ChronoField, DateTimeFormatter, LocalDate, LocalTime, TemporalAccessor, ZoneId } from '@js-joda/core';
+import { joda } from './joda.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -26,7 +18,7 @@ const SHORT_IDS: Readonly<Record<string, string>> = {
 
 /** A time zone by Java id (`UTC`, `America/Los_Angeles`, `+02:00`, `PST`); throws on an unknown id. */
 export function zoneOf(id: string): ZoneId {
-  return ZoneId.of(SHORT_IDS[id] ?? id);
+  return joda().ZoneId.of(SHORT_IDS[id] ?? id);
 }
 
 interface Token {
@@ -69,7 +61,7 @@ const FORMATTERS = new Map<string, DateTimeFormatter>();
 function formatter(pattern: string): DateTimeFormatter {
   let f = FORMATTERS.get(pattern);
   if (f === undefined) {
-    f = DateTimeFormatter.ofPattern(pattern);
+    f = joda().DateTimeFormatter.ofPattern(pattern);
     if (FORMATTERS.size > 2000) FORMATTERS.clear();
     FORMATTERS.set(pattern, f);
   }
@@ -93,6 +85,7 @@ function tokensOf(pattern: string): { tokens: Token[]; text: boolean } {
 export function formatTemporal(value: TemporalAccessor & { format(f: DateTimeFormatter): string }, pattern: string): string {
   const { tokens, text } = tokensOf(pattern);
   if (!text) return value.format(formatter(pattern));
+  const { ChronoField } = joda();
   const rewritten = tokens
     .map((t) => {
       if (!isText(t)) return t.text;
@@ -126,6 +119,7 @@ export interface ParsedDateTime {
 
 /** Parses `text` with a Java pattern, accepting English month and day names; throws when it does not match. */
 export function parseDateTime(text: string, pattern: string): ParsedDateTime {
+  const { ChronoField, LocalDate, LocalTime, TemporalQueries } = joda();
   let input = text;
   const { tokens: parsed, text: hasText } = tokensOf(pattern);
   const tokens = !hasText ? parsed : parsed.map((t): Token => {

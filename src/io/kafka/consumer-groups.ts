@@ -1,7 +1,7 @@
 // consumerGroupsOf: the cluster's consumer groups and, per topic, how many of each group's consumers read it (admin describe + committed offsets).
 
 import type { Admin } from 'kafkajs';
-import kafkajs from './kafkajs-client.js';
+import { kafkajs } from './kafkajs-client.js';
 import type { ConsumerGroupInfo } from '../topics.js';
 
 /**
@@ -16,7 +16,7 @@ export async function consumerGroupsOf(admin: Admin): Promise<ConsumerGroupInfo[
   for (const groupId of ids) {
     const consumersByTopic = new Map<string, number>();
     for (const member of described.get(groupId)?.members ?? []) {
-      const assignment = member.memberAssignment.length === 0 ? null : kafkajs.AssignerProtocol.MemberAssignment.decode(member.memberAssignment);
+      const assignment = member.memberAssignment.length === 0 ? null : kafkajs().AssignerProtocol.MemberAssignment.decode(member.memberAssignment);
       for (const [topic, partitions] of Object.entries(assignment?.assignment ?? {})) {
         if (partitions.length > 0) consumersByTopic.set(topic, (consumersByTopic.get(topic) ?? 0) + 1);
       }

@@ -1,10 +1,8 @@
 // KafkaConnection: the kafkajs client of one Eddy process — settings, one shared admin and one plain producer.
 
-import kafkajs from './kafkajs-client.js';
+import { kafkajs } from './kafkajs-client.js';
 import type { Admin, Consumer, ConsumerConfig, Kafka, Producer, ProducerConfig } from 'kafkajs';
 import { SharedClient } from './shared-client.js';
-
-const { Kafka: KafkaClient, logLevel, Partitioners } = kafkajs;
 
 /** A retired shared client is disconnected this long after it was replaced (calls in flight on it finish first). */
 const RETIRED_CLIENT_GRACE_MS = 30_000;
@@ -41,6 +39,7 @@ export class KafkaConnection {
   constructor(options: KafkaConnectionOptions) {
     this.serviceId = options.serviceId;
     this.brokers = options.brokers;
+    const { Kafka: KafkaClient, logLevel } = kafkajs();
     this.kafka = new KafkaClient({
       clientId: `eddy-${options.serviceId}`,
       brokers: [...options.brokers],
@@ -76,7 +75,7 @@ export class KafkaConnection {
 
   /** A producer that always gets explicit partitions (Eddy partitions by murmur2 itself, as the embedded log does). */
   newProducer(config: ProducerConfig): Producer {
-    return this.kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, retry: { retries: 8, initialRetryTime: 200, maxRetryTime: 5_000 }, ...config });
+    return this.kafka.producer({ createPartitioner: kafkajs().Partitioners.DefaultPartitioner, retry: { retries: 8, initialRetryTime: 200, maxRetryTime: 5_000 }, ...config });
   }
 
   /** A group member; `assigners` replaces kafkajs's round-robin assignment (queries with state: one owner). */

@@ -1,7 +1,6 @@
 // kafkajs with its read_committed filter fixed: kafkajs 2.2.4 took any record keyed by four zero bytes (an INT key 0) for the end of an aborted transaction.
 
 import { createRequire } from 'node:module';
-import type * as KafkaJs from 'kafkajs';
 
 /** What kafkajs's filter sees of a fetched record. */
 interface FetchedMessage {
@@ -52,12 +51,12 @@ function compareOffsets(a: string, b: string): number {
 }
 
 /**
- * kafkajs with the filter above: its batch module takes the filter from the module cache when it
- * loads, so the filter is put there first. Eddy's CLI loads kafkajs only through here. A process
- * that loaded kafkajs before (another importer of it) keeps kafkajs's filter: a loaded CommonJS
- * module cannot be swapped safely under Node's ES module loader.
+ * Puts the filter above where kafkajs's batch module takes it from when it loads: the module cache
+ * (one small file of kafkajs's is loaded for that, not kafkajs). Eddy loads kafkajs only after this
+ * ran (`kafkajs-client.ts`). A process that loaded kafkajs before (another importer of it) keeps
+ * kafkajs's filter: a loaded CommonJS module cannot be swapped safely under Node's ES module loader.
  */
-export function kafkajsWithCommittedReads(): typeof KafkaJs {
+export function fixCommittedReads(): void {
   const require = createRequire(import.meta.url);
   const file = require.resolve('kafkajs/src/consumer/filterAbortedMessages.js');
   const loaded = (): NodeJS.Module | undefined => require.cache[file];
@@ -66,5 +65,4 @@ export function kafkajsWithCommittedReads(): typeof KafkaJs {
     const cached = loaded();
     if (cached !== undefined) cached.exports = withoutAborted;
   }
-  return require('kafkajs') as typeof KafkaJs;
 }

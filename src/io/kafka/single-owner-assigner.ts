@@ -1,9 +1,7 @@
 // singleOwnerAssigner: a kafkajs partition assigner that gives every partition of a query with state to one member.
 
-import kafkajs from './kafkajs-client.js';
+import { kafkajs } from './kafkajs-client.js';
 import type { PartitionAssigner } from 'kafkajs';
-
-const { AssignerProtocol } = kafkajs;
 
 export const SINGLE_OWNER_ASSIGNER = 'EddySingleOwner';
 
@@ -27,14 +25,14 @@ export function singleOwnerAssigner(since: number): PartitionAssigner {
       return Promise.resolve(
         ranked.map((m) => ({
           memberId: m.memberId,
-          memberAssignment: AssignerProtocol.MemberAssignment.encode({ version: 1, assignment: m.memberId === owner ? everything : {}, userData: Buffer.alloc(0) }),
+          memberAssignment: kafkajs().AssignerProtocol.MemberAssignment.encode({ version: 1, assignment: m.memberId === owner ? everything : {}, userData: Buffer.alloc(0) }),
         })),
       );
     },
     protocol({ topics }) {
       return {
         name: SINGLE_OWNER_ASSIGNER,
-        metadata: AssignerProtocol.MemberMetadata.encode({ version: 1, topics, userData: Buffer.from(JSON.stringify({ since })) }),
+        metadata: kafkajs().AssignerProtocol.MemberMetadata.encode({ version: 1, topics, userData: Buffer.from(JSON.stringify({ since })) }),
       };
     },
   });
@@ -42,7 +40,7 @@ export function singleOwnerAssigner(since: number): PartitionAssigner {
 
 function memberSince(metadata: Buffer): number {
   try {
-    const decoded = AssignerProtocol.MemberMetadata.decode(metadata);
+    const decoded = kafkajs().AssignerProtocol.MemberMetadata.decode(metadata);
     const since = (JSON.parse(decoded?.userData.toString('utf8') ?? '{}') as { since?: unknown }).since;
     return typeof since === 'number' ? since : Number.MAX_SAFE_INTEGER;
   } catch {
