@@ -4,15 +4,24 @@ import type Database from 'better-sqlite3';
 
 /** How often, while some reader waits and another connection committed lately, the log looks. */
 export const ACTIVE_WATCH_MS = 2;
-/** How often it looks once nothing has changed for IDLE_AFTER_MS (an idle server costs next to nothing). */
+/** How often it looks once nothing has changed for IDLE_AFTER_MS. */
 export const IDLE_WATCH_MS = 10;
 export const IDLE_AFTER_MS = 1_000;
+/**
+ * How often it looks once nothing has changed for DORMANT_AFTER_MS: a server whose inputs are quiet
+ * wakes 20 times a second instead of 100 (an idle `eddy serve` with two queries: 2.2 % of a core →
+ * 0.85 % here, mostly the wake-ups themselves), and another process's first record after the quiet
+ * spell is seen up to 50 ms later (this process's own appends wake readers at once).
+ */
+export const DORMANT_WATCH_MS = 50;
+export const DORMANT_AFTER_MS = 30_000;
 
 /**
  * `PRAGMA data_version` changes when another connection has committed since the last call on this
  * one: a few microseconds to ask, so the log can look every 2 ms while another process appends
- * (every 10 ms after a second without a change) — one timer per database, and only while a reader
- * waits — instead of re-reading every partition of every waiting reader.
+ * (every 10 ms after a second without a change, every 50 ms after half a minute) — one timer per
+ * database, and only while a reader waits — instead of re-reading every partition of every waiting
+ * reader.
  */
 export class CrossProcessWatch {
   private readonly dataVersion;
@@ -41,8 +50,8 @@ export class CrossProcessWatch {
   }
 
   private schedule(): void {
-    const idle = performance.now() - this.lastChange >= IDLE_AFTER_MS;
-    this.timer = setTimeout(() => this.check(), idle ? IDLE_WATCH_MS : ACTIVE_WATCH_MS);
+    const quiet = performance.now() - this.lastChange;
+    this.timer = setTimeout(() => this.check(), quiet >= DORMANT_AFTER_MS ? DORMANT_WATCH_MS : quiet >= IDLE_AFTER_MS ? IDLE_WATCH_MS : ACTIVE_WATCH_MS);
     this.timer.unref();
   }
 
