@@ -95,7 +95,10 @@ function explainPhysical(node: PhysicalNode, depth: number, out: string[]): void
     case 'PhysicalAggregate':
       out.push(`${pad}PhysicalAggregate ${aggregation(node.schema, node.groupBy.map(formatBoundExpr), node.aggregates, node.window, node.emit)}`);
       out.push(`${pad}  ${node.tableInput ? 'input: table changelog (retract old row, add new row)' : 'input: stream'}; schema: ${formatSchema(node.schema)}`);
-      if (node.stateTable !== undefined) out.push(`${pad}  state: the rows of SQLite table "${node.stateTable.tableName}" (read back by key; no store of its own)`);
+      if (node.stateTable !== undefined) {
+        const text = node.groupBy.some((g) => g.type.kind === 'STRING');
+        out.push(`${pad}  state: the rows of SQLite table "${node.stateTable.tableName}" (read back by key; ${text ? 'a store only for keys whose text SQLite cannot keep exactly' : 'no store of its own'})`);
+      }
       break;
     case 'PhysicalMaterialize':
       out.push(`${pad}PhysicalMaterialize -> SQLite table "${node.tableName}"${node.window === null ? '' : ` (windowed ${node.window})`}`);

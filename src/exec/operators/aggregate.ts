@@ -1,6 +1,6 @@
 // AggregateOperator: GROUP BY without a window, over a stream (add) or a table's changelog (retract, then add).
 
-import type { Change, Row } from '../../common/index.js';
+import type { Change, Row, Value } from '../../common/index.js';
 import type { PhysicalAggregate } from '../../plan/index.js';
 import { Aggregation, type GroupState } from '../aggregation/aggregation.js';
 import type { Emit, Operator, OperatorContext } from '../operator.js';
@@ -26,6 +26,8 @@ export class AggregateOperator implements Operator {
   private readonly cache = new Map<string, GroupState>();
   /** Where the groups' states are read from when they are the rows of the query's table (`stateTable`), else null. */
   private readonly table: { readonly spec: MaterializedTableSpec; readonly resultColumns: readonly number[] } | null;
+  /** With the state in the table: whether a group's row gives its state back (always, unless a key is text). */
+  private readonly inTable: (group: string) => boolean;
 
   /** `cachedGroups`: the cache's bound (tests lower it to exercise eviction). */
   constructor(
@@ -41,6 +43,8 @@ export class AggregateOperator implements Operator {
             spec: { name: t.tableName, schema: t.tableSchema, window: null },
             resultColumns: t.resultColumns,
           };
+    const agg = this.aggregation;
+    this.inTable = node.groupBy.some((g) => g.type.kind === 'STRING') ? (group) => exactTableKey(agg.keyValues(group)) : () => true;
   }
 
   /**
@@ -50,23 +54,26 @@ export class AggregateOperator implements Operator {
   private reader(state: StateStore): (group: string) => GroupState | null {
     const agg = this.aggregation;
     const t = this.table;
-    if (t === null) {
-      const store = state.keyValue('aggregate');
-      return (group) => {
-        const json = store.get(group);
-        return json === undefined ? null : agg.deserialize(json);
-      };
-    }
+    const store = state.keyValue('aggregate');
+    const fromStore = (group: string): GroupState | null => {
+      const json = store.get(group);
+      return json === undefined ? null : agg.deserialize(json);
+    };
+    if (t === null) return fromStore;
     const table = state.materialized(t.spec);
+    const inTable = this.inTable;
     return (group) => {
+      if (!inTable(group)) return fromStore(group);
       const found = table.get(agg.keyValues(group));
       return found === undefined ? null : agg.fromResults(found.row, t.resultColumns, found.rowtime);
     };
   }
 
   onChanges(batch: readonly Change[], ctx: OperatorContext, emit: Emit): void {
-    // With the state in the table, the table's rows (written by the materialize step) are the only copy.
-    const store = this.table === null ? ctx.state.keyValue('aggregate') : null;
+    // With the state in the table, the table's rows (written by the materialize step) are the only
+    // copy, but for groups whose text key SQLite cannot keep exactly.
+    const store = ctx.state.keyValue('aggregate');
+    const inStore = this.table === null ? () => true : (group: string) => !this.inTable(group);
     const read = this.reader(ctx.state);
     const agg = this.aggregation;
     const out: Change[] = [];
@@ -142,7 +149,7 @@ export class AggregateOperator implements Operator {
     }
     for (const [group, state] of states) {
       if (state === null) continue;
-      store?.put(group, agg.serialize(state));
+      if (inStore(group)) store.put(group, agg.serialize(state));
       // Re-inserted, so the Map's order is the order groups last changed in (oldest first).
       this.cache.delete(group);
       this.cache.set(group, state);
@@ -153,6 +160,20 @@ export class AggregateOperator implements Operator {
   onRollback(): void {
     this.cache.clear();
   }
+}
+
+/** A lone surrogate (`u` mode reads a surrogate pair as one code point, so only unpaired halves match). */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/**
+ * Whether key values come back from a SQLite table exactly: integers do, and text that is well-formed
+ * UTF-16 without U+FFFD. SQLite keeps text as UTF-8: a lone surrogate reads back as U+FFFD, and whether
+ * a lookup by it finds its row is up to how the driver encodes it (better-sqlite3 12 writes the
+ * surrogate's own bytes, so it does; nothing promises that), so such groups keep their state in the store.
+ */
+export function exactTableKey(values: readonly Value[]): boolean {
+  for (const v of values) if (typeof v === 'string' && (v.includes('\uFFFD') || LONE_SURROGATE.test(v))) return false;
+  return true;
 }
 
 /**

@@ -11,7 +11,7 @@ import type { PhysicalProject } from './physical-project.js';
 import type { PhysicalSink } from './physical-sink.js';
 import type { PhysicalSource } from './physical-source.js';
 import type { PhysicalTableScan } from './physical-table-scan.js';
-import { keepsStateInTable } from './state-in-table.js';
+import { keepsStateInTable, keepsTextStateInTable } from './state-in-table.js';
 
 export type PhysicalNode =
   | PhysicalSource
@@ -29,15 +29,16 @@ export type PhysicalNode =
  * Version 2 added tables: changelog, aggregate, materialize and table-scan nodes, and joins (version
  * 1 plans still run); version 3 the flat map (table functions); version 4 an aggregation's state kept
  * in its materialized table (`PhysicalAggregate.stateTable`: a build that ignored it would find no
- * state). A plan is written with the lowest version that has all its nodes, so builds that predate a
+ * state); version 5 that under STRING keys (the groups whose text SQLite cannot give back exactly keep
+ * their state in the store, which a format-4 build would not look in). A plan is written with the lowest version that has all its nodes, so builds that predate a
  * node still run the plans without it.
  */
-export const PHYSICAL_PLAN_FORMAT_VERSION = 4;
-const READABLE_VERSIONS: readonly number[] = [1, 2, 3, 4];
+export const PHYSICAL_PLAN_FORMAT_VERSION = 5;
+const READABLE_VERSIONS: readonly number[] = [1, 2, 3, 4, 5];
 
 /** The format version a plan rooted at `root` needs. */
 export function planFormatVersion(root: PhysicalNode): number {
-  if (keepsStateInTable(root)) return 4;
+  if (keepsStateInTable(root)) return keepsTextStateInTable(root) ? 5 : 4;
   const uses = (node: PhysicalNode): boolean => node.kind === 'PhysicalFlatMap' || physicalInputs(node).some(uses);
   return uses(root) ? 3 : 2;
 }

@@ -7,13 +7,18 @@ import type { AggregateStateTable, PhysicalAggregate } from './physical-aggregat
 import type { PhysicalMaterialize } from './physical-materialize.js';
 import type { PhysicalNode } from './physical-node.js';
 
-/** GROUP BY key types whose values are their own primary key in SQLite (no two groups share a table row). */
-const EXACT_KEY_TYPES: ReadonlySet<SqlType['kind']> = new Set(['INT', 'BIGINT']);
+/**
+ * GROUP BY key types whose values are their own primary key in SQLite. Integers always are; a STRING
+ * is when its text is well-formed UTF-16 without U+FFFD. Other text does not come back from SQLite's
+ * UTF-8 as it went in (a lone surrogate reads back as U+FFFD), so whether a lookup finds its row is up
+ * to how the driver encodes it: the aggregation keeps those groups' state in its store (`exactTableKey`).
+ */
+const EXACT_KEY_TYPES: ReadonlySet<SqlType['kind']> = new Set(['INT', 'BIGINT', 'STRING']);
 
 /**
  * Sets `stateTable` on every aggregation that feeds a materialization through a plain projection:
- * `Materialize(Project(Aggregate))`, the aggregation over a stream without a window, grouped by INT
- * or BIGINT keys that are the table's key columns in order, and every aggregate's result a column of
+ * `Materialize(Project(Aggregate))`, the aggregation over a stream without a window, grouped by INT,
+ * BIGINT or STRING keys that are the table's key columns in order, and every aggregate's result a column of
  * the table, of a function whose result is its state (`fromResult`). Every change the aggregation
  * emits then reaches the table in the same batch (no HAVING, no expression that could fail), so the
  * table's row of a group is the group's last emitted state.
@@ -85,6 +90,26 @@ export function keepsStateInTable(node: PhysicalNode): boolean {
     case 'PhysicalProject':
     case 'PhysicalSink':
       return keepsStateInTable(node.input);
+  }
+}
+
+/** Whether any aggregation keeping its state in its table groups by a STRING (plan format 5: a build of format 4 would read every group from the table). */
+export function keepsTextStateInTable(node: PhysicalNode): boolean {
+  switch (node.kind) {
+    case 'PhysicalSource':
+    case 'PhysicalTableScan':
+      return false;
+    case 'PhysicalJoin':
+      return keepsTextStateInTable(node.left) || keepsTextStateInTable(node.right);
+    case 'PhysicalAggregate':
+      return (node.stateTable !== undefined && node.groupBy.some((g) => g.type.kind === 'STRING')) || keepsTextStateInTable(node.input);
+    case 'PhysicalChangelog':
+    case 'PhysicalMaterialize':
+    case 'PhysicalFilter':
+    case 'PhysicalFlatMap':
+    case 'PhysicalProject':
+    case 'PhysicalSink':
+      return keepsTextStateInTable(node.input);
   }
 }
 

@@ -7,25 +7,42 @@ import type { PhysicalAggregate } from '../../../src/plan/index.js';
 import { materializedTableDdl, openDataDirectory, SqliteStateStore } from '../../../src/state/index.js';
 import { jsonSource, PSEUDO_COLUMNS } from './plan-fixtures.js';
 
-const input: Schema = {
-  columns: [{ name: 'ITEM', type: SqlTypes.BIGINT, namespace: 'value' }, { name: 'PRICE', type: SqlTypes.BIGINT, namespace: 'value' }, ...PSEUDO_COLUMNS],
-};
+/** The item keys: BIGINTs, or STRINGs (some of them text SQLite cannot keep exactly). */
+type KeyKind = 'BIGINT' | 'STRING';
 
-const tableSchema: Schema = {
+const inputOf = (kind: KeyKind): Schema => ({
+  columns: [{ name: 'ITEM', type: SqlTypes[kind], namespace: 'value' }, { name: 'PRICE', type: SqlTypes.BIGINT, namespace: 'value' }, ...PSEUDO_COLUMNS],
+});
+
+const tableSchemaOf = (kind: KeyKind): Schema => ({
   columns: [
-    { name: 'ITEM', type: SqlTypes.BIGINT, namespace: 'key' },
+    { name: 'ITEM', type: SqlTypes[kind], namespace: 'key' },
     { name: 'N', type: SqlTypes.BIGINT, namespace: 'value' },
     { name: 'TOP', type: SqlTypes.BIGINT, namespace: 'value' },
   ],
+});
+const specOf = (kind: KeyKind): MaterializedTableSpec => ({ name: 'COUNTS', schema: tableSchemaOf(kind), window: null });
+
+/**
+ * Text keys: hot and cold ones, one with an emoji (a surrogate pair: exact), and three whose text does
+ * not come back from SQLite as it went in (lone surrogates read back as U+FFFD) or could be such text
+ * read back (U+FFFD itself): their states stay in the store.
+ */
+const TEXT_KEYS = ['x\uD800', 'x\uDC00', 'x\uFFFD', 'caf\u00E9 \uD83D\uDE00'];
+const INEXACT_TEXT_KEYS = 3;
+const itemOf = (kind: KeyKind, seed: number): bigint | string => {
+  const n = seed % 3 === 0 ? BigInt(seed % 2) : BigInt(10 + (seed % 40));
+  if (kind === 'BIGINT') return n;
+  return seed % 5 === 1 ? (TEXT_KEYS[seed % TEXT_KEYS.length] as string) : `item-${n}`;
 };
-const spec: MaterializedTableSpec = { name: 'COUNTS', schema: tableSchema, window: null };
 
 /** SELECT item, COUNT(*) AS n, MAX(price) AS top FROM orders GROUP BY item: the aggregation, with or without its state in table COUNTS. */
-function node(inTable: boolean): PhysicalAggregate {
+function node(inTable: boolean, kind: KeyKind = 'BIGINT'): PhysicalAggregate {
+  const tableSchema = tableSchemaOf(kind);
   return {
     kind: 'PhysicalAggregate',
-    input: jsonSource('orders', input),
-    groupBy: [{ kind: 'ColumnRef', type: SqlTypes.BIGINT, index: 0, name: 'ITEM' }],
+    input: jsonSource('orders', inputOf(kind)),
+    groupBy: [{ kind: 'ColumnRef', type: SqlTypes[kind], index: 0, name: 'ITEM' }],
     aggregates: [
       { name: 'COUNT', args: [], argTypes: [], type: SqlTypes.BIGINT },
       { name: 'MAX', args: [{ kind: 'ColumnRef', type: SqlTypes.BIGINT, index: 1, name: 'PRICE' }], argTypes: [SqlTypes.BIGINT], type: SqlTypes.BIGINT },
@@ -54,10 +71,11 @@ interface Run {
  * changes written to the table as the materialize step does; `restartAt`: a new operator (a cold
  * cache) from that batch on, as after a restart.
  */
-function runWith(inTable: boolean, cachedGroups: number | undefined, restartAt = -1): Run {
+function runWith(inTable: boolean, cachedGroups: number | undefined, restartAt = -1, kind: KeyKind = 'BIGINT'): Run {
+  const spec = specOf(kind);
   const db = openDataDirectory(':memory:');
   db.exec(materializedTableDdl(spec));
-  const make = () => (cachedGroups === undefined ? new AggregateOperator(node(inTable)) : new AggregateOperator(node(inTable), cachedGroups));
+  const make = () => (cachedGroups === undefined ? new AggregateOperator(node(inTable, kind)) : new AggregateOperator(node(inTable, kind), cachedGroups));
   let op = make();
   const state = new SqliteStateStore(db, 'CTAS_COUNTS_1');
   const ctx = { queryId: 'CTAS_COUNTS_1', state, processingLog: { log: () => undefined }, counters: newCounters() };
@@ -68,12 +86,12 @@ function runWith(inTable: boolean, cachedGroups: number | undefined, restartAt =
       table.upsert(c.row, c.timestamp, undefined);
       const v = (row: Row, i: number): string => {
         const x = row[i];
-        return typeof x === 'bigint' ? x.toString() : 'null';
+        return typeof x === 'bigint' ? x.toString() : typeof x === 'string' ? JSON.stringify(x) : 'null';
       };
       into?.push(`${v(c.row, 0)}=${v(c.row, 1)}/${v(c.row, 2)}@${c.timestamp} before ${c.before === null || c.before === undefined ? '-' : `${v(c.before, 1)}/${v(c.before, 2)}`}`);
     }
   };
-  const model = new Map<bigint, [bigint, bigint, bigint, number]>();
+  const model = new Map<bigint | string, [bigint | string, bigint, bigint, number]>();
   let seed = 7;
   let offset = 0;
   for (let b = 0; b < 40; b++) {
@@ -81,7 +99,7 @@ function runWith(inTable: boolean, cachedGroups: number | undefined, restartAt =
     const batch: Change[] = [];
     for (let i = 0; i < 15; i++) {
       seed = (seed * 48271) % 2147483647;
-      const item = seed % 3 === 0 ? BigInt(seed % 2) : BigInt(10 + (seed % 40));
+      const item = itemOf(kind, seed);
       // Event times mostly increase, some go back (a group keeps its largest).
       const timestamp = 1000 + offset - (seed % 5 === 0 ? 500 : 0);
       batch.push({ op: 'insert', row: [item, BigInt(seed % 1000), timestamp, 0, BigInt(offset++)], timestamp });
@@ -97,7 +115,7 @@ function runWith(inTable: boolean, cachedGroups: number | undefined, restartAt =
     }
     db.transaction(() => op.onChanges(batch, ctx, (changes) => materialize(changes, out)))();
     for (const r of batch) {
-      const [item, price, timestamp] = r.row as [bigint, bigint, number];
+      const [item, price, timestamp] = r.row as [bigint | string, bigint, number];
       const g = model.get(item);
       model.set(item, g === undefined ? [item, 1n, price, timestamp] : [item, g[1] + 1n, g[2] > price ? g[2] : price, Math.max(g[3], timestamp)]);
     }
@@ -129,5 +147,16 @@ describe('GROUP BY state kept in the materialized table', () => {
     // Without reading the table, a restarted query would count from zero: the outputs would differ.
     const restarted = runWith(true, undefined, 10);
     expect(restarted.table).toEqual(restarted.expected);
+  });
+
+  it('under text keys: the groups whose text SQLite cannot keep exactly keep their state in the store, the rest in the table', () => {
+    const withStore = runWith(false, undefined, -1, 'STRING');
+    expect(withStore.out.some((line) => line.startsWith('"x\\ud800"='))).toBe(true);
+    for (const [bound, restartAt] of [[4, 10], [undefined, 25], [1, -1], [undefined, -1]] as const) {
+      const inTable = runWith(true, bound, restartAt, 'STRING');
+      expect(inTable.out, `cache bound ${String(bound)}, restart at ${restartAt}`).toEqual(withStore.out);
+      expect(inTable.storeEntries).toBe(INEXACT_TEXT_KEYS);
+      expect(inTable.table).toEqual(withStore.table);
+    }
   });
 });
