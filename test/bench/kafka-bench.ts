@@ -25,7 +25,12 @@ export interface KafkaReport {
   readonly baselineEos: WorkerResult;
   /** The kafkajs loop with idempotent sends, then an offset commit: at-least-once. */
   readonly baselineAlo: WorkerResult;
+  /** A fresh engine (exactly-once) fed bids live over an empty topic: emit latency (`emitLatencyMs`) only. */
+  readonly engineLive: WorkerResult;
 }
+
+/** Bids sent live to each workload's fresh engine on Kafka (the live phase: kafka-worker.ts). */
+const LIVE_BIDS = 2_000;
 
 /** The bootstrap servers from `--brokers host:port` or KAFKA_BROKERS, or null. */
 export function benchBrokers(argv: readonly string[]): string[] | null {
@@ -119,10 +124,16 @@ export async function runKafkaBench(brokers: string[], templateDir: string, work
       const engineAloOut = `bench-out-${id}-${run}-engine-alo`;
       const engineAlo = runKafkaWorker('engine-alo', id, brokers, inTopic, engineAloOut, bids.length, `${dataDir}-alo`);
       created.push(engineAloOut);
+      // The live phase reads and writes topics of its own: the loaded topic stays as every worker found it.
+      const liveIn = `bench-live-${id}-${run}`;
+      const liveOut = `bench-out-${id}-${run}-engine-live`;
+      await create(liveIn);
+      const engineLive = runKafkaWorker('engine-live', id, brokers, liveIn, liveOut, LIVE_BIDS, `${dataDir}-live`);
+      created.push(liveOut);
       const [e, ea, eos, alo] = [await sortedValues(inspect, engineOut), await sortedValues(inspect, engineAloOut), await sortedValues(inspect, eosOut), await sortedValues(inspect, aloOut)];
       const same = (a: string[], b: string[]) => a.length === b.length && a.every((v, i) => v === b[i]);
       const correct = e.length > 0 && same(e, eos) && same(e, alo) && same(e, ea);
-      reports.push({ id, events: bids.length, correct, outputRecords: e.length, engine, engineAlo, baselineEos, baselineAlo });
+      reports.push({ id, events: bids.length, correct, outputRecords: e.length, engine, engineAlo, baselineEos, baselineAlo, engineLive });
       say(`kafka ${id} ${correct ? 'correct' : 'WRONG'} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
     }
     return reports;

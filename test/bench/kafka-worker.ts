@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { Engine } from '../../src/engine/index.js';
 import type { ProcessingGuarantee } from '../../src/io/index.js';
 import { WindowCounts, windowCountSql } from './kafka-window-count.js';
+import type { LiveLatency } from './live-latency.js';
 import type { WorkerResult } from './worker.js';
 import { WORKLOADS, type MapWorkload } from './workloads.js';
 
@@ -14,7 +15,13 @@ type KafkaWorkload = { readonly kind: 'map'; readonly w: MapWorkload } | { reado
 /** Eddy's default batch (`max.poll.records`): the baselines commit as often as the engine does. */
 const BATCH = 500;
 
-export type KafkaMode = 'engine' | 'engine-alo' | 'baseline-eos' | 'baseline-alo';
+export type KafkaMode = 'engine' | 'engine-alo' | 'baseline-eos' | 'baseline-alo' | 'engine-live';
+
+/** The live phase on Kafka: this many bids, in chunks of LIVE_CHUNK sent LIVE_PAUSE_MS apart. */
+const LIVE_CHUNK = 100;
+const LIVE_PAUSE_MS = 50;
+/** Live bids' auction ids: multiples of 123 (so W3's filter keeps them), each its own, above the loaded ones. */
+const LIVE_AUCTION_BASE = 123 * 100_000_000;
 
 function result(inputEvents: number, cpu: NodeJS.CpuUsage, wallSeconds: number): WorkerResult {
   return { inputEvents, cpuSeconds: (cpu.user + cpu.system) / 1e6, wallSeconds, peakRssMb: process.resourceUsage().maxRSS / 1024 };
@@ -36,6 +43,65 @@ async function runEngine(w: KafkaWorkload, guarantee: ProcessingGuarantee, broke
   const r = result(events, process.cpuUsage(cpu0), (performance.now() - t0) / 1000);
   await engine.close();
   return r;
+}
+
+/**
+ * Emit latency on Kafka (exactly-once, `commit.interval.ms` 100): a fresh engine runs the workload
+ * over an empty topic and is drained (its consumer group has its partitions); then `events` bids
+ * are sent live, LIVE_CHUNK at a time every LIVE_PAUSE_MS, and a read_committed consumer of the
+ * sink topic takes each output's latency as the time it was received minus the time its bid's
+ * chunk was sent (outputs name their bid's auction, which is unique per live bid).
+ */
+async function runEngineLive(w: KafkaWorkload, brokers: string[], liveTopic: string, outTopic: string, events: number, dataDir: string): Promise<WorkerResult> {
+  const engine = Engine.open({ dataDir, brokers, serviceId: outTopic, logger: { info: () => undefined, warn: () => undefined }, properties: { 'processing.guarantee': 'exactly_once_v2' } });
+  const ddl = `CREATE STREAM bid (auction BIGINT, bidder BIGINT, price BIGINT, channel VARCHAR, url VARCHAR, dateTime BIGINT, extra VARCHAR)
+    WITH (KAFKA_TOPIC = '${liveTopic}', KEY_FORMAT = 'NONE', VALUE_FORMAT = 'JSON', TIMESTAMP = 'dateTime');`;
+  for (const s of engine.parse(ddl)) await engine.execute(s);
+  const sql = w.kind === 'map' ? w.w.sql.replace(/^CREATE STREAM out AS/i, `CREATE STREAM out WITH (KAFKA_TOPIC = '${outTopic}') AS`) : windowCountSql(outTopic);
+  for (const s of engine.parse(sql)) await engine.execute(s);
+  await engine.drain();
+  const id = randomUUID().slice(0, 8);
+  const kafka = new kafkajs.Kafka({ clientId: `bench-live-${id}`, brokers, logLevel: kafkajs.logLevel.NOTHING });
+  const consumer = kafka.consumer({ groupId: `bench-live-${id}`, readUncommitted: false, maxWaitTimeInMs: 20, sessionTimeout: 10_000, heartbeatInterval: 1_000 });
+  const producer = kafka.producer({ idempotent: true });
+  await Promise.all([consumer.connect(), producer.connect()]);
+  await consumer.subscribe({ topic: outTopic, fromBeginning: true });
+  const sentAt = new Map<number, number>();
+  const latencies: number[] = [];
+  let allSeen: () => void = () => undefined;
+  const seen = new Promise<void>((resolve) => (allSeen = resolve));
+  const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
+  await consumer.run({
+    eachMessage: ({ message }) => {
+      const received = performance.now();
+      const value = JSON.parse(message.value?.toString('utf8') ?? '{}') as { AUCTION?: number; A?: number };
+      const sent = sentAt.get(value.AUCTION ?? value.A ?? -1);
+      if (sent !== undefined) latencies.push(received - sent);
+      if (latencies.length >= events) allSeen();
+      return Promise.resolve();
+    },
+  });
+  await joined;
+  const t0 = Date.now();
+  for (let i = 0; i < events; i += LIVE_CHUNK) {
+    const messages: { value: string; timestamp: string }[] = [];
+    for (let j = i; j < Math.min(events, i + LIVE_CHUNK); j++) {
+      const auction = LIVE_AUCTION_BASE + 123 * j;
+      const dateTime = t0 + j;
+      messages.push({ value: JSON.stringify({ auction, bidder: 1000 + (j % 100), price: 100 + j, channel: 'live', url: 'https://www.nexmark.com/live', dateTime, extra: '' }), timestamp: String(dateTime) });
+    }
+    const now = performance.now();
+    for (let j = i; j < i + messages.length; j++) sentAt.set(LIVE_AUCTION_BASE + 123 * j, now);
+    await producer.send({ topic: liveTopic, messages });
+    await new Promise((resolve) => setTimeout(resolve, LIVE_PAUSE_MS));
+  }
+  await Promise.race([seen, new Promise((resolve) => setTimeout(resolve, 30_000))]);
+  await Promise.all([consumer.disconnect(), producer.disconnect()]);
+  await engine.close();
+  latencies.sort((a, b) => a - b);
+  const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN;
+  const emitLatencyMs: LiveLatency = { p50: at(50), p99: at(99), count: latencies.length, of: 'records' };
+  return { inputEvents: events, cpuSeconds: NaN, wallSeconds: NaN, peakRssMb: process.resourceUsage().maxRSS / 1024, emitLatencyMs };
 }
 
 /**
@@ -132,12 +198,14 @@ const [mode, id, brokerList, inTopic, outTopic, events, dataDir] = process.argv.
 const mapWorkload = WORKLOADS.find((w): w is MapWorkload => w.id === id && w.kind === 'map');
 const workload: KafkaWorkload | undefined = id === 'W4' ? { kind: 'window-count' } : mapWorkload === undefined ? undefined : { kind: 'map', w: mapWorkload };
 if (workload === undefined || brokerList === undefined || inTopic === undefined || outTopic === undefined || dataDir === undefined) {
-  process.stderr.write('usage: kafka-worker engine|engine-alo|baseline-eos|baseline-alo <workload id> <brokers> <input topic> <output topic> <events> <data dir>\n');
+  process.stderr.write('usage: kafka-worker engine|engine-alo|engine-live|baseline-eos|baseline-alo <workload id> <brokers> <input topic> <output topic> <events> <data dir>\n');
   process.exit(2);
 }
 const brokers = brokerList.split(',');
 const output =
-  mode === 'engine' || mode === 'engine-alo'
+  mode === 'engine-live'
+    ? await runEngineLive(workload, brokers, inTopic, outTopic, Number(events), dataDir)
+    : mode === 'engine' || mode === 'engine-alo'
     ? await runEngine(workload, mode === 'engine' ? 'exactly_once_v2' : 'at_least_once', brokers, inTopic, outTopic, Number(events), dataDir)
     : await runBaseline(workload, mode === 'baseline-alo' ? 'baseline-alo' : 'baseline-eos', brokers, inTopic, outTopic, `${outTopic}-changelog`, Number(events));
 process.stdout.write(`${JSON.stringify(output)}\n`);
