@@ -156,7 +156,7 @@ function kafkaTable(reports: readonly KafkaReport[], brokers: readonly string[])
   const k = (n: number) => `${(n / 1000).toFixed(0)}K`;
   const perCpu = (r: WorkerResult) => r.inputEvents / r.cpuSeconds;
   const perWall = (r: WorkerResult) => r.inputEvents / r.wallSeconds;
-  const header = ['workload', 'correct', 'engine ev/CPU-s', 'engine ev/wall-s', 'kafkajs EOS ev/CPU-s', 'engine/EOS', 'kafkajs ALO ev/CPU-s', 'engine/ALO', 'EOS ev/wall-s', 'engine ALO ev/CPU-s', 'W10 engine EOS/ALO', 'peak RSS MB', 'engine emit p50/p99 (live)'];
+  const header = ['workload', 'correct', 'engine ev/CPU-s', 'engine ev/wall-s', 'kafkajs EOS ev/CPU-s', 'engine/EOS', 'kafkajs ALO ev/CPU-s', 'engine/ALO', 'EOS ev/wall-s', 'engine ALO ev/CPU-s', 'W10 engine EOS/ALO', 'peak RSS MB', 'engine emit p50/p99 (live)', 'first live chunk'];
   const rows = reports.map((r) => [
     r.id === 'W4' ? 'W4 on Kafka (EMIT CHANGES)' : `${r.id} on Kafka`,
     `${r.correct ? 'yes' : 'NO'} (${r.outputRecords} records)`,
@@ -171,6 +171,7 @@ function kafkaTable(reports: readonly KafkaReport[], brokers: readonly string[])
     (perCpu(r.engine) / perCpu(r.engineAlo)).toFixed(2),
     r.engine.peakRssMb.toFixed(0),
     r.engineLive.emitLatencyMs === undefined ? '' : `${r.engineLive.emitLatencyMs.p50.toFixed(0)} / ${r.engineLive.emitLatencyMs.p99.toFixed(0)} ms (${r.engineLive.emitLatencyMs.count} of ${r.engineLive.inputEvents})`,
+    r.engineLive.firstOutputMs === undefined ? '' : `${r.engineLive.firstOutputMs.toFixed(0)} ms`,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');

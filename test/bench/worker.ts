@@ -32,6 +32,8 @@ export interface WorkerResult {
   readonly sqliteBytesPerKey?: number;
   /** `--latency`: the open-loop levels (input at a share of the drain rate from another process). */
   readonly openLoop?: readonly OpenLoopLevel[];
+  /** Kafka's live phase: the slowest output of its first chunk (the partitions' first batches after assignment). */
+  readonly firstOutputMs?: number;
 }
 
 /** Pull queries also left out of a second p99 as the process's first (its parser, analyzer and planner still cold). */
