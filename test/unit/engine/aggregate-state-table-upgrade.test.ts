@@ -21,6 +21,12 @@ CREATE STREAM bids (bidder BIGINT, price BIGINT) WITH (KAFKA_TOPIC = 'bids', PAR
 CREATE TABLE out AS SELECT bidder, COUNT(*) AS n, MAX(price) AS top, SUM(price) AS spent FROM bids GROUP BY bidder;
 `;
 
+/** The same GROUP BY under a STRING key (the bidder's text): plan format 5. */
+const TEXT_DDL = `
+CREATE STREAM bids (bidder BIGINT, price BIGINT) WITH (KAFKA_TOPIC = 'bids', PARTITIONS = 1, VALUE_FORMAT = 'JSON');
+CREATE TABLE out AS SELECT CAST(bidder AS STRING) AS bidder, COUNT(*) AS n, MAX(price) AS top, SUM(price) AS spent FROM bids GROUP BY CAST(bidder AS STRING);
+`;
+
 /** A bid: [bidder, price]. */
 type Bid = readonly [number, number];
 
@@ -48,12 +54,12 @@ async function runOnce(dir: string, statements = ''): Promise<void> {
   }
 }
 
-async function created(): Promise<string> {
+async function created(ddl = DDL): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'eddy-agg-table-'));
   dirs.push(dir);
   const engine = Engine.open({ dataDir: dir, logger: quiet, runQueries: false });
   try {
-    for (const s of engine.parse(DDL)) await engine.execute(s);
+    for (const s of engine.parse(ddl)) await engine.execute(s);
   } finally {
     await engine.close();
   }
@@ -162,6 +168,21 @@ describe('a GROUP BY state kept in its table across restarts and upgrades', () =
     expect(table(dir)).toEqual(expected(3));
     expect(storeEntries(dir)).toBe(5);
     expect(storedPlans(dir)).toEqual([{ formatVersion: 2, stateTable: null }]);
+  });
+
+  it('under a STRING key: format 5, the state in the table; an older build\'s plan keeps its store', async () => {
+    const dir = await created(TEXT_DDL);
+    expect(storedPlans(dir)).toEqual([{ formatVersion: 5, stateTable: 'OUT' }]);
+    await threeRestarts(dir);
+    expect(table(dir)).toEqual(expected(3));
+    expect(storeEntries(dir)).toBe(0);
+
+    const older = await created(TEXT_DDL);
+    asOlderBuild(older);
+    await threeRestarts(older);
+    expect(table(older)).toEqual(expected(3));
+    expect(storeEntries(older)).toBe(5);
+    expect(storedPlans(older)).toEqual([{ formatVersion: 2, stateTable: null }]);
   });
 
   it('CREATE OR REPLACE keeps the state where the old plan kept it', async () => {
