@@ -75,41 +75,30 @@ export function withoutStateInTables(node: PhysicalNode): PhysicalNode {
 
 /** Whether any aggregation of the plan keeps its state in its table. */
 export function keepsStateInTable(node: PhysicalNode): boolean {
-  switch (node.kind) {
-    case 'PhysicalSource':
-    case 'PhysicalTableScan':
-      return false;
-    case 'PhysicalJoin':
-      return keepsStateInTable(node.left) || keepsStateInTable(node.right);
-    case 'PhysicalAggregate':
-      return node.stateTable !== undefined || keepsStateInTable(node.input);
-    case 'PhysicalChangelog':
-    case 'PhysicalMaterialize':
-    case 'PhysicalFilter':
-    case 'PhysicalFlatMap':
-    case 'PhysicalProject':
-    case 'PhysicalSink':
-      return keepsStateInTable(node.input);
-  }
+  return someAggregate(node, (a) => a.stateTable !== undefined);
 }
 
 /** Whether any aggregation keeping its state in its table groups by a STRING (plan format 5: a build of format 4 would read every group from the table). */
 export function keepsTextStateInTable(node: PhysicalNode): boolean {
+  return someAggregate(node, (a) => a.stateTable !== undefined && a.groupBy.some((g) => g.type.kind === 'STRING'));
+}
+
+function someAggregate(node: PhysicalNode, test: (a: PhysicalAggregate) => boolean): boolean {
   switch (node.kind) {
     case 'PhysicalSource':
     case 'PhysicalTableScan':
       return false;
     case 'PhysicalJoin':
-      return keepsTextStateInTable(node.left) || keepsTextStateInTable(node.right);
+      return someAggregate(node.left, test) || someAggregate(node.right, test);
     case 'PhysicalAggregate':
-      return (node.stateTable !== undefined && node.groupBy.some((g) => g.type.kind === 'STRING')) || keepsTextStateInTable(node.input);
+      return test(node) || someAggregate(node.input, test);
     case 'PhysicalChangelog':
     case 'PhysicalMaterialize':
     case 'PhysicalFilter':
     case 'PhysicalFlatMap':
     case 'PhysicalProject':
     case 'PhysicalSink':
-      return keepsTextStateInTable(node.input);
+      return someAggregate(node.input, test);
   }
 }
 
