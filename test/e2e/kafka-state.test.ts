@@ -89,20 +89,23 @@ describe.skipIf(NO_KAFKA)('queries with state on Kafka (real broker)', () => {
     const bids = unique('bids');
     const perBidder = unique('per_bidder');
     const delimited = unique('per_bidder_delimited');
-    // Data directories of its own (not the first test's). Two tables: one kept by its sink topic (JSON), one by the changelog's 'm' records (a DELIMITED value does not keep rows).
+    const perName = unique('per_name');
+    // Data directories of its own (not the first test's). Three tables: one kept by its sink topic (JSON), one by the changelog's 'm' records (a DELIMITED value does not keep rows), one under a text key.
     const first = await run(
       service,
       'c',
       `CREATE STREAM bids (bidder BIGINT, price BIGINT, ts BIGINT) WITH (KAFKA_TOPIC='${bids}', PARTITIONS=2, VALUE_FORMAT='JSON', TIMESTAMP='ts');
        CREATE TABLE per_bidder WITH (KAFKA_TOPIC='${perBidder}', CLEANUP_POLICY='delete') AS SELECT bidder, COUNT(*) AS n, MAX(price) AS top FROM bids GROUP BY bidder;
        CREATE TABLE per_bidder_d WITH (KAFKA_TOPIC='${delimited}', VALUE_FORMAT='DELIMITED', CLEANUP_POLICY='delete') AS SELECT bidder, COUNT(*) AS n, SUM(price) AS spent FROM bids GROUP BY bidder;
+       CREATE TABLE per_name WITH (KAFKA_TOPIC='${perName}') AS SELECT CONCAT('bidder-', CAST(bidder AS STRING)) AS name, COUNT(*) AS n FROM bids GROUP BY CONCAT('bidder-', CAST(bidder AS STRING));
        INSERT INTO bids (bidder, price, ts) VALUES (1, 10, 1000);
        INSERT INTO bids (bidder, price, ts) VALUES (2, 20, 2000);
        INSERT INTO bids (bidder, price, ts) VALUES (1, 30, 3000);
        SELECT bidder, n, top FROM per_bidder WHERE bidder = 1;
-       SELECT bidder, n, spent FROM per_bidder_d WHERE bidder = 1;`,
+       SELECT bidder, n, spent FROM per_bidder_d WHERE bidder = 1;
+       SELECT name, n FROM per_name WHERE name = 'bidder-1';`,
     );
-    expect(tableRows(first.stdout)).toEqual(['| 1 | 2 | 30 |', '| 1 | 2 | 40 |']);
+    expect(tableRows(first.stdout)).toEqual(['| 1 | 2 | 30 |', '| 1 | 2 | 40 |', '| bidder-1 | 2 |']);
 
     // Another process with an empty data directory: the tables (so the states) come back from Kafka.
     const second = await run(
@@ -111,14 +114,15 @@ describe.skipIf(NO_KAFKA)('queries with state on Kafka (real broker)', () => {
       `INSERT INTO bids (bidder, price, ts) VALUES (1, 5, 4000);
        INSERT INTO bids (bidder, price, ts) VALUES (2, 50, 4500);
        SELECT bidder, n, top FROM per_bidder;
-       SELECT bidder, n, spent FROM per_bidder_d;`,
+       SELECT bidder, n, spent FROM per_bidder_d;
+       SELECT name, n FROM per_name;`,
     );
-    expect(tableRows(second.stdout)).toEqual(['| 1 | 3 | 30 |', '| 2 | 2 | 50 |', '| 1 | 3 | 45 |', '| 2 | 2 | 70 |']);
+    expect(tableRows(second.stdout)).toEqual(['| 1 | 3 | 30 |', '| 2 | 2 | 50 |', '| 1 | 3 | 45 |', '| 2 | 2 | 70 |', '| bidder-1 | 3 |', '| bidder-2 | 2 |']);
     expect(second.stderr).toMatch(/Query CTAS_PER_BIDDER_\d+ runs here now, on state rebuilt from changelog topic .*table\(s\) PER_BIDDER rebuilt from their sink topic/);
 
     // Back on the first directory, whose local tables are behind: both rebuilt, and counting on.
-    const third = await run(service, 'c', `INSERT INTO bids (bidder, price, ts) VALUES (1, 1, 5000);\nSELECT bidder, n, top FROM per_bidder;\nSELECT bidder, n, spent FROM per_bidder_d;`);
-    expect(tableRows(third.stdout)).toEqual(['| 1 | 4 | 30 |', '| 2 | 2 | 50 |', '| 1 | 4 | 46 |', '| 2 | 2 | 70 |']);
+    const third = await run(service, 'c', `INSERT INTO bids (bidder, price, ts) VALUES (1, 1, 5000);\nSELECT bidder, n, top FROM per_bidder;\nSELECT bidder, n, spent FROM per_bidder_d;\nSELECT name, n FROM per_name;`);
+    expect(tableRows(third.stdout)).toEqual(['| 1 | 4 | 30 |', '| 2 | 2 | 50 |', '| 1 | 4 | 46 |', '| 2 | 2 | 70 |', '| bidder-1 | 4 |', '| bidder-2 | 2 |']);
     // Every update once, in order per key, in the sink topic.
     // (Read with a KafkaTopics of its own: the shared inspector, after the first test polled a deleted topic, never catches up.)
     const reader = new KafkaTopics({ brokers: brokerList(), serviceId: unique('inspect') });
