@@ -12,6 +12,7 @@ import { loadNexmark } from './load-nexmark.js';
 import { runRecovery, type RecoveryReport } from './recovery.js';
 import type { WorkerResult } from './worker.js';
 import { tableMatchesBatchSql } from './table-gate.js';
+import { checkTargets, targetsText } from './targets.js';
 import { workloadsFor, type BenchSettings } from './workloads.js';
 
 interface Options {
@@ -268,8 +269,10 @@ try {
     kafka = await runKafkaBench(opts.brokers, template, root, opts.kafkaEvents, opts.only, (l) => process.stderr.write(`${l}\n`));
     process.stdout.write(`\n${kafkaTable(kafka, opts.brokers)}`);
   }
+  const targets = checkTargets(reports, recovery, kafka);
+  process.stdout.write(`\n${targetsText(targets)}`);
   process.stdout.write(`bench wall time ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
-  if (opts.json !== null) writeFileSync(opts.json, `${JSON.stringify({ events: opts.events, counts, reports, recovery, kafka }, null, 2)}\n`);
+  if (opts.json !== null) writeFileSync(opts.json, `${JSON.stringify({ events: opts.events, counts, reports, recovery, kafka, targets }, null, 2)}\n`);
   if (reports.some((r) => !r.correct) || recovery?.correct === false || kafka.some((r) => !r.correct)) {
     process.stderr.write('correctness gate FAILED: an engine output differs from the baseline\n');
     process.exitCode = 1;
