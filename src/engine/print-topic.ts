@@ -7,9 +7,7 @@ import type { SourceRecord } from '../exec/index.js';
 import type { EngineContext } from './engine-context.js';
 import { keyFormat, plainFormat, renderHeaders, type KnownWindow, type SideFormat } from './print-formats.js';
 import type { PrintEnd, StatementResult, TopicPrint } from './statement-result.js';
-
-/** How long one poll waits for new records before looking at the cancel switch again. */
-const IDLE_WAIT_MS = 250;
+import { IDLE_WAIT_MS } from './transient-query.js';
 
 /** Said when a PRINT without FROM BEGINNING has shown nothing (it reads only records that arrive while it runs). */
 export const PRINT_LATEST_HINT = "PRINT without FROM BEGINNING shows only records that arrive while it runs; add FROM BEGINNING to see the topic's contents.";

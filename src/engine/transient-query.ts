@@ -9,7 +9,8 @@ import { changelogTables, changelogTopicsOf, NO_CHANGELOG_TABLES } from './chang
 import type { EngineContext } from './engine-context.js';
 import type { TransientQuery } from './statement-result.js';
 
-const IDLE_WAIT_MS = 250;
+/** How long one poll of a transient read (push query, PRINT) waits for records before looking at its cancel switch again. */
+export const IDLE_WAIT_MS = 250;
 
 /**
  * `catalog` is the one the query was analyzed with (it names the tables the plan scans). A pull

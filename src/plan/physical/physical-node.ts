@@ -11,7 +11,6 @@ import type { PhysicalProject } from './physical-project.js';
 import type { PhysicalSink } from './physical-sink.js';
 import type { PhysicalSource } from './physical-source.js';
 import type { PhysicalTableScan } from './physical-table-scan.js';
-import { keepsStateInTable, keepsTextStateInTable } from './state-in-table.js';
 
 export type PhysicalNode =
   | PhysicalSource
@@ -38,7 +37,8 @@ const READABLE_VERSIONS: readonly number[] = [1, 2, 3, 4, 5];
 
 /** The format version a plan rooted at `root` needs. */
 export function planFormatVersion(root: PhysicalNode): number {
-  if (keepsStateInTable(root)) return keepsTextStateInTable(root) ? 5 : 4;
+  const inTable = planAggregates(root).filter((a) => a.stateTable !== undefined);
+  if (inTable.length > 0) return inTable.some((a) => a.groupBy.some((g) => g.type.kind === 'STRING')) ? 5 : 4;
   const uses = (node: PhysicalNode): boolean => node.kind === 'PhysicalFlatMap' || physicalInputs(node).some(uses);
   return uses(root) ? 3 : 2;
 }

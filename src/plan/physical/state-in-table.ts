@@ -5,7 +5,7 @@ import type { SqlType } from '../../common/index.js';
 import { findAggregate } from '../../functions/index.js';
 import type { AggregateStateTable, PhysicalAggregate } from './physical-aggregate.js';
 import type { PhysicalMaterialize } from './physical-materialize.js';
-import type { PhysicalNode } from './physical-node.js';
+import { planAggregates, type PhysicalNode } from './physical-node.js';
 
 /**
  * GROUP BY key types whose values are their own primary key in SQLite. Integers always are; a STRING
@@ -75,31 +75,7 @@ export function withoutStateInTables(node: PhysicalNode): PhysicalNode {
 
 /** Whether any aggregation of the plan keeps its state in its table. */
 export function keepsStateInTable(node: PhysicalNode): boolean {
-  return someAggregate(node, (a) => a.stateTable !== undefined);
-}
-
-/** Whether any aggregation keeping its state in its table groups by a STRING (plan format 5: a build of format 4 would read every group from the table). */
-export function keepsTextStateInTable(node: PhysicalNode): boolean {
-  return someAggregate(node, (a) => a.stateTable !== undefined && a.groupBy.some((g) => g.type.kind === 'STRING'));
-}
-
-function someAggregate(node: PhysicalNode, test: (a: PhysicalAggregate) => boolean): boolean {
-  switch (node.kind) {
-    case 'PhysicalSource':
-    case 'PhysicalTableScan':
-      return false;
-    case 'PhysicalJoin':
-      return someAggregate(node.left, test) || someAggregate(node.right, test);
-    case 'PhysicalAggregate':
-      return test(node) || someAggregate(node.input, test);
-    case 'PhysicalChangelog':
-    case 'PhysicalMaterialize':
-    case 'PhysicalFilter':
-    case 'PhysicalFlatMap':
-    case 'PhysicalProject':
-    case 'PhysicalSink':
-      return someAggregate(node.input, test);
-  }
+  return planAggregates(node).some((a) => a.stateTable !== undefined);
 }
 
 /** The materialization with its aggregation marked, or null when the pattern does not hold. */
