@@ -9,6 +9,7 @@ import { LogReader, type StartFrom } from './log-reader.js';
 import { batchMaxTimestamp, decodeBatch, encodeBatch, MAX_BATCH_RECORDS, type BatchEntry } from './log-batch.js';
 import type { LogRecord } from './log-record.js';
 import { partitionForKey } from './murmur2.js';
+import { ReadAhead } from './read-ahead.js';
 import { RecentReads } from './recent-reads.js';
 
 export interface TopicDescription {
@@ -33,14 +34,10 @@ export interface EmbeddedTopicConfig {
 /** Batches the retention pass looks at per query, oldest first. */
 const RETENTION_PAGE = 64;
 
-/** A stored batch as `read` returns it, raw (an array: no object per row): base offset, packed records. */
-type BatchRow = [number, Buffer];
+/** A stored batch as `read` returns it, raw (an array: no object per row): base offset, last offset, packed records. */
+type BatchRow = [number, number, Buffer];
 
-/** Batches `readPartition` asks SQLite for at first, then again with more until it has what it wants. */
-const FIRST_BATCHES = 2;
-const MORE_BATCHES = 32;
-
-const perConnection = new WeakMap<Database.Database, { signal: AppendSignal; watch: CrossProcessWatch; recent: RecentReads }>();
+const perConnection = new WeakMap<Database.Database, { signal: AppendSignal; watch: CrossProcessWatch; recent: RecentReads; ahead: ReadAhead }>();
 
 export class EmbeddedLog {
   /** Shared by every EmbeddedLog on the same connection, so an append through one wakes readers of all. */
@@ -50,6 +47,8 @@ export class EmbeddedLog {
   private readonly watch: CrossProcessWatch;
   /** Shared by every EmbeddedLog on the same connection: what one reader read, the next reader of those offsets gets from memory. */
   private readonly recent: RecentReads;
+  /** Shared by every EmbeddedLog on the same connection: the rest of the stored batch a read of a partition stopped inside. */
+  private readonly ahead: ReadAhead;
 
   constructor(db: Database.Database) {
     this.db = db;
@@ -57,12 +56,14 @@ export class EmbeddedLog {
     if (shared === undefined) {
       const signal = new AppendSignal();
       const dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
-      shared = { signal, watch: new CrossProcessWatch(db, () => signal.notifyAll()), recent: new RecentReads(() => dataVersion.get() as number) };
+      const version = () => dataVersion.get() as number;
+      shared = { signal, watch: new CrossProcessWatch(db, () => signal.notifyAll()), recent: new RecentReads(version), ahead: new ReadAhead(version) };
       perConnection.set(db, shared);
     }
     this.signal = shared.signal;
     this.watch = shared.watch;
     this.recent = shared.recent;
+    this.ahead = shared.ahead;
     this.statements = {
       topicByName: db.prepare<[string], TopicRow>('SELECT id, name, partitions FROM log_topics WHERE name = ?'),
       topics: db.prepare<[], TopicRow>('SELECT id, name, partitions FROM log_topics ORDER BY name'),
@@ -81,8 +82,8 @@ export class EmbeddedLog {
         'INSERT INTO eddy_log_batches (topic_id, partition, last_offset, base_offset, records) VALUES (?, ?, ?, ?, ?)',
       ),
       read: db
-        .prepare<[number, number, number, number], BatchRow>(
-          'SELECT base_offset, records FROM eddy_log_batches WHERE topic_id = ? AND partition = ? AND last_offset >= ? ORDER BY last_offset LIMIT ?',
+        .prepare<[number, number, number], BatchRow>(
+          'SELECT base_offset, last_offset, records FROM eddy_log_batches WHERE topic_id = ? AND partition = ? AND last_offset >= ? ORDER BY last_offset LIMIT 1',
         )
         .raw(true),
     };
@@ -127,6 +128,7 @@ export class EmbeddedLog {
             if (upTo < 0 || first === null) return;
             this.statements.deleteUpTo.run(topic.id, p, upTo);
             deleted += upTo - first + 1;
+            this.ahead.clear();
           })
           .immediate();
       }
@@ -154,6 +156,7 @@ export class EmbeddedLog {
     }).immediate();
     // SQLite may give the id to the next topic created: no record of this one may be served again.
     this.recent.clear();
+    this.ahead.clear();
   }
 
   /**
@@ -218,33 +221,44 @@ export class EmbeddedLog {
   }
 
   /**
-   * Up to `max` records of one partition from `offset` on: those another reader of this connection
-   * read recently from memory, the rest from SQLite. Inside a transaction (whose appends may yet be
+   * Up to `max` records of one partition from `offset` on, for the reader numbered `reader`: those
+   * another reader of this connection read recently from memory, the rest from SQLite. Inside a transaction (whose appends may yet be
    * rolled back) only SQLite is read, and nothing is kept.
    */
-  readPartition(topicId: number, topic: string, partition: number, offset: number, max: number): SourceRecord[] {
-    if (this.db.inTransaction) return this.readStored(topicId, topic, partition, offset, max);
+  readPartition(reader: number, topicId: number, topic: string, partition: number, offset: number, max: number): SourceRecord[] {
+    if (this.db.inTransaction) return this.readStored(reader, topicId, topic, partition, offset, max);
     const kept = this.recent.get(topicId, partition, offset, max);
     if (kept.length === max) return kept;
-    const read = this.readStored(topicId, topic, partition, offset + kept.length, max - kept.length);
+    const read = this.readStored(reader, topicId, topic, partition, offset + kept.length, max - kept.length);
     this.recent.put(topicId, partition, read);
     return kept.length === 0 ? read : [...kept, ...read];
   }
 
-  /** Up to `max` records of one partition from `offset` on, from the stored batches. */
-  private readStored(topicId: number, topic: string, partition: number, offset: number, max: number): LogRecord[] {
+  /**
+   * Up to `max` records of one partition from `offset` on, from the stored batches: a stored batch at
+   * a time (one may hold more records than a read wants). Outside a transaction, the rest of the last
+   * batch when the read stops inside it is kept for `reader`'s next read of the partition (ReadAhead).
+   */
+  private readStored(reader: number, topicId: number, topic: string, partition: number, offset: number, max: number): LogRecord[] {
     const out: LogRecord[] = [];
-    let from = offset;
-    let batches = FIRST_BATCHES;
+    let from = offset + this.ahead.take(reader, topicId, partition, offset, max, out);
     while (out.length < max) {
-      const rows = this.statements.read.all(topicId, partition, from, batches);
-      for (const [base, packed] of rows) {
-        const added = decodeBatch(topic, partition, base, packed, from, max - out.length, out);
-        from = Math.max(from, base) + added;
-        if (out.length >= max) break;
+      const row = this.statements.read.get(topicId, partition, from);
+      if (row === undefined) break;
+      const [base, last, packed] = row;
+      const start = Math.max(from, base);
+      const wanted = max - out.length;
+      if (last - start < wanted || this.db.inTransaction) {
+        const added = decodeBatch(topic, partition, base, packed, from, wanted, out);
+        if (added === 0) break;
+        from = start + added;
+        continue;
       }
-      if (rows.length < batches) break;
-      batches = MORE_BATCHES;
+      const decoded: LogRecord[] = [];
+      decodeBatch(topic, partition, base, packed, from, last - start + 1, decoded);
+      for (let i = 0; i < wanted; i++) out.push(decoded[i] as LogRecord);
+      this.ahead.keep(reader, topicId, partition, decoded.slice(wanted));
+      break;
     }
     return out;
   }

@@ -12,8 +12,12 @@ export type StartFrom = 'earliest' | 'latest';
  */
 const RECHECK_MS = 500;
 
+/** Numbers readers, for the log to keep what each read ahead apart. */
+let readers = 0;
+
 export class LogReader implements TopicReader {
   private readonly next: number[];
+  private readonly id = ++readers;
 
   constructor(
     private readonly log: EmbeddedLog,
@@ -62,7 +66,7 @@ export class LogReader implements TopicReader {
 
   /** Appends up to `limit` records of partition `p`; true when it got all `limit` (there may be more). */
   private readInto(out: SourceRecord[], p: number, limit: number): boolean {
-    const records = this.log.readPartition(this.topicId, this.topic, p, this.next[p] ?? 0, limit);
+    const records = this.log.readPartition(this.id, this.topicId, this.topic, p, this.next[p] ?? 0, limit);
     const last = records[records.length - 1];
     if (last !== undefined) this.next[p] = last.offset + 1;
     for (const r of records) out.push(r);
