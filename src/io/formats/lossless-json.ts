@@ -33,7 +33,10 @@ export function parseLosslessJson(text: string): LosslessJson {
         const key = string();
         ws();
         if (text[i++] !== ':') fail('expected ":"');
-        out[key] = value();
+        const v = value();
+        // As JSON.parse: "__proto__" is a field like any other, not the object's prototype.
+        if (key === '__proto__') Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
+        else out[key] = v;
         ws();
         const sep = text[i++];
         if (sep === '}') return out;
@@ -70,6 +73,8 @@ export function parseLosslessJson(text: string): LosslessJson {
     i++;
     let simple = true;
     while (i < text.length && text[i] !== '"') {
+      // As JSON.parse: a control character must be escaped.
+      if (text.charCodeAt(i) < 32) fail('control character in string');
       if (text[i] === '\\') {
         simple = false;
         i++;

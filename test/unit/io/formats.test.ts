@@ -211,7 +211,14 @@ describe('the lossless JSON reader', () => {
   });
 
   it('throws SyntaxError on malformed text', () => {
-    for (const bad of ['{', '{"a" 1}', '[1,]', '"open', '{"a":1}x']) expect(() => parseLosslessJson(bad), bad).toThrow(SyntaxError);
+    for (const bad of ['{', '{"a" 1}', '[1,]', '"open', '{"a":1}x', '{"a":"raw\u0001control"}']) expect(() => parseLosslessJson(bad), bad).toThrow(SyntaxError);
+  });
+
+  it('reads a "__proto__" field as a field, as JSON.parse does', () => {
+    const parsed = parseLosslessJson('{"__proto__":12345678901234567,"b":1}') as Record<string, unknown>;
+    expect(Object.getPrototypeOf(parsed)).toBe(Object.prototype);
+    expect(Object.keys(parsed)).toEqual(['__proto__', 'b']);
+    expect(parsed['__proto__']).toEqual(new JsonNumber('12345678901234567'));
   });
 });
 
