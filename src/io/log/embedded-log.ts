@@ -37,7 +37,10 @@ const RETENTION_PAGE = 64;
 /** A stored batch as `read` returns it, raw (an array: no object per row): base offset, last offset, packed records. */
 type BatchRow = [number, number, Buffer];
 
-const perConnection = new WeakMap<Database.Database, { signal: AppendSignal; watch: CrossProcessWatch; recent: RecentReads; ahead: ReadAhead }>();
+const perConnection = new WeakMap<
+  Database.Database,
+  { signal: AppendSignal; watch: CrossProcessWatch; recent: RecentReads; ahead: ReadAhead; dataVersion: () => number }
+>();
 
 export class EmbeddedLog {
   /** Shared by every EmbeddedLog on the same connection, so an append through one wakes readers of all. */
@@ -49,21 +52,29 @@ export class EmbeddedLog {
   private readonly recent: RecentReads;
   /** Shared by every EmbeddedLog on the same connection: the rest of the stored batch a read of a partition stopped inside. */
   private readonly ahead: ReadAhead;
+  /** The connection's `PRAGMA data_version`: what is kept in memory was read at some version, and holds while it is unchanged. */
+  private readonly dataVersion: () => number;
 
   constructor(db: Database.Database) {
     this.db = db;
     let shared = perConnection.get(db);
     if (shared === undefined) {
       const signal = new AppendSignal();
-      const dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
-      const version = () => dataVersion.get() as number;
-      shared = { signal, watch: new CrossProcessWatch(db, () => signal.notifyAll()), recent: new RecentReads(version), ahead: new ReadAhead(version) };
+      const version = db.prepare<[], number>('PRAGMA data_version').pluck();
+      shared = {
+        signal,
+        watch: new CrossProcessWatch(db, () => signal.notifyAll()),
+        recent: new RecentReads(),
+        ahead: new ReadAhead(),
+        dataVersion: () => version.get() as number,
+      };
       perConnection.set(db, shared);
     }
     this.signal = shared.signal;
     this.watch = shared.watch;
     this.recent = shared.recent;
     this.ahead = shared.ahead;
+    this.dataVersion = shared.dataVersion;
     this.statements = {
       topicByName: db.prepare<[string], TopicRow>('SELECT id, name, partitions FROM log_topics WHERE name = ?'),
       topics: db.prepare<[], TopicRow>('SELECT id, name, partitions FROM log_topics ORDER BY name'),
@@ -222,15 +233,17 @@ export class EmbeddedLog {
 
   /**
    * Up to `max` records of one partition from `offset` on, for the reader numbered `reader`: those
-   * another reader of this connection read recently from memory, the rest from SQLite. Inside a transaction (whose appends may yet be
-   * rolled back) only SQLite is read, and nothing is kept.
+   * another reader of this connection read recently from memory, the rest from SQLite. Inside a
+   * transaction (whose appends may yet be rolled back) only SQLite is read, and nothing is kept.
    */
   readPartition(reader: number, topicId: number, topic: string, partition: number, offset: number, max: number): SourceRecord[] {
-    if (this.db.inTransaction) return this.readStored(reader, topicId, topic, partition, offset, max);
-    const kept = this.recent.get(topicId, partition, offset, max);
+    // Read before SQLite is: a commit by another connection in between makes what is read now look older, never newer.
+    const version = this.dataVersion();
+    if (this.db.inTransaction) return this.readStored(reader, topicId, topic, partition, offset, max, version);
+    const kept = this.recent.get(topicId, partition, offset, max, version);
     if (kept.length === max) return kept;
-    const read = this.readStored(reader, topicId, topic, partition, offset + kept.length, max - kept.length);
-    this.recent.put(topicId, partition, read);
+    const read = this.readStored(reader, topicId, topic, partition, offset + kept.length, max - kept.length, version);
+    this.recent.put(topicId, partition, read, version);
     return kept.length === 0 ? read : [...kept, ...read];
   }
 
@@ -239,9 +252,9 @@ export class EmbeddedLog {
    * a time (one may hold more records than a read wants). Outside a transaction, the rest of the last
    * batch when the read stops inside it is kept for `reader`'s next read of the partition (ReadAhead).
    */
-  private readStored(reader: number, topicId: number, topic: string, partition: number, offset: number, max: number): LogRecord[] {
+  private readStored(reader: number, topicId: number, topic: string, partition: number, offset: number, max: number, version: number): LogRecord[] {
     const out: LogRecord[] = [];
-    let from = offset + this.ahead.take(reader, topicId, partition, offset, max, out);
+    let from = offset + this.ahead.take(reader, topicId, partition, offset, max, out, version);
     while (out.length < max) {
       const row = this.statements.read.get(topicId, partition, from);
       if (row === undefined) break;
@@ -257,7 +270,7 @@ export class EmbeddedLog {
       const decoded: LogRecord[] = [];
       decodeBatch(topic, partition, base, packed, from, last - start + 1, decoded);
       for (let i = 0; i < wanted; i++) out.push(decoded[i] as LogRecord);
-      this.ahead.keep(reader, topicId, partition, decoded.slice(wanted));
+      this.ahead.keep(reader, topicId, partition, decoded.slice(wanted), version);
       break;
     }
     return out;

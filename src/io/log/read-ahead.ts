@@ -23,13 +23,14 @@ export class ReadAhead {
   private readonly rests = new Map<string, Rest>();
   private version: number | undefined;
 
-  /** `dataVersion`: the connection's `PRAGMA data_version` (changes when another connection commits). */
-  constructor(private readonly dataVersion: () => number) {}
-
-  /** Appends to `out` the records kept for `reader` of the partition from `offset` on, at most `max`; returns how many. */
-  take(reader: number, topicId: number, partition: number, offset: number, max: number, out: LogRecord[]): number {
+  /**
+   * Appends to `out` the records kept for `reader` of the partition from `offset` on, at most `max`;
+   * returns how many. `version`: the connection's `PRAGMA data_version` (changes when another
+   * connection commits), read before the caller reads SQLite.
+   */
+  take(reader: number, topicId: number, partition: number, offset: number, max: number, out: LogRecord[], version: number): number {
     if (this.rests.size === 0) return 0;
-    if (this.version !== this.dataVersion()) {
+    if (this.version !== version) {
       this.rests.clear();
       return 0;
     }
@@ -44,11 +45,10 @@ export class ReadAhead {
     return to - from;
   }
 
-  /** Keeps the committed records (consecutive offsets) a read by `reader` decoded from a stored batch but did not return. */
-  keep(reader: number, topicId: number, partition: number, records: readonly LogRecord[]): void {
+  /** Keeps the committed records (consecutive offsets) a read by `reader` at data version `version` decoded from a stored batch but did not return. */
+  keep(reader: number, topicId: number, partition: number, records: readonly LogRecord[], version: number): void {
     const first = records[0];
     if (first === undefined) return;
-    const version = this.dataVersion();
     if (this.version !== version) {
       this.rests.clear();
       this.version = version;

@@ -30,25 +30,26 @@ export class RecentReads {
   private readonly reach = new Map<string, Reach>();
   private version: number | undefined;
 
-  /** `dataVersion`: the connection's `PRAGMA data_version` (changes when another connection commits). */
-  constructor(private readonly dataVersion: () => number) {}
-
-  /** Up to `max` kept records of the partition from `offset` on (consecutive offsets), possibly none. */
-  get(topicId: number, partition: number, offset: number, max: number): LogRecord[] {
-    if (this.runs.size === 0 || !this.valid()) return [];
+  /**
+   * Up to `max` kept records of the partition from `offset` on (consecutive offsets), possibly none.
+   * `version`: the connection's `PRAGMA data_version` (changes when another connection commits), read
+   * before the caller reads SQLite.
+   */
+  get(topicId: number, partition: number, offset: number, max: number, version: number): LogRecord[] {
+    if (this.runs.size === 0 || !this.valid(version)) return [];
     const run = this.runs.get(runKey(topicId, partition));
     if (run === undefined || offset < run.first || offset >= run.first + run.records.length) return [];
     const from = offset - run.first;
     return run.records.slice(from, from + max);
   }
 
-  /** Records just read from SQLite (consecutive offsets, committed: the caller is in no transaction). */
-  put(topicId: number, partition: number, records: readonly LogRecord[]): void {
+  /** Records just read from SQLite (consecutive offsets, committed: the caller is in no transaction), at data version `version`. */
+  put(topicId: number, partition: number, records: readonly LogRecord[], version: number): void {
     const firstRecord = records[0];
     if (firstRecord === undefined) return;
-    if (this.version === undefined || !this.valid()) {
+    if (this.version === undefined || !this.valid(version)) {
       this.runs.clear();
-      this.version = this.dataVersion();
+      this.version = version;
     }
     const key = runKey(topicId, partition);
     const offset = firstRecord.offset;
@@ -86,8 +87,8 @@ export class RecentReads {
     this.version = undefined;
   }
 
-  private valid(): boolean {
-    if (this.version === this.dataVersion()) return true;
+  private valid(version: number): boolean {
+    if (this.version === version) return true;
     this.clear();
     return false;
   }
