@@ -14,6 +14,7 @@ export interface WorkerResult {
   readonly inputEvents: number;
   readonly cpuSeconds: number;
   readonly wallSeconds: number;
+  /** The process's peak RSS by the end of the timed phase (the engine's: the live phase after it loads the harness's own events file). */
   readonly peakRssMb: number;
   /** Where `OUT` ended after the timed phase (partition → end offset): the gate reads up to there. */
   readonly gateEnd?: Record<string, number>;
@@ -75,6 +76,7 @@ async function runEngine(workload: Workload, dataDir: string, inputEvents: numbe
   }
   const wall = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
+  const timed = result(inputEvents, cpu, wall);
   const gateEnd = outEnds(dataDir);
   let emitLatencyMs: WorkerResult['emitLatencyMs'];
   if (liveFile !== undefined) {
@@ -84,7 +86,7 @@ async function runEngine(workload: Workload, dataDir: string, inputEvents: numbe
   const openLoop = settings.latency === null ? undefined : await openLoopLatency(dataDir, workload, inputEvents / wall, settings.latency);
   await engine.close();
   return {
-    ...result(inputEvents, cpu, wall),
+    ...timed,
     gateEnd,
     ...(emitLatencyMs === undefined ? {} : { emitLatencyMs }),
     ...(openLoop === undefined ? {} : { openLoop }),
