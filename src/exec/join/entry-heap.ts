@@ -2,7 +2,7 @@
 
 import { compareText } from '../text-order.js';
 
-interface Entry {
+export interface Entry {
   readonly key: string;
   readonly start: number;
   readonly end: number;

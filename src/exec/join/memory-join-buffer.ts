@@ -1,7 +1,7 @@
 // MemoryJoinBuffer: one join side's buffered records in memory, stored as one window-store entry per batch (a segment).
 
 import type { WindowStore } from '../ports/state-store.js';
-import { EntryHeap } from './entry-heap.js';
+import { EntryQueue } from './entry-queue.js';
 import { bucketValue, type BufferEntry, type BufferedRow, type JoinBuffer, type StoredBucket, type StoredIn } from './join-buffer.js';
 
 interface MemoryEntry extends BufferEntry {
@@ -70,7 +70,7 @@ export interface SegmentIds {
 export class MemoryJoinBuffer implements JoinBuffer {
   /** A key's entries by start, then end: the entry itself while it is the key's only one (most keys), else a list. */
   private readonly byKey = new Map<string, MemoryEntry | MemoryEntry[]>();
-  private readonly byEnd = new EntryHeap<MemoryEntry>();
+  private readonly byEnd = new EntryQueue<MemoryEntry>();
   private changed: Segment[] = [];
   private current: Segment | undefined;
   size = 0;
