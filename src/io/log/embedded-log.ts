@@ -50,7 +50,7 @@ export class EmbeddedLog {
   private readonly watch: CrossProcessWatch;
   /** Shared by every EmbeddedLog on the same connection: what one reader read, the next reader of those offsets gets from memory. */
   private readonly recent: RecentReads;
-  /** Shared by every EmbeddedLog on the same connection: the rest of the stored batch a read of a partition stopped inside. */
+  /** Shared by every EmbeddedLog on the same connection: per reader and partition, the rest of the stored batch its last read stopped inside. */
   private readonly ahead: ReadAhead;
   /** The connection's `PRAGMA data_version`: what is kept in memory was read at some version, and holds while it is unchanged. */
   private readonly dataVersion: () => number;
@@ -93,8 +93,8 @@ export class EmbeddedLog {
         'INSERT INTO eddy_log_batches (topic_id, partition, last_offset, base_offset, records) VALUES (?, ?, ?, ?, ?)',
       ),
       read: db
-        .prepare<[number, number, number], BatchRow>(
-          'SELECT base_offset, last_offset, records FROM eddy_log_batches WHERE topic_id = ? AND partition = ? AND last_offset >= ? ORDER BY last_offset LIMIT 1',
+        .prepare<[number, number, number, number], BatchRow>(
+          'SELECT base_offset, last_offset, records FROM eddy_log_batches WHERE topic_id = ? AND partition = ? AND last_offset >= ? ORDER BY last_offset LIMIT ?',
         )
         .raw(true),
     };
@@ -255,16 +255,14 @@ export class EmbeddedLog {
   private readStored(reader: number, topicId: number, topic: string, partition: number, offset: number, max: number, version: number): LogRecord[] {
     const out: LogRecord[] = [];
     let from = offset + this.ahead.take(reader, topicId, partition, offset, max, out, version);
-    while (out.length < max) {
-      const row = this.statements.read.get(topicId, partition, from);
-      if (row === undefined) break;
-      const [base, last, packed] = row;
+    if (out.length >= max) return out;
+    // Stepped a row at a time: no stored batch is fetched that the read does not use (each holds one record at least).
+    for (const [base, last, packed] of this.statements.read.iterate(topicId, partition, from, max - out.length)) {
       const start = Math.max(from, base);
       const wanted = max - out.length;
       if (last - start < wanted || this.db.inTransaction) {
-        const added = decodeBatch(topic, partition, base, packed, from, wanted, out);
-        if (added === 0) break;
-        from = start + added;
+        from = start + decodeBatch(topic, partition, base, packed, from, wanted, out);
+        if (out.length >= max) break;
         continue;
       }
       const decoded: LogRecord[] = [];

@@ -13,11 +13,12 @@ interface Rest {
 
 /**
  * A stored batch holds up to a thousand records while a query reads a few hundred per partition at a
- * time: without this, every read of a partition fetched and decoded its batch again from SQLite. Rests
- * are kept per reader: readers of one partition at different offsets (two queries over a topic) would
- * otherwise replace each other's. Kept records are committed ones only (the caller keeps nothing it read inside a transaction), which
- * never change; they are dropped when another connection commits (`PRAGMA data_version` changed: a
- * topic may have been deleted and its id reused), and on `clear` (this connection deleted records).
+ * time: without this, every read of a partition fetched and decoded its batch again from SQLite.
+ * Rests are kept per reader: readers of one partition at different offsets (two queries over a
+ * topic) would otherwise replace each other's. Kept records are committed ones only (the caller
+ * keeps nothing it read inside a transaction), which never change; they are dropped when another
+ * connection commits (`PRAGMA data_version` changed: a topic may have been deleted and its id
+ * reused), and on `clear` (this connection deleted records).
  */
 export class ReadAhead {
   private readonly rests = new Map<string, Rest>();
