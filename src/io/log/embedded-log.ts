@@ -37,10 +37,19 @@ const RETENTION_PAGE = 64;
 /** A stored batch as `read` returns it, raw (an array: no object per row): base offset, last offset, packed records. */
 type BatchRow = [number, number, Buffer];
 
-const perConnection = new WeakMap<
-  Database.Database,
-  { signal: AppendSignal; watch: CrossProcessWatch; recent: RecentReads; ahead: ReadAhead; dataVersion: () => number }
->();
+/** What every EmbeddedLog on one connection shares. */
+interface PerConnection {
+  readonly signal: AppendSignal;
+  readonly watch: CrossProcessWatch;
+  readonly recent: RecentReads;
+  readonly ahead: ReadAhead;
+  /** The connection's `PRAGMA data_version` now (it changes when another connection commits). */
+  readonly dataVersion: () => number;
+  /** The data version `recent` and `ahead` hold records of (read from SQLite after it was). */
+  keptAt: number | undefined;
+}
+
+const perConnection = new WeakMap<Database.Database, PerConnection>();
 
 export class EmbeddedLog {
   /** Shared by every EmbeddedLog on the same connection, so an append through one wakes readers of all. */
@@ -52,8 +61,7 @@ export class EmbeddedLog {
   private readonly recent: RecentReads;
   /** Shared by every EmbeddedLog on the same connection: per reader and partition, the rest of the stored batch its last read stopped inside. */
   private readonly ahead: ReadAhead;
-  /** The connection's `PRAGMA data_version`: what is kept in memory was read at some version, and holds while it is unchanged. */
-  private readonly dataVersion: () => number;
+  private readonly shared: PerConnection;
 
   constructor(db: Database.Database) {
     this.db = db;
@@ -67,6 +75,7 @@ export class EmbeddedLog {
         recent: new RecentReads(),
         ahead: new ReadAhead(),
         dataVersion: () => version.get() as number,
+        keptAt: undefined,
       };
       perConnection.set(db, shared);
     }
@@ -74,7 +83,7 @@ export class EmbeddedLog {
     this.watch = shared.watch;
     this.recent = shared.recent;
     this.ahead = shared.ahead;
-    this.dataVersion = shared.dataVersion;
+    this.shared = shared;
     this.statements = {
       topicByName: db.prepare<[string], TopicRow>('SELECT id, name, partitions FROM log_topics WHERE name = ?'),
       topics: db.prepare<[], TopicRow>('SELECT id, name, partitions FROM log_topics ORDER BY name'),
@@ -237,13 +246,12 @@ export class EmbeddedLog {
    * transaction (whose appends may yet be rolled back) only SQLite is read, and nothing is kept.
    */
   readPartition(reader: number, topicId: number, topic: string, partition: number, offset: number, max: number): SourceRecord[] {
-    // Read before SQLite is: a commit by another connection in between makes what is read now look older, never newer.
-    const version = this.dataVersion();
-    if (this.db.inTransaction) return this.readStored(reader, topicId, topic, partition, offset, max, version);
-    const kept = this.recent.get(topicId, partition, offset, max, version);
+    this.dropKeptIfStale();
+    if (this.db.inTransaction) return this.readStored(reader, topicId, topic, partition, offset, max);
+    const kept = this.recent.get(topicId, partition, offset, max);
     if (kept.length === max) return kept;
-    const read = this.readStored(reader, topicId, topic, partition, offset + kept.length, max - kept.length, version);
-    this.recent.put(topicId, partition, read, version);
+    const read = this.readStored(reader, topicId, topic, partition, offset + kept.length, max - kept.length);
+    this.recent.put(topicId, partition, read);
     return kept.length === 0 ? read : [...kept, ...read];
   }
 
@@ -252,9 +260,9 @@ export class EmbeddedLog {
    * a time (one may hold more records than a read wants). Outside a transaction, the rest of the last
    * batch when the read stops inside it is kept for `reader`'s next read of the partition (ReadAhead).
    */
-  private readStored(reader: number, topicId: number, topic: string, partition: number, offset: number, max: number, version: number): LogRecord[] {
+  private readStored(reader: number, topicId: number, topic: string, partition: number, offset: number, max: number): LogRecord[] {
     const out: LogRecord[] = [];
-    let from = offset + this.ahead.take(reader, topicId, partition, offset, max, out, version);
+    let from = offset + this.ahead.take(reader, topicId, partition, offset, max, out);
     if (out.length >= max) return out;
     // Stepped a row at a time: no stored batch is fetched that the read does not use (each holds one record at least).
     for (const [base, last, packed] of this.statements.read.iterate(topicId, partition, from, max - out.length)) {
@@ -268,10 +276,24 @@ export class EmbeddedLog {
       const decoded: LogRecord[] = [];
       decodeBatch(topic, partition, base, packed, from, last - start + 1, decoded);
       for (let i = 0; i < wanted; i++) out.push(decoded[i] as LogRecord);
-      this.ahead.keep(reader, topicId, partition, decoded.slice(wanted), version);
+      this.ahead.keep(reader, topicId, partition, decoded.slice(wanted));
       break;
     }
     return out;
+  }
+
+  /**
+   * Forgets the records readers of this connection keep in memory when another connection has
+   * committed since they were read (it may have deleted a topic, and SQLite can give its id to a new
+   * one). Asked before SQLite is read: a commit in between makes what is read now look older, never
+   * newer, so it is dropped at the next read.
+   */
+  private dropKeptIfStale(): void {
+    const version = this.shared.dataVersion();
+    if (version === this.shared.keptAt) return;
+    this.shared.keptAt = version;
+    this.recent.clear();
+    this.ahead.clear();
   }
 
   endOffset(topicId: number, partition: number): number {

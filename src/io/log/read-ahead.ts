@@ -3,7 +3,7 @@
 import type { LogRecord } from './log-record.js';
 
 /** The most rests kept (reader and partition pairs; each holds its stored batch's buffer); the oldest goes first. */
-export const READ_AHEAD_PARTITIONS = 64;
+export const READ_AHEAD_RESTS = 64;
 
 /** Records of consecutive offsets from `first`: the part of one stored batch no read has returned yet. */
 interface Rest {
@@ -16,25 +16,16 @@ interface Rest {
  * time: without this, every read of a partition fetched and decoded its batch again from SQLite.
  * Rests are kept per reader: readers of one partition at different offsets (two queries over a
  * topic) would otherwise replace each other's. Kept records are committed ones only (the caller
- * keeps nothing it read inside a transaction), which never change; they are dropped when another
- * connection commits (`PRAGMA data_version` changed: a topic may have been deleted and its id
- * reused), and on `clear` (this connection deleted records).
+ * keeps nothing it read inside a transaction), which never change; the log clears them when another
+ * connection has committed (`PRAGMA data_version` changed: a topic may have been deleted and its id
+ * reused) and when this connection deletes records.
  */
 export class ReadAhead {
   private readonly rests = new Map<string, Rest>();
-  private version: number | undefined;
 
-  /**
-   * Appends to `out` the records kept for `reader` of the partition from `offset` on, at most `max`;
-   * returns how many. `version`: the connection's `PRAGMA data_version` (changes when another
-   * connection commits), read before the caller reads SQLite.
-   */
-  take(reader: number, topicId: number, partition: number, offset: number, max: number, out: LogRecord[], version: number): number {
+  /** Appends to `out` the records kept for `reader` of the partition from `offset` on, at most `max`; returns how many. */
+  take(reader: number, topicId: number, partition: number, offset: number, max: number, out: LogRecord[]): number {
     if (this.rests.size === 0) return 0;
-    if (this.version !== version) {
-      this.rests.clear();
-      return 0;
-    }
     const key = restKey(reader, topicId, partition);
     const rest = this.rests.get(key);
     if (rest === undefined) return 0;
@@ -46,24 +37,20 @@ export class ReadAhead {
     return to - from;
   }
 
-  /** Keeps the committed records (consecutive offsets) a read by `reader` at data version `version` decoded from a stored batch but did not return. */
-  keep(reader: number, topicId: number, partition: number, records: readonly LogRecord[], version: number): void {
+  /** Keeps the committed records (consecutive offsets) a read by `reader` decoded from a stored batch but did not return. */
+  keep(reader: number, topicId: number, partition: number, records: readonly LogRecord[]): void {
     const first = records[0];
     if (first === undefined) return;
-    if (this.version !== version) {
-      this.rests.clear();
-      this.version = version;
-    }
     const key = restKey(reader, topicId, partition);
     this.rests.delete(key);
     this.rests.set(key, { first: first.offset, records });
-    if (this.rests.size > READ_AHEAD_PARTITIONS) {
+    if (this.rests.size > READ_AHEAD_RESTS) {
       const oldest = this.rests.keys().next().value;
       if (oldest !== undefined) this.rests.delete(oldest);
     }
   }
 
-  /** Forgets everything (this connection deleted stored batches). */
+  /** Forgets everything (stored batches were deleted, or another connection committed). */
   clear(): void {
     this.rests.clear();
   }

@@ -18,9 +18,9 @@ interface Reach {
 }
 
 /**
- * Records of the log are never changed once committed; they only go away with their topic. A run is
- * kept while nothing but this connection wrote the database (`PRAGMA data_version` unchanged: another
- * process may have deleted and re-created a topic, whose id SQLite can reuse) and dropped when this
+ * Records of the log are never changed once committed; they only go away with their topic. The log
+ * clears what is kept when another connection has committed (`PRAGMA data_version` changed: another
+ * process may have deleted and re-created a topic, whose id SQLite can reuse) and when this
  * connection deletes a topic. Runs follow the leading reader: a read past a run's end starts a new
  * run (or extends it, when contiguous); a read of older offsets leaves it alone. Records are kept only
  * for partitions read again at offsets read before (a topic with one reader keeps none).
@@ -28,29 +28,20 @@ interface Reach {
 export class RecentReads {
   private readonly runs = new Map<string, Run>();
   private readonly reach = new Map<string, Reach>();
-  private version: number | undefined;
 
-  /**
-   * Up to `max` kept records of the partition from `offset` on (consecutive offsets), possibly none.
-   * `version`: the connection's `PRAGMA data_version` (changes when another connection commits), read
-   * before the caller reads SQLite.
-   */
-  get(topicId: number, partition: number, offset: number, max: number, version: number): LogRecord[] {
-    if (this.runs.size === 0 || !this.valid(version)) return [];
+  /** Up to `max` kept records of the partition from `offset` on (consecutive offsets), possibly none. */
+  get(topicId: number, partition: number, offset: number, max: number): LogRecord[] {
+    if (this.runs.size === 0) return [];
     const run = this.runs.get(runKey(topicId, partition));
     if (run === undefined || offset < run.first || offset >= run.first + run.records.length) return [];
     const from = offset - run.first;
     return run.records.slice(from, from + max);
   }
 
-  /** Records just read from SQLite (consecutive offsets, committed: the caller is in no transaction), at data version `version`. */
-  put(topicId: number, partition: number, records: readonly LogRecord[], version: number): void {
+  /** Records just read from SQLite (consecutive offsets, committed: the caller is in no transaction). */
+  put(topicId: number, partition: number, records: readonly LogRecord[]): void {
     const firstRecord = records[0];
     if (firstRecord === undefined) return;
-    if (this.version === undefined || !this.valid(version)) {
-      this.runs.clear();
-      this.version = version;
-    }
     const key = runKey(topicId, partition);
     const offset = firstRecord.offset;
     const end = offset + records.length;
@@ -80,17 +71,10 @@ export class RecentReads {
     kept.first = end - kept.records.length;
   }
 
-  /** Forgets everything (a topic of this connection was deleted). */
+  /** Forgets everything (a topic was deleted, or another connection committed). */
   clear(): void {
     this.runs.clear();
     this.reach.clear();
-    this.version = undefined;
-  }
-
-  private valid(version: number): boolean {
-    if (this.version === version) return true;
-    this.clear();
-    return false;
   }
 }
 

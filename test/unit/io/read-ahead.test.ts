@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SinkRecord, SourceRecord } from '../../../src/exec/index.js';
 import { EmbeddedLog, LOG_MIGRATIONS } from '../../../src/io/index.js';
-import { READ_AHEAD_PARTITIONS } from '../../../src/io/log/read-ahead.js';
+import { READ_AHEAD_RESTS } from '../../../src/io/log/read-ahead.js';
 import { openDataDirectory } from '../../../src/state/index.js';
 
 const rec = (topic: string, value: string, timestamp = 1000): SinkRecord => ({ topic, timestamp, key: null, value: new Uint8Array(Buffer.from(value, 'utf8')) });
@@ -133,7 +133,7 @@ describe('read-ahead of the embedded log', () => {
 
   it('more partitions read at once than it keeps: each is still read whole and in order', () => {
     withLog((log) => {
-      const partitions = READ_AHEAD_PARTITIONS + 6;
+      const partitions = READ_AHEAD_RESTS + 6;
       for (let t = 0; t < partitions; t++) {
         log.createTopic(`t${t}`, 1, 0);
         log.append(batch(`t${t}`, `${t}:`, 1000));
