@@ -5,7 +5,7 @@ import type { BoundAggregateCall, BoundTableFunctionCall } from '../analyze/inde
 import { formatBoundExpr } from './format-expr.js';
 import { joinDetails, joinHeadline } from './explain-join.js';
 import type { LogicalNode, LogicalPlan, ScanCondition } from './logical/index.js';
-import type { PhysicalNode, PhysicalPlan } from './physical/index.js';
+import { groupsByText, type PhysicalNode, type PhysicalPlan } from './physical/index.js';
 
 export function explainPlans(logical: LogicalPlan, physical: PhysicalPlan): string {
   const lines = [`Query ${physical.queryId} (${physical.mode}${physical.limit === null ? '' : `, LIMIT ${physical.limit}`})`, 'Logical plan:'];
@@ -96,7 +96,7 @@ function explainPhysical(node: PhysicalNode, depth: number, out: string[]): void
       out.push(`${pad}PhysicalAggregate ${aggregation(node.schema, node.groupBy.map(formatBoundExpr), node.aggregates, node.window, node.emit)}`);
       out.push(`${pad}  ${node.tableInput ? 'input: table changelog (retract old row, add new row)' : 'input: stream'}; schema: ${formatSchema(node.schema)}`);
       if (node.stateTable !== undefined) {
-        const text = node.groupBy.some((g) => g.type.kind === 'STRING');
+        const text = groupsByText(node);
         out.push(`${pad}  state: the rows of SQLite table "${node.stateTable.tableName}" (read back by key; ${text ? 'a store only for keys whose text SQLite cannot keep exactly' : 'no store of its own'})`);
       }
       break;

@@ -1,7 +1,7 @@
 // AggregateOperator: GROUP BY without a window, over a stream (add) or a table's changelog (retract, then add).
 
 import type { Change, Row, Value } from '../../common/index.js';
-import type { PhysicalAggregate } from '../../plan/index.js';
+import { groupsByText, type PhysicalAggregate } from '../../plan/index.js';
 import { Aggregation, type GroupState } from '../aggregation/aggregation.js';
 import type { Emit, Operator, OperatorContext } from '../operator.js';
 import type { MaterializedTableSpec } from '../ports/materialized-table.js';
@@ -44,7 +44,7 @@ export class AggregateOperator implements Operator {
             resultColumns: t.resultColumns,
           };
     const agg = this.aggregation;
-    this.inTable = node.groupBy.some((g) => g.type.kind === 'STRING') ? (group) => exactTableKey(agg.keyValues(group)) : () => true;
+    this.inTable = groupsByText(node) ? (group) => exactTableKey(agg.keyValues(group)) : () => true;
   }
 
   /**

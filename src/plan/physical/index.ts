@@ -7,6 +7,7 @@ export type * from './physical-project.js';
 export type * from './physical-sink.js';
 export type * from './physical-changelog.js';
 export type * from './physical-aggregate.js';
+export { groupsByText } from './physical-aggregate.js';
 export type * from './physical-materialize.js';
 export type * from './physical-table-scan.js';
 export type * from './physical-join.js';

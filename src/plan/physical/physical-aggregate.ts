@@ -37,3 +37,11 @@ export interface AggregateStateTable {
   /** The table column holding each aggregate's result, by aggregate. */
   readonly resultColumns: readonly number[];
 }
+
+/**
+ * Whether the aggregation is grouped by text: with a state table, a group whose key text SQLite does
+ * not give back exactly then keeps its state in the store (plan format 5; `exactTableKey` in exec).
+ */
+export function groupsByText(node: PhysicalAggregate): boolean {
+  return node.groupBy.some((g) => g.type.kind === 'STRING');
+}

@@ -1,7 +1,7 @@
 // PhysicalNode and PhysicalPlan: the versioned, JSON-serializable plan that exec runs and queries store.
 
 import { EngineError } from '../../common/index.js';
-import type { PhysicalAggregate } from './physical-aggregate.js';
+import { groupsByText, type PhysicalAggregate } from './physical-aggregate.js';
 import type { PhysicalChangelog } from './physical-changelog.js';
 import type { PhysicalJoin } from './physical-join.js';
 import type { PhysicalFilter } from './physical-filter.js';
@@ -29,8 +29,8 @@ export type PhysicalNode =
  * 1 plans still run); version 3 the flat map (table functions); version 4 an aggregation's state kept
  * in its materialized table (`PhysicalAggregate.stateTable`: a build that ignored it would find no
  * state); version 5 that under STRING keys (the groups whose text SQLite cannot give back exactly keep
- * their state in the store, which a format-4 build would not look in). A plan is written with the lowest version that has all its nodes, so builds that predate a
- * node still run the plans without it.
+ * their state in the store, which a format-4 build would not look in). A plan is written with the
+ * lowest version that has all its nodes, so builds that predate a node still run the plans without it.
  */
 export const PHYSICAL_PLAN_FORMAT_VERSION = 5;
 const READABLE_VERSIONS: readonly number[] = [1, 2, 3, 4, 5];
@@ -38,7 +38,7 @@ const READABLE_VERSIONS: readonly number[] = [1, 2, 3, 4, 5];
 /** The format version a plan rooted at `root` needs. */
 export function planFormatVersion(root: PhysicalNode): number {
   const inTable = planAggregates(root).filter((a) => a.stateTable !== undefined);
-  if (inTable.length > 0) return inTable.some((a) => a.groupBy.some((g) => g.type.kind === 'STRING')) ? 5 : 4;
+  if (inTable.length > 0) return inTable.some(groupsByText) ? 5 : 4;
   const uses = (node: PhysicalNode): boolean => node.kind === 'PhysicalFlatMap' || physicalInputs(node).some(uses);
   return uses(root) ? 3 : 2;
 }
