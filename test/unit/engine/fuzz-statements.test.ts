@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { EngineError } from '../../../src/common/index.js';
 import { Engine } from '../../../src/engine/index.js';
 import type { ParsedStatement } from '../../../src/sql/index.js';
+import { seededRandom } from '../seeded-random.js';
 
 const GOLDEN = join(import.meta.dirname, '..', '..', 'golden');
 const TOKEN = /'(?:[^']|'')*'|"(?:[^"]|"")*"|`(?:[^`]|``)*`|\$\{[^}]*\}|[A-Za-z_][A-Za-z0-9_]*|\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|:=|=>|->|<>|<=|>=|!=|\|\||\S/g;
@@ -20,17 +21,6 @@ function sqlFiles(dir: string): string[] {
       if (statSync(path).isDirectory()) return sqlFiles(path);
       return name.endsWith('.sql') ? [path] : [];
     });
-}
-
-/** mulberry32: deterministic, so a failure reproduces. */
-function rng(seed: number): () => number {
-  let t = seed;
-  return () => {
-    t = (t + 0x6d2b79f5) | 0;
-    let r = Math.imul(t ^ (t >>> 15), 1 | t);
-    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
-    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function mutate(tokens: readonly string[], next: () => number, pool: readonly string[]): string {
@@ -77,7 +67,7 @@ async function probe(engine: Engine, text: string): Promise<string | null> {
 
 describe('fuzzing statements', () => {
   it('mutated golden statements only ever produce located EngineErrors', async () => {
-    const next = rng(7);
+    const next = seededRandom(7);
     const problems: string[] = [];
     let probes = 0;
     for (const file of sqlFiles(GOLDEN)) {

@@ -3,23 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import { compareByEnd } from '../../../src/exec/join/entry-heap.js';
 import { EntryQueue } from '../../../src/exec/join/entry-queue.js';
+import { seededRandom } from '../seeded-random.js';
 
 interface E {
   readonly key: string;
   readonly start: number;
   readonly end: number;
-}
-
-/** A small seeded generator (mulberry32), so a failure names a case that can be run again. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Pushes `entries` in order, popping whatever closes by `bound(i)` after each push; returns the pops and what is left, in order. */
@@ -59,7 +48,7 @@ function reference(entries: readonly E[], bound: (i: number) => number): { poppe
 describe('EntryQueue', () => {
   it('pops in closing order: in-order partitions interleaved by batch, late records, ties on end broken by start then key', () => {
     for (let seed = 1; seed <= 40; seed++) {
-      const next = random(seed);
+      const next = seededRandom(seed);
       const partitions = 1 + (seed % 6);
       const times = Array.from({ length: partitions }, () => 0);
       const entries: E[] = [];

@@ -6,6 +6,7 @@ import { newCounters, WindowAggregateOperator, type OperatorContext, type Proces
 import type { PhysicalAggregate, PhysicalPlan } from '../../../src/plan/index.js';
 import { openDataDirectory, SqliteStateStore } from '../../../src/state/index.js';
 import { jsonSource, PSEUDO_COLUMNS } from './plan-fixtures.js';
+import { seededRandom } from '../seeded-random.js';
 
 const input: Schema = {
   columns: [
@@ -37,20 +38,9 @@ function aggregateNode(sizeMs: number, advanceMs: number, graceMs: number): Phys
   } as unknown as PhysicalAggregate;
 }
 
-/** A seeded generator (mulberry32), so a failing case can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Batches of out-of-order changes over two partitions (partition 1 starts late, behind partition 0). */
 function batches(seed: number): Change[][] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const out: Change[][] = [];
   const time = [0, 0];
   let offset = 0;

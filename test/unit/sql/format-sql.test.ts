@@ -2,6 +2,7 @@
 import { describe, it, expect } from 'vitest';
 import type { SourceSpan } from '../../../src/common/index.js';
 import { parse, parseExpression, formatSql, formatExpr, type Expr, type Identifier, type Statement } from '../../../src/sql/index.js';
+import { seededRandom } from '../seeded-random.js';
 
 /** Deep copy without `span` fields, for comparing trees. */
 function strip(value: unknown): unknown {
@@ -154,17 +155,6 @@ describe('canonical text', () => {
 
 const SPAN: SourceSpan = { start: { offset: 0, line: 1, column: 1 }, end: { offset: 0, line: 1, column: 1 } };
 
-/** A small deterministic PRNG (mulberry32) so failures reproduce. */
-function rng(seed: number): () => number {
-  let t = seed;
-  return () => {
-    t = (t + 0x6d2b79f5) | 0;
-    let r = Math.imul(t ^ (t >>> 15), 1 | t);
-    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
-    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function randomExpr(next: () => number, depth: number): Expr {
   const pick = <T>(items: readonly T[]): T => {
     const item = items[Math.floor(next() * items.length)];
@@ -228,7 +218,7 @@ function randomExpr(next: () => number, depth: number): Expr {
 
 describe('formatExpr on generated trees', () => {
   it('re-parses 2000 random expressions to the same tree', () => {
-    const next = rng(20240601);
+    const next = seededRandom(20240601);
     for (let i = 0; i < 2000; i++) {
       const tree = randomExpr(next, 4);
       const text = formatExpr(tree);
