@@ -1,31 +1,17 @@
 // Unit tests for the embedded log's read-ahead: the rest of a stored batch a read stopped inside is served from memory, never a stale or uncommitted record.
 
-import type Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SinkRecord, SourceRecord } from '../../../src/exec/index.js';
 import { EmbeddedLog, LOG_MIGRATIONS } from '../../../src/io/index.js';
 import { READ_AHEAD_RESTS } from '../../../src/io/log/read-ahead.js';
 import { openDataDirectory } from '../../../src/state/index.js';
+import { withLog } from './with-log.js';
 
 const rec = (topic: string, value: string, timestamp = 1000): SinkRecord => ({ topic, timestamp, key: null, value: new Uint8Array(Buffer.from(value, 'utf8')) });
 const texts = (records: readonly SourceRecord[]): string[] => records.map((r) => `${r.offset}=${Buffer.from(r.value ?? []).toString('utf8')}`);
 const expected = (prefix: string, from: number, to: number): string[] => Array.from({ length: to - from }, (_, i) => `${from + i}=${prefix}${from + i}`);
 /** One stored batch of `n` records (an append of up to 1 000 records to one partition is one batch). */
 const batch = (topic: string, prefix: string, n: number, timestamp = 1000): SinkRecord[] => Array.from({ length: n }, (_, i) => rec(topic, `${prefix}${i}`, timestamp));
-
-function withLog(test: (log: EmbeddedLog, db: Database.Database, dir: string) => void): void {
-  const dir = mkdtempSync(join(tmpdir(), 'eddy-ahead-'));
-  const db = openDataDirectory(dir, { log: LOG_MIGRATIONS });
-  try {
-    test(new EmbeddedLog(db), db, dir);
-  } finally {
-    db.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 function readAll(log: EmbeddedLog, topic: string, from: number, per: number): SourceRecord[] {
   const reader = log.reader(topic, new Map([[0, from]]));
@@ -36,7 +22,7 @@ function readAll(log: EmbeddedLog, topic: string, from: number, per: number): So
 
 describe('read-ahead of the embedded log', () => {
   it('a read that stops inside a stored batch keeps the rest: the next reads of the partition get it without SQLite', () => {
-    withLog((log, db) => {
+    withLog((log, _dir, db) => {
       log.createTopic('t', 1, 0);
       log.append(batch('t', 'v', 1000));
       const reader = log.reader('t', 'earliest');
@@ -50,7 +36,7 @@ describe('read-ahead of the embedded log', () => {
   });
 
   it('readers of one partition at different offsets keep their rests apart', () => {
-    withLog((log, db) => {
+    withLog((log, _dir, db) => {
       log.createTopic('t', 1, 0);
       log.append(batch('t', 'a', 1000));
       log.append(batch('t', 'b', 1000));
@@ -78,7 +64,7 @@ describe('read-ahead of the embedded log', () => {
   });
 
   it('records read inside a transaction that rolls back are never served afterwards', () => {
-    withLog((log, db) => {
+    withLog((log, _dir, db) => {
       log.createTopic('t', 1, 0);
       expect(() =>
         db.transaction(() => {
@@ -93,7 +79,7 @@ describe('read-ahead of the embedded log', () => {
   });
 
   it('a topic deleted and created again (by this connection or another one) is read anew', () => {
-    withLog((log, db, dir) => {
+    withLog((log, dir, db) => {
       log.createTopic('t', 1, 0);
       log.append(batch('t', 'old', 1000));
       const idBefore = db.prepare<[], number>("SELECT id FROM log_topics WHERE name = 't'").pluck().get();

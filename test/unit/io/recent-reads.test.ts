@@ -1,29 +1,15 @@
 // Unit tests for the embedded log's recent reads: readers following one another get the records from memory, never a stale or uncommitted one.
 
-import type Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SqlTypes, type Value } from '../../../src/common/index.js';
 import type { SinkRecord, SourceRecord } from '../../../src/exec/index.js';
 import { EmbeddedLog, formatCodecs, LOG_MIGRATIONS } from '../../../src/io/index.js';
 import { RECENT_RECORDS } from '../../../src/io/log/recent-reads.js';
 import { openDataDirectory } from '../../../src/state/index.js';
+import { withLog } from './with-log.js';
 
 const rec = (topic: string, value: string): SinkRecord => ({ topic, timestamp: 1000, key: null, value: new Uint8Array(Buffer.from(value, 'utf8')) });
 const values = (records: readonly SourceRecord[]): string[] => records.map((r) => `${r.partition}@${r.offset}=${Buffer.from(r.value ?? []).toString('utf8')}`);
-
-function withLog(test: (log: EmbeddedLog, dir: string, db: Database.Database) => void): void {
-  const dir = mkdtempSync(join(tmpdir(), 'eddy-recent-'));
-  const db = openDataDirectory(dir, { log: LOG_MIGRATIONS });
-  try {
-    test(new EmbeddedLog(db), dir, db);
-  } finally {
-    db.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 describe('recent reads of the embedded log', () => {
   it('a reader following another gets the same records, the very objects the first one read, once the partition is read twice', () => {
