@@ -4,6 +4,8 @@ import kafkajs from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SinkRecord, SourceRecord } from '../../src/exec/index.js';
 import { KafkaTopics, partitionForKey } from '../../src/io/index.js';
+import { KafkaConnection } from '../../src/io/kafka/kafka-connection.js';
+import { KafkaFeed } from '../../src/io/kafka/kafka-feed.js';
 import { brokerList, NO_KAFKA, unique } from './kafka-test-broker.js';
 
 const utf8 = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, 'utf8'));
@@ -123,5 +125,34 @@ describe.skipIf(NO_KAFKA)('Kafka topics (real broker)', () => {
     expect(processed).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
     const out = (await topics.readAll(output)).map((r) => text(r.value)).sort();
     expect(out).toEqual(processed.map((v) => `out-${v}`).sort());
+  });
+
+  it('prepares a transactional feed\'s partitions when they are assigned, before any record arrives, and only once', async () => {
+    const input = unique('assigned');
+    await topics.createTopic(input, { partitions: 3 });
+    const connection = new KafkaConnection({ brokers: brokerList(), serviceId: unique('feed') });
+    const prepared: string[] = [];
+    const feed = await KafkaFeed.open(connection, {
+      groupId: unique('group'),
+      topics: [input],
+      reset: 'earliest',
+      prepare: async (topic, partition) => {
+        prepared.push(`${topic}/${partition}`);
+      },
+    });
+    try {
+      const deadline = Date.now() + 30_000;
+      while (prepared.length < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect([...prepared].sort()).toEqual([0, 1, 2].map((p) => `${input}/${p}`));
+      // The first batch of a prepared partition is read without preparing it again.
+      await topics.append([rec(input, 'k', 'v')]);
+      let read: readonly SourceRecord[] = [];
+      while (read.length === 0 && Date.now() < deadline) read = await feed.poll(input, 10, 200);
+      expect(read.map((r) => text(r.value))).toEqual(['v']);
+      expect(prepared).toHaveLength(3);
+    } finally {
+      await feed.close();
+      await connection.close();
+    }
   });
 });

@@ -66,6 +66,13 @@ export class KafkaFeed {
   private stopped = false;
   /** `topic/partition` whose start was checked against the committed offset since the last assignment. */
   private verified = new Set<string>();
+  /**
+   * `topic/partition` → its preparation begun when the partition was assigned (with the committed
+   * offset read after it), so that its first records do not wait for it; the first batch takes it.
+   */
+  private early = new Map<string, Promise<{ committed: number | undefined }>>();
+  /** Those preparations still running, whichever assignment began them (`close` waits for them). */
+  private readonly preparing = new Set<Promise<unknown>>();
   /** The last error kafkajs's consumer crashed with (it restarts itself); surfaced by `poll`. */
   private crash: Error | null = null;
   /** Set when a single-owner feed loses partitions: every poll fails from then on. */
@@ -126,6 +133,7 @@ export class KafkaFeed {
       }
       this.dropPending((b) => assigned.get(b.topic)?.has(b.partition) !== true);
       this.verified = new Set();
+      this.prepareAssigned(assigned);
       this.endsRequestedAt = -1;
       if (this.revoked === null) this.crash = null;
     });
@@ -180,18 +188,48 @@ export class KafkaFeed {
     const prepare = this.options.prepare;
     const key = `${batch.topic}/${batch.partition}`;
     if (prepare === undefined || this.verified.has(key)) return true;
-    await prepare(batch.topic, batch.partition);
+    const early = this.early.get(key);
+    this.early.delete(key);
+    // What was begun at the assignment, if it succeeded; else (or when none was begun) done now.
+    const ready = early === undefined ? undefined : await early.catch(() => undefined);
+    if (ready === undefined) await prepare(batch.topic, batch.partition);
     // A partition this member kept through the rebalance resumes where its runner is: the group's
     // committed offset lags it by the batches staged in an open transaction (commit.interval.ms).
     const own = this.next.get(batch.topic)?.get(batch.partition);
     const admin = await this.connection.sharedAdmin();
-    const committed = own ?? (await committedOffsets(admin, this.options.groupId, batch.topic)).get(batch.partition);
+    const committed = own ?? (ready === undefined ? (await committedOffsets(admin, this.options.groupId, batch.topic)).get(batch.partition) : ready.committed);
     this.verified.add(key);
     const first = batch.firstOffset();
     if (committed === undefined || first === null || Number(first) === committed) return true;
     this.consumer.seek({ topic: batch.topic, partition: batch.partition, offset: String(committed) });
     this.next.get(batch.topic)?.set(batch.partition, committed);
     return false;
+  }
+
+  /**
+   * Begins preparing each newly assigned partition at once (for a transactional query: its producer's
+   * initialization, which fences a previous owner; for one with state, the changelog's replay), and
+   * then reads its committed offset — final once the partition is prepared, since no other owner
+   * can commit on it any more. The first batch of the partition then finds both done: a query's
+   * first records after an assignment no longer wait for these round trips.
+   */
+  private prepareAssigned(assigned: ReadonlyMap<string, ReadonlySet<number>>): void {
+    const prepare = this.options.prepare;
+    this.early = new Map();
+    if (prepare === undefined || this.stopped || this.revoked !== null) return;
+    for (const topic of this.options.topics) {
+      for (const partition of assigned.get(topic) ?? []) {
+        const ready = (async () => {
+          await prepare(topic, partition);
+          const admin = await this.connection.sharedAdmin();
+          return { committed: (await committedOffsets(admin, this.options.groupId, topic)).get(partition) };
+        })();
+        // A failure is not reported here: the partition's first batch prepares it again, and fails there.
+        const settled = ready.catch(() => undefined).finally(() => this.preparing.delete(settled));
+        this.preparing.add(settled);
+        this.early.set(`${topic}/${partition}`, ready);
+      }
+    }
   }
 
   /** The next records of `topic` (one partition's, at most `max`), waiting up to `waitMs` for some. */
@@ -354,6 +392,9 @@ export class KafkaFeed {
     this.dropPending(() => true);
     this.wake();
     await this.consumer.disconnect().catch(() => undefined);
+    // Preparations begun at an assignment end before the committer they use is closed.
+    await Promise.all(this.preparing);
+    this.early = new Map();
   }
 }
 
