@@ -11,15 +11,6 @@ import { QUERY_METRICS_MIGRATIONS } from './query-metrics-migrations.js';
 export const DATABASE_FILE = 'eddy.db';
 
 /**
- * WAL frames before a commit checkpoints them into the database file (SQLite's default is 1 000).
- * A batch that changes keys spread over a large table dirties one page per key, and a checkpoint
- * writes each changed page once however many commits changed it since the last one: at a million
- * keys, 500-record commits cost about half as much with 10 000 (about 40 MB of WAL between
- * checkpoints) as with the default, and the checkpoints' fsyncs are ten times rarer.
- */
-export const WAL_AUTOCHECKPOINT_PAGES = 10_000;
-
-/**
  * Opens (creating if needed) `<dataDir>/eddy.db`. `extra` are other components' migrations (the
  * embedded log's), applied under their own names. `:memory:` opens a private in-memory database.
  */
@@ -31,7 +22,6 @@ export function openDataDirectory(dataDir: string, extra: Readonly<Record<string
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 10000');
   db.pragma('foreign_keys = ON');
-  db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
   migrate(db, 'state', STATE_MIGRATIONS);
   migrate(db, 'state-windows', WINDOW_STATE_MIGRATIONS);
   migrate(db, 'query-metrics', QUERY_METRICS_MIGRATIONS);

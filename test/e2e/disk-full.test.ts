@@ -42,8 +42,7 @@ describe.skipIf(!canMount())('a full disk', () => {
   });
 
   it('stops the query with a clear error, corrupts nothing, and resumes from the last commit', async () => {
-    // Room for the writer's WAL (about 7 MB: it checkpoints every 10 000 pages) beside the database its close checkpoints into.
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=32m', 'tmpfs', mountPoint]);
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=8m', 'tmpfs', mountPoint]);
     mounted = true;
     const dataDir = path.join(mountPoint, 'data');
 
