@@ -15,6 +15,7 @@ import {
   dumpMaterializedTable,
   OffsetStore,
   openDataDirectory,
+  WalCheckpointer,
   ProcessingLogStore,
   QueryLeases,
   type AppliedFile,
@@ -84,6 +85,7 @@ export class Engine {
 
   /** Running engines on the embedded log delete its expired records (RETENTION_MS). */
   private readonly retention: LogRetention | null;
+  private readonly checkpointer: WalCheckpointer | null;
 
   private constructor(
     ctx: EngineContext,
@@ -96,6 +98,8 @@ export class Engine {
     this.replica = ctx.catalogStore instanceof ReplicatedCatalogStore ? ctx.catalogStore : null;
     const replica = this.replica;
     this.queries = new PersistentQueries(ctx, replica === null ? undefined : () => replica.catchUp());
+    // Where queries run, their commits leave WAL checkpoints to a worker thread.
+    this.checkpointer = runQueries ? WalCheckpointer.start(ctx.db) : null;
     if (runQueries) this.queries.startBackground();
   }
 
@@ -373,6 +377,7 @@ export class Engine {
     await this.kafkaLog?.settle();
     await this.replica?.close();
     await this.ctx.topics.close();
+    await this.checkpointer?.stop();
     this.ctx.db.close();
   }
 

@@ -16,3 +16,4 @@ export { ProcessingLogStore, type StoredProcessingLogEntry } from './processing-
 export { MemoryStateStore } from './memory-state-store.js';
 export { AppliedFilesStore, type AppliedFile } from './applied-files-store.js';
 export { QueryMetricsStore, queryStateSize, RATE_WINDOW_MS, type BatchMetrics, type StoredQueryMetrics } from './query-metrics-store.js';
+export { WalCheckpointer } from './wal-checkpointer.js';

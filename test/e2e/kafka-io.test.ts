@@ -136,8 +136,9 @@ describe.skipIf(NO_KAFKA)('Kafka topics (real broker)', () => {
       groupId: unique('group'),
       topics: [input],
       reset: 'earliest',
-      prepare: async (topic, partition) => {
+      prepare: (topic, partition) => {
         prepared.push(`${topic}/${partition}`);
+        return Promise.resolve();
       },
     });
     try {
