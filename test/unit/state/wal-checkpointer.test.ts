@@ -35,9 +35,11 @@ describe('WalCheckpointer', () => {
     for (let i = 0; i < pages / 20; i++) db.transaction(() => insert.run(blob)).immediate();
   }
 
+  /** Waits until `what` holds (at most `ms`), then for the worker's pass in progress to end. */
   async function until(what: () => boolean, ms = 10_000): Promise<void> {
     const deadline = Date.now() + ms;
     while (!what() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 100));
   }
 
   it('copies committed pages into the database file while commits never checkpoint, and the WAL restarts instead of growing', async () => {
