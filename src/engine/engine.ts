@@ -15,9 +15,9 @@ import {
   dumpMaterializedTable,
   OffsetStore,
   openDataDirectory,
-  WalCheckpointer,
   ProcessingLogStore,
   QueryLeases,
+  WalCheckpointer,
   type AppliedFile,
 } from '../state/index.js';
 import { executeCreateAsSelect } from './create-as-select.js';

@@ -14,6 +14,9 @@ export const CHECKPOINT_INTERVAL_MS = 100;
  */
 export const FALLBACK_AUTOCHECKPOINT_PAGES = 10_000;
 
+/** SQLite's own threshold, back when the worker stops or fails. */
+const DEFAULT_AUTOCHECKPOINT_PAGES = 1_000;
+
 /**
  * The worker: its own connection to the database file, a PASSIVE checkpoint (it never waits for
  * readers or writers) every interval, and again at once while a pass leaves frames behind that
@@ -62,10 +65,8 @@ export class WalCheckpointer {
     const worker = new Worker(WORKER_SOURCE, { eval: true, execArgv: [], workerData: { driver, file: db.name, intervalMs } });
     // It never keeps the process alive, and a failure only means SQLite checkpoints at commits again.
     worker.unref();
-    worker.on('error', () => {
-      if (db.open) db.pragma('wal_autocheckpoint = 1000');
-    });
-    db.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
+    worker.on('error', () => checkpointAtCommits(db, DEFAULT_AUTOCHECKPOINT_PAGES));
+    checkpointAtCommits(db, FALLBACK_AUTOCHECKPOINT_PAGES);
     return new WalCheckpointer(db, worker);
   }
 
@@ -75,6 +76,11 @@ export class WalCheckpointer {
     this.worker.ref();
     this.worker.postMessage('stop');
     await this.exited;
-    if (this.db.open) this.db.pragma('wal_autocheckpoint = 1000');
+    checkpointAtCommits(this.db, DEFAULT_AUTOCHECKPOINT_PAGES);
   }
+}
+
+/** Sets the WAL size (in pages) at which a commit on `db` checkpoints, while `db` is open. */
+function checkpointAtCommits(db: Database.Database, pages: number): void {
+  if (db.open) db.pragma(`wal_autocheckpoint = ${pages}`);
 }

@@ -191,13 +191,10 @@ export class KafkaFeed {
     const early = this.early.get(key);
     this.early.delete(key);
     // What was begun at the assignment, if it succeeded; else (or when none was begun) done now.
-    const ready = early === undefined ? undefined : await early.catch(() => undefined);
-    if (ready === undefined) await prepare(batch.topic, batch.partition);
+    const ready = (early === undefined ? undefined : await early.catch(() => undefined)) ?? (await this.prepared(prepare, batch.topic, batch.partition));
     // A partition this member kept through the rebalance resumes where its runner is: the group's
     // committed offset lags it by the batches staged in an open transaction (commit.interval.ms).
-    const own = this.next.get(batch.topic)?.get(batch.partition);
-    const admin = await this.connection.sharedAdmin();
-    const committed = own ?? (ready === undefined ? (await committedOffsets(admin, this.options.groupId, batch.topic)).get(batch.partition) : ready.committed);
+    const committed = this.next.get(batch.topic)?.get(batch.partition) ?? ready.committed;
     this.verified.add(key);
     const first = batch.firstOffset();
     if (committed === undefined || first === null || Number(first) === committed) return true;
@@ -219,17 +216,20 @@ export class KafkaFeed {
     if (prepare === undefined || this.stopped || this.revoked !== null) return;
     for (const topic of this.options.topics) {
       for (const partition of assigned.get(topic) ?? []) {
-        const ready = (async () => {
-          await prepare(topic, partition);
-          const admin = await this.connection.sharedAdmin();
-          return { committed: (await committedOffsets(admin, this.options.groupId, topic)).get(partition) };
-        })();
+        const ready = this.prepared(prepare, topic, partition);
         // A failure is not reported here: the partition's first batch prepares it again, and fails there.
         const settled = ready.catch(() => undefined).finally(() => this.preparing.delete(settled));
         this.preparing.add(settled);
         this.early.set(`${topic}/${partition}`, ready);
       }
     }
+  }
+
+  /** Prepares a partition, then reads its committed offset (final once it is prepared). */
+  private async prepared(prepare: NonNullable<FeedOptions['prepare']>, topic: string, partition: number): Promise<{ committed: number | undefined }> {
+    await prepare(topic, partition);
+    const admin = await this.connection.sharedAdmin();
+    return { committed: (await committedOffsets(admin, this.options.groupId, topic)).get(partition) };
   }
 
   /** The next records of `topic` (one partition's, at most `max`), waiting up to `waitMs` for some. */
