@@ -21,6 +21,7 @@ const DEFAULT_AUTOCHECKPOINT_PAGES = 1_000;
  * The worker: its own connection to the database file, a PASSIVE checkpoint (it never waits for
  * readers or writers) every interval, and again at once while a pass leaves frames behind that
  * writers appended meanwhile — the WAL restarts from its beginning only once every frame is copied.
+ * Frames a reader's snapshot still needs cannot be copied: a pass that copied nothing more waits.
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -28,12 +29,15 @@ const Database = require(workerData.driver);
 const db = new Database(workerData.file, { fileMustExist: true });
 db.pragma('busy_timeout = 0');
 let timer;
+let copied = -1;
 parentPort.on('message', () => { clearTimeout(timer); db.close(); parentPort.close(); });
 const pass = () => {
   let again = false;
   try {
     const [r] = db.pragma('wal_checkpoint(PASSIVE)');
-    again = r.busy === 0 && r.checkpointed < r.log;
+    // At once again only while passes get further: a reader's snapshot holds frames back until it ends.
+    again = r.busy === 0 && r.checkpointed < r.log && r.checkpointed !== copied;
+    copied = r.checkpointed;
   } catch {}
   timer = setTimeout(pass, again ? 0 : workerData.intervalMs);
 };
