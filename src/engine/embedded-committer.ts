@@ -6,6 +6,9 @@ import type { EmbeddedLog } from '../io/index.js';
 import type { OffsetStore, QueryLeases } from '../state/index.js';
 
 export class EmbeddedCommitter implements BatchCommitter {
+  /** `process` runs inside the transaction, and `positions` is saved after it. */
+  readonly groupsBatches = true;
+
   constructor(
     private readonly db: Database.Database,
     private readonly log: EmbeddedLog,

@@ -11,6 +11,7 @@ export class MeteredCommitter implements BatchCommitter {
   private recorded: QueryCounters;
   readonly stage?: (topic: string, positions: Positions, process: () => readonly SinkRecord[]) => Promise<void>;
   readonly flush?: () => Promise<void>;
+  readonly groupsBatches: boolean;
 
   constructor(
     private readonly inner: BatchCommitter,
@@ -21,6 +22,7 @@ export class MeteredCommitter implements BatchCommitter {
   ) {
     this.saved = { ...counters };
     this.recorded = this.saved;
+    this.groupsBatches = inner.groupsBatches === true;
     if (inner.stage !== undefined && inner.flush !== undefined) {
       this.stage = (topic, positions, process) => this.guarded(() => inner.stage?.(topic, positions, this.metered(process)));
       this.flush = async () => {

@@ -1,7 +1,7 @@
 // QueryRunner: the poll → process → commit loop of one query, until stopped, caught up or fenced.
 
 import type { Pipeline } from './build-pipeline.js';
-import { CommitSchedule } from './commit-schedule.js';
+import { CommitSchedule, MAX_BATCHES_PER_COMMIT } from './commit-schedule.js';
 import type { BatchCommitter } from './ports/batch-committer.js';
 import type { Positions, SourceRecord } from './ports/records.js';
 import type { TopicReader } from './ports/topic-reader.js';
@@ -16,13 +16,23 @@ export interface QueryRunnerOptions {
   readonly maxBatchRecords: number;
   /**
    * `commit.interval.ms`: with a committer that can stage batches (Kafka, exactly-once), batches
-   * join one open transaction until this long after its first batch (or until the input is idle);
+   * join one open transaction until this long after its first batch (or until the input is idle).
+   * With one that groups batches (the embedded log), a query with one input that has a backlog
+   * reads on inside its transaction for up to this long or `MAX_GROUP_MS`, whichever is less.
    * 0 or absent commits every batch.
    */
   readonly commitIntervalMs?: number;
   /** The clock of the commit interval (tests). */
   readonly now?: () => number;
 }
+
+/**
+ * The longest a group of batches on the embedded log keeps its transaction open. The group runs
+ * without yielding the event loop (a SQLite transaction cannot span another query's work on the
+ * same connection), so this also bounds how long the process's other work (pull queries, the REPL)
+ * waits beyond one batch.
+ */
+export const MAX_GROUP_MS = 10;
 
 export class QueryRunner {
   private readonly options: QueryRunnerOptions;
@@ -32,6 +42,9 @@ export class QueryRunner {
   private readonly staged = new Map<string, Positions>();
   /** Set when batches share one transaction (`commitIntervalMs` > 0 and a committer that stages). */
   private readonly schedule: CommitSchedule | null;
+  /** How long a group of batches may read on (0: every batch commits alone). */
+  private readonly groupMs: number;
+  private readonly now: () => number;
   private next = 0;
   /** Records read but not yet committed (between a poll and its commit). */
   private inFlight = false;
@@ -52,6 +65,9 @@ export class QueryRunner {
     const { committer, commitIntervalMs = 0 } = options;
     const stages = committer?.stage !== undefined && committer.flush !== undefined;
     this.schedule = stages && commitIntervalMs > 0 ? new CommitSchedule(commitIntervalMs, options.now) : null;
+    const groups = committer?.groupsBatches === true && this.schedule === null && options.readers.length === 1;
+    this.groupMs = groups ? Math.min(commitIntervalMs, MAX_GROUP_MS) : 0;
+    this.now = options.now ?? Date.now;
   }
 
   /**
@@ -74,27 +90,32 @@ export class QueryRunner {
       const records = await reader.poll(this.options.maxBatchRecords, tried === readers.length - 1 ? lastWait : 0, signal);
       if (records.length === 0) continue;
       this.inFlight = true;
+      let processed: number;
       try {
-        await this.process(reader, records);
+        processed = await this.process(reader, records);
       } finally {
         this.inFlight = false;
       }
       if (schedule?.due() === true) await this.flush();
-      return records.length;
+      return processed;
     }
     if (schedule?.pending === true) await this.flush();
     return 0;
   }
 
-  private async process(reader: TopicReader, records: readonly SourceRecord[]): Promise<void> {
+  /** Processes `records` (and, in a group, the batches read on after them); returns how many records that was. */
+  private async process(reader: TopicReader, records: readonly SourceRecord[]): Promise<number> {
     const { pipeline, committer } = this.options;
     if (committer === undefined) {
       pipeline.process(reader.topic, records);
-      return;
+      return records.length;
     }
     const positions = new Map(reader.positions());
+    let processed = records.length;
     const run = () => {
+      const started = this.now();
       pipeline.process(reader.topic, records);
+      if (this.groupMs > 0) processed += this.readOn(reader, positions, started + this.groupMs);
       return pipeline.drainSinkRecords();
     };
     try {
@@ -102,7 +123,7 @@ export class QueryRunner {
         await committer.stage(reader.topic, positions, run);
         this.staged.set(reader.topic, positions);
         this.schedule.staged();
-        return;
+        return processed;
       }
       await committer.commit(reader.topic, positions, run);
     } catch (e) {
@@ -110,6 +131,27 @@ export class QueryRunner {
       throw e;
     }
     this.committed.set(reader.topic, positions);
+    return processed;
+  }
+
+  /**
+   * Inside a group's transaction: processes the batches `reader` has at once, one after another,
+   * until it has none, `until` has passed or the group holds `MAX_BATCHES_PER_COMMIT` batches; then
+   * sets `positions` to where it stopped. Returns the records read on. While a backlog drains, this
+   * spreads a commit's cost (a SQLite write transaction, the offsets, the metrics) over several
+   * batches; at the input's end a poll finds one batch or none, so a live record waits no longer.
+   */
+  private readOn(reader: TopicReader, positions: Map<number, number>, until: number): number {
+    const { pipeline, maxBatchRecords } = this.options;
+    let read = 0;
+    for (let batches = 1; batches < MAX_BATCHES_PER_COMMIT && this.now() < until; batches++) {
+      const more = reader.readAvailable?.(maxBatchRecords) ?? [];
+      if (more.length === 0) break;
+      pipeline.process(reader.topic, more);
+      read += more.length;
+    }
+    for (const [p, offset] of reader.positions()) positions.set(p, offset);
+    return read;
   }
 
   /** Commits the open transaction, if any (a clean stop calls this before closing). */

@@ -1,7 +1,8 @@
-// The hand-written baselines of the aggregating workloads: a Map per key, state and outputs written per batch.
+// The hand-written baselines of the aggregating workloads: a Map per key, state and outputs written per batch, batches committed in groups.
 
 import { EmbeddedLog, LOG_MIGRATIONS } from '../../src/io/index.js';
 import { OffsetStore, openDataDirectory } from '../../src/state/index.js';
+import { GroupedCommits } from './grouped-commits.js';
 import type { TableWorkload, WindowCountWorkload } from './workloads.js';
 
 interface WindowCount {
@@ -18,7 +19,7 @@ type Out = { topic: string; timestamp: number; key: Uint8Array | null; value: Ui
  * each window emitted to `BASELINE_OUT` and a result table once the smallest partition stream time
  * passes its end plus grace. Returns the input events read.
  */
-export function runCountBaseline(w: WindowCountWorkload, dataDir: string, batch: number): number {
+export function runCountBaseline(w: WindowCountWorkload, dataDir: string, batch: number, groupMs: number): number {
   const db = openDataDirectory(dataDir, { log: LOG_MIGRATIONS });
   const log = new EmbeddedLog(db);
   const offsets = new OffsetStore(db);
@@ -31,6 +32,7 @@ export function runCountBaseline(w: WindowCountWorkload, dataDir: string, batch:
   const windows = new Map<number, Map<number, WindowCount>>();
   const streamTime = new Map<number, number>();
   const reader = log.reader(w.inputTopics[0], 'earliest');
+  const commits = new GroupedCommits(db, groupMs);
   let inputEvents = 0;
   for (;;) {
     const records = reader.readAvailable(batch);
@@ -61,7 +63,7 @@ export function runCountBaseline(w: WindowCountWorkload, dataDir: string, batch:
       }
     }
     const positions = reader.positions();
-    db.transaction(() => {
+    commits.write(() => {
       for (const e of dirty) upsertState.run(e.auction, e.ws, e.n);
       for (const ws of closed) {
         for (const e of windows.get(ws)?.values() ?? []) insertOut.run(e.auction, ws, ws + w.sizeMs, e.n);
@@ -70,8 +72,9 @@ export function runCountBaseline(w: WindowCountWorkload, dataDir: string, batch:
       }
       log.append(out);
       offsets.save('baseline', w.inputTopics[0], positions);
-    }).immediate();
+    });
   }
+  commits.end();
   db.close();
   return inputEvents;
 }
@@ -87,7 +90,7 @@ interface KeyAggregate {
  * COUNT(*) and MAX(price) per key (the bidder, or W9's spread key): a Map, the changed keys upserted into a SQLite table per
  * batch, and one changelog record per input appended to `BASELINE_OUT` (as the engine does).
  */
-export function runTableBaseline(w: TableWorkload, dataDir: string, batch: number): number {
+export function runTableBaseline(w: TableWorkload, dataDir: string, batch: number, groupMs: number): number {
   const db = openDataDirectory(dataDir, { log: LOG_MIGRATIONS });
   const log = new EmbeddedLog(db);
   const offsets = new OffsetStore(db);
@@ -97,6 +100,7 @@ export function runTableBaseline(w: TableWorkload, dataDir: string, batch: numbe
   const byKey = new Map<number, KeyAggregate>();
   const keyOf = w.key.of;
   const reader = log.reader(w.inputTopics[0], 'earliest');
+  const commits = new GroupedCommits(db, groupMs);
   let inputEvents = 0;
   for (;;) {
     const records = reader.readAvailable(batch);
@@ -117,12 +121,13 @@ export function runTableBaseline(w: TableWorkload, dataDir: string, batch: numbe
       out.push({ topic: 'BASELINE_OUT', timestamp: a.rowtime, key: Buffer.from(String(a.key)), value: Buffer.from(JSON.stringify({ N: a.n, MAXPRICE: a.max })) });
     }
     const positions = reader.positions();
-    db.transaction(() => {
+    commits.write(() => {
       for (const a of dirty) upsert.run(a.key, a.n, a.max, a.rowtime);
       log.append(out);
       offsets.save('baseline', w.inputTopics[0], positions);
-    }).immediate();
+    });
   }
+  commits.end();
   db.close();
   return inputEvents;
 }

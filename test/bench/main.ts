@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmbeddedLog, LOG_MIGRATIONS } from '../../src/io/index.js';
 import { DATABASE_FILE, openDataDirectory } from '../../src/state/index.js';
+import { groupMsFor } from './grouped-commits.js';
 import { expectedRows, sameRows, topicRows } from './join-gate.js';
 import { benchBrokers, runKafkaBench, type KafkaReport } from './kafka-bench.js';
 import { loadNexmark } from './load-nexmark.js';
@@ -29,6 +30,8 @@ interface Options {
   readonly kafkaEvents: number;
   /** `--batch N`: the engine's `max.poll.records` and the baselines' batch (default 500). */
   readonly batch: number;
+  /** `--commit-interval N`: the engine's `commit.interval.ms` (default 100); on the embedded log 0 commits every batch, on both sides. */
+  readonly commitIntervalMs: number;
   /** `--w9-keys N`: W9 groups by an expression over bid fields with about N distinct values instead of by bidder. */
   readonly w9Keys: number | null;
   /** `--latency`: the open-loop phase's loads (percent of the drain rate) and spans; null without it. */
@@ -50,6 +53,7 @@ function options(argv: readonly string[]): Options {
     brokers: benchBrokers(argv),
     kafkaEvents: Number(value('--kafka-events') ?? (quick ? 30_000 : 500_000)),
     batch: Number(value('--batch') ?? 500),
+    commitIntervalMs: Number(value('--commit-interval') ?? 100),
     w9Keys: value('--w9-keys') === undefined ? null : Number(value('--w9-keys')),
     // performance.md §7.1: 25/50/80 % of the drain rate, 5 minutes each after 1 minute of warm-up (--quick: 5 s after 1 s).
     latency: argv.includes('--latency')
@@ -190,7 +194,7 @@ try {
   process.stderr.write(`loaded ${opts.events} Nexmark events (${counts.bid} bids) in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
   const reports: WorkloadReport[] = [];
   const latency = opts.latency === null ? null : { ...opts.latency, skip: opts.events + opts.live, eventsPerSecond: opts.rate };
-  const settings: BenchSettings = { batch: opts.batch, w9Keys: opts.w9Keys, latency };
+  const settings: BenchSettings = { batch: opts.batch, commitIntervalMs: opts.commitIntervalMs, w9Keys: opts.w9Keys, latency };
   for (const workload of workloadsFor(settings).filter((w) => opts.only === null || opts.only.includes(w.id))) {
     const copy = (name: string) => {
       const dir = join(root, `${workload.id}-${name}`);
@@ -253,7 +257,7 @@ try {
   const header = ['workload', 'what', 'correct', 'engine ev/CPU-s', 'engine ev/wall-s', 'baseline ev/CPU-s', 'engine/baseline', 'peak RSS MB', 'latency / state'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
-  process.stdout.write(`\nEddy benchmark: ${opts.events} Nexmark events at ${opts.rate} ev/s of event time, embedded log, JSON, batches of ${opts.batch} records (engine and baseline in this run)\n`);
+  process.stdout.write(`\nEddy benchmark: ${opts.events} Nexmark events at ${opts.rate} ev/s of event time, embedded log, JSON, batches of ${opts.batch} records committed ${opts.commitIntervalMs > 0 ? `in groups of up to ${groupMsFor(opts.commitIntervalMs)} ms` : 'one by one'} (engine and baseline in this run)\n`);
   process.stdout.write(`${line(header)}\n${rows.map(line).join('\n')}\n`);
   if (opts.latency !== null) process.stdout.write(`\n${openLoopTable(reports, opts.latency)}`);
   let recovery: RecoveryReport | null = null;

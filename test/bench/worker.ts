@@ -6,6 +6,7 @@ import { EmbeddedLog, LOG_MIGRATIONS } from '../../src/io/index.js';
 import { OffsetStore, openDataDirectory } from '../../src/state/index.js';
 import { runCountBaseline, runTableBaseline } from './baseline-aggregate.js';
 import { runJoinBaseline } from './baseline-join.js';
+import { GroupedCommits, groupMsFor } from './grouped-commits.js';
 import { liveLatency, type LiveEvent, type LiveLatency } from './live-latency.js';
 import { openLoopLatency, type OpenLoopLevel } from './open-loop-latency.js';
 import { DEFAULT_SETTINGS, NEXMARK_DDL, workloadsFor, type BenchSettings, type MapWorkload, type Workload } from './workloads.js';
@@ -46,7 +47,7 @@ export function percentile(sorted: readonly number[], p: number): number {
 }
 
 async function runEngine(workload: Workload, dataDir: string, inputEvents: number, liveFile: string | undefined, settings: BenchSettings): Promise<WorkerResult> {
-  const engine = Engine.open({ dataDir, logger: { info: () => undefined, warn: () => undefined }, properties: { 'max.poll.records': String(settings.batch) } });
+  const engine = Engine.open({ dataDir, logger: { info: () => undefined, warn: () => undefined }, properties: { 'max.poll.records': String(settings.batch), 'commit.interval.ms': String(settings.commitIntervalMs) } });
   for (const s of engine.parse(NEXMARK_DDL + (workload.ddl ?? ''))) await engine.execute(s);
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
@@ -121,13 +122,14 @@ function tableBytesPerKey(dataDir: string): number {
 }
 
 /** The same work by hand: read → JSON.parse → filter/project → JSON.stringify → append, offsets in the same transaction. */
-function runMapBaseline(workload: MapWorkload, dataDir: string, batch: number): WorkerResult {
+function runMapBaseline(workload: MapWorkload, dataDir: string, batch: number, groupMs: number): WorkerResult {
   const db = openDataDirectory(dataDir, { log: LOG_MIGRATIONS });
   const log = new EmbeddedLog(db);
   const offsets = new OffsetStore(db);
   log.createTopic('BASELINE_OUT', 2, 0);
   const reader = log.reader(workload.inputTopics[0], 'earliest');
   const map = workload.baseline;
+  const commits = new GroupedCommits(db, groupMs);
   let inputEvents = 0;
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
@@ -146,32 +148,33 @@ function runMapBaseline(workload: MapWorkload, dataDir: string, batch: number): 
       if (output !== null) out.push({ topic: 'BASELINE_OUT', timestamp: r.timestamp, key: null, value: Buffer.from(JSON.stringify(output)) });
     }
     const positions = reader.positions();
-    db.transaction(() => {
+    commits.write(() => {
       log.append(out);
       offsets.save('baseline', workload.inputTopics[0], positions);
-    }).immediate();
+    });
   }
+  commits.end();
   const wall = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
   db.close();
   return result(inputEvents, cpu, wall);
 }
 
-function runBaseline(workload: Workload, dataDir: string, batch: number): WorkerResult {
+function runBaseline(workload: Workload, dataDir: string, batch: number, groupMs: number): WorkerResult {
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   let inputEvents: number;
   switch (workload.kind) {
     case 'map':
-      return runMapBaseline(workload, dataDir, batch);
+      return runMapBaseline(workload, dataDir, batch, groupMs);
     case 'window-count':
-      inputEvents = runCountBaseline(workload, dataDir, batch);
+      inputEvents = runCountBaseline(workload, dataDir, batch, groupMs);
       break;
     case 'table':
-      inputEvents = runTableBaseline(workload, dataDir, batch);
+      inputEvents = runTableBaseline(workload, dataDir, batch, groupMs);
       break;
     case 'join':
-      inputEvents = runJoinBaseline(workload, dataDir, batch);
+      inputEvents = runJoinBaseline(workload, dataDir, batch, groupMs);
       break;
   }
   return result(inputEvents, process.cpuUsage(cpu0), (performance.now() - t0) / 1000);
@@ -193,5 +196,5 @@ if (workload === undefined || dataDir === undefined || (mode !== 'engine' && mod
   process.stderr.write('usage: worker engine|baseline <workload id> <data dir> <events> [live events file] [settings JSON]\n');
   process.exit(2);
 }
-const output = mode === 'engine' ? await runEngine(workload, dataDir, Number(events), liveFile, settings) : runBaseline(workload, dataDir, settings.batch);
+const output = mode === 'engine' ? await runEngine(workload, dataDir, Number(events), liveFile, settings) : runBaseline(workload, dataDir, settings.batch, groupMsFor(settings.commitIntervalMs));
 process.stdout.write(`${JSON.stringify(output)}\n`);

@@ -81,13 +81,15 @@ export interface TableKey {
 export interface BenchSettings {
   /** The engine's `max.poll.records` and the baselines' batch. */
   readonly batch: number;
+  /** The engine's `commit.interval.ms` (its default, 100): on the embedded log, batches read back to back commit in groups of up to 10 ms, the baselines' too; 0 commits every batch. */
+  readonly commitIntervalMs: number;
   /** W9 keyed on about this many keys (null: by bidder). */
   readonly w9Keys: number | null;
   /** `--latency`: after the drain, the open-loop latency phase (null: not run). */
   readonly latency: LatencySettings | null;
 }
 
-export const DEFAULT_SETTINGS: BenchSettings = { batch: 500, w9Keys: null, latency: null };
+export const DEFAULT_SETTINGS: BenchSettings = { batch: 500, commitIntervalMs: 100, w9Keys: null, latency: null };
 
 const BY_BIDDER: TableKey = {
   column: 'BIDDER',

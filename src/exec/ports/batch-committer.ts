@@ -11,6 +11,13 @@ export interface BatchCommitter {
    */
   commit(topic: string, positions: Positions, process: () => readonly SinkRecord[]): void | Promise<void>;
   /**
+   * True when `commit` runs `process` synchronously inside its transaction and records `positions`
+   * only once `process` has returned (the embedded log). The runner may then read and process more
+   * batches of the same input inside `process`, advancing `positions`: a group of batches, one
+   * transaction.
+   */
+  readonly groupsBatches?: boolean;
+  /**
    * Committers that can keep one transaction open across batches (Kafka, exactly-once): like
    * `commit`, but the batch joins the open transaction (opening one if needed) and becomes durable
    * only with the next `flush`. A failure (here or in `flush`) aborts every staged batch.

@@ -10,6 +10,11 @@ export interface TopicReader {
    * ones (or until `signal` aborts) and returns what arrived, possibly nothing.
    */
   poll(maxRecords: number, waitMs: number, signal?: AbortSignal): Promise<readonly SourceRecord[]>;
+  /**
+   * Readers of a log in this process (the embedded log): the next records there are now (at most
+   * `maxRecords`), read synchronously, never waiting; nothing when the positions are at the end.
+   */
+  readAvailable?(maxRecords: number): readonly SourceRecord[];
   /** The next offset per partition: where the following poll starts. */
   positions(): Positions;
   /** Moves the positions back, e.g. to the last committed ones after a failed commit. */

@@ -83,9 +83,10 @@ describe('pull queries on the embedded log', () => {
     }
   });
 
-  it('return exactly the committed table at every turn while a persistent query ingests', async () => {
+  // commit.interval.ms 0: every batch commits alone, many turns to pull in; 100 (the default): batches read back to back commit in groups.
+  it.each([0, 100])('return exactly the committed table at every turn while a persistent query ingests (commit.interval.ms %i)', async (interval) => {
     const dir = dataDir();
-    const engine = Engine.open({ dataDir: dir, logger: quiet, properties: { 'max.poll.records': '50' } });
+    const engine = Engine.open({ dataDir: dir, logger: quiet, properties: { 'max.poll.records': '50', 'commit.interval.ms': String(interval) } });
     const reader = new Database(join(dir, DATABASE_FILE), { readonly: true });
     try {
       await run(engine, DDL);
@@ -111,10 +112,18 @@ describe('pull queries on the embedded log', () => {
         checks++;
       }
       await drained;
-      expect(checks).toBeGreaterThan(5);
       const last = await pull(engine, 'SELECT * FROM totals WHERE bidder = 3;');
       const expected = bids.filter(([b]) => b === 3);
       expect(last.all.map((c) => c.row.slice(0, 3))).toEqual([[3n, BigInt(expected.length), BigInt(Math.max(...expected.map(([, p]) => p)))]]);
+      // The query's commits (its metrics count one per transaction that read records).
+      const commits = reader.prepare<[], { batches: number }>('SELECT batches FROM query_metrics').get()?.batches;
+      if (interval === 0) {
+        expect(checks).toBeGreaterThan(5);
+        expect(commits).toBe(40);
+      } else {
+        expect(checks).toBeGreaterThan(0);
+        expect(commits).toBeLessThan(40);
+      }
     } finally {
       reader.close();
       await engine.close();

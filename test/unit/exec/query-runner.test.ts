@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   FencedError,
   MAX_BATCHES_PER_COMMIT,
+  MAX_GROUP_MS,
   QueryRunner,
   type BatchCommitter,
   type Pipeline,
@@ -51,6 +52,15 @@ class MemoryTopicReader implements TopicReader {
 
   poll(maxRecords: number): Promise<readonly SourceRecord[]> {
     this.polls++;
+    return Promise.resolve(this.take(maxRecords));
+  }
+
+  /** Like the embedded log's reader: what there is, synchronously. */
+  readAvailable(maxRecords: number): SourceRecord[] {
+    return this.take(maxRecords);
+  }
+
+  private take(maxRecords: number): SourceRecord[] {
     const out: SourceRecord[] = [];
     this.partitions.forEach((records, p) => {
       const from = this.next[p] ?? 0;
@@ -58,7 +68,7 @@ class MemoryTopicReader implements TopicReader {
       this.next[p] = from + taken.length;
       out.push(...taken);
     });
-    return Promise.resolve(out);
+    return out;
   }
 
   positions(): Positions {
@@ -491,11 +501,88 @@ describe('QueryRunner with a commit interval (one transaction across batches)', 
     expect(committer.outputs().sort()).toEqual(['a-0-0', 'a-0-1', 'a-0-2', 'b-0-0', 'b-0-1', 'b-0-2']);
   });
 
-  it('commits every batch when the committer cannot stage (the embedded log)', async () => {
+  it('commits every batch when the committer can neither stage nor group batches', async () => {
     const reader = MemoryTopicReader.withRecords('in', [4]);
     const committer = new MemoryCommitter();
     const runner = new QueryRunner({ pipeline: new RecordingPipeline(), readers: [reader], committer, maxBatchRecords: 2, commitIntervalMs: 100 });
     await runner.step(0);
     expect(committer.commits).toHaveLength(1);
+  });
+});
+
+/** Commits like the embedded log: `process` inside the commit, the positions saved after it. */
+class GroupingCommitter extends MemoryCommitter {
+  readonly groupsBatches = true;
+}
+
+function groupingSetup(perPartition: readonly number[], maxBatchRecords: number, commitIntervalMs = 100) {
+  const reader = MemoryTopicReader.withRecords('in', perPartition);
+  const pipeline = new RecordingPipeline();
+  const committer = new GroupingCommitter();
+  const clock = manualClock();
+  const runner = new QueryRunner({ pipeline, readers: [reader], committer, maxBatchRecords, commitIntervalMs, now: clock.now });
+  return { reader, pipeline, committer, clock, runner };
+}
+
+describe('QueryRunner with a committer that groups batches (the embedded log during a backlog)', () => {
+  it('reads on inside one commit while the input has records: batches stay batches, the commit holds them all', async () => {
+    const { pipeline, committer, runner } = groupingSetup([5, 4], 3);
+    expect(await runner.step(0)).toBe(9);
+    // Each batch went through the pipeline on its own, at most max.poll.records records.
+    expect(pipeline.batches.map((b) => b.length)).toEqual([3, 3, 3]);
+    expect(committer.commits).toEqual([{ topic: 'in', positions: [[0, 5], [1, 4]], outputs: pipeline.processed().map((r) => r.replace(/:/g, '-')) }]);
+    expect(runner.caughtUp()).toBe(true);
+    expect(await runner.step(0)).toBe(0);
+    expect(committer.commits).toHaveLength(1);
+  });
+
+  it(`stops reading on once the group has run ${MAX_GROUP_MS} ms (or commit.interval.ms, if less)`, async () => {
+    const { pipeline, committer, clock, runner } = groupingSetup([10], 1);
+    // Each batch takes 4 ms: the third ends at 12 ms, past the 10 ms a group may last.
+    pipeline.onProcess = () => (clock.t += 4);
+    expect(await runner.step(0)).toBe(3);
+    expect(committer.commits.map((c) => c.positions)).toEqual([[[0, 3]]]);
+    await runner.runUntilCaughtUp();
+    expect(committer.commits.map((c) => c.positions)).toEqual([[[0, 3]], [[0, 6]], [[0, 9]], [[0, 10]]]);
+
+    const short = groupingSetup([10], 1, 5);
+    short.pipeline.onProcess = () => (short.clock.t += 4);
+    expect(await short.runner.step(0)).toBe(2);
+  });
+
+  it('commits every batch alone with commit.interval.ms 0', async () => {
+    const { committer, runner } = groupingSetup([5], 2, 0);
+    await runner.runUntilCaughtUp();
+    expect(committer.commits.map((c) => c.positions)).toEqual([[[0, 2]], [[0, 4]], [[0, 5]]]);
+  });
+
+  it(`holds at most MAX_BATCHES_PER_COMMIT batches, however fast they go`, async () => {
+    const { committer, runner } = groupingSetup([MAX_BATCHES_PER_COMMIT + 5], 1);
+    expect(await runner.step(0)).toBe(MAX_BATCHES_PER_COMMIT);
+    expect(committer.commits.map((c) => c.positions)).toEqual([[[0, MAX_BATCHES_PER_COMMIT]]]);
+  });
+
+  it('a failed group rewinds to the last commit: its batches are read again, none lost or doubled', async () => {
+    const { reader, pipeline, committer, runner } = groupingSetup([7], 2);
+    pipeline.onProcess = () => {
+      // The first group fails on its commit, after reading on to the end.
+      if (pipeline.batches.length === 3) committer.failures.push(new Error('disk full'));
+    };
+    await expect(runner.step(0)).rejects.toThrow('disk full');
+    expect(reader.positions()).toEqual(new Map([[0, 0]]));
+    expect(pipeline.rollbacks).toBe(1);
+    pipeline.onProcess = () => undefined;
+    await runner.runUntilCaughtUp();
+    expect(committer.commits.flatMap((c) => c.outputs)).toEqual(['in-0-0', 'in-0-1', 'in-0-2', 'in-0-3', 'in-0-4', 'in-0-5', 'in-0-6']);
+    expect(committer.commits.at(-1)?.positions).toEqual([[0, 7]]);
+  });
+
+  it('does not group a query with several inputs (a join reads its inputs in turn)', async () => {
+    const a = MemoryTopicReader.withRecords('a', [4]);
+    const b = MemoryTopicReader.withRecords('b', [4]);
+    const committer = new GroupingCommitter();
+    const runner = new QueryRunner({ pipeline: new RecordingPipeline(), readers: [a, b], committer, maxBatchRecords: 2, commitIntervalMs: 100 });
+    await runner.runUntilCaughtUp();
+    expect(committer.commits.map((c) => `${c.topic}:${c.outputs.length}`)).toEqual(['a:2', 'b:2', 'a:2', 'b:2']);
   });
 });
