@@ -11,7 +11,7 @@ export class MeteredCommitter implements BatchCommitter {
   private recorded: QueryCounters;
   readonly stage?: (topic: string, positions: Positions, process: () => readonly SinkRecord[]) => Promise<void>;
   readonly flush?: () => Promise<void>;
-  readonly groupsBatches: boolean;
+  readonly commitGroup?: (positions: ReadonlyMap<string, Positions>, process: () => readonly SinkRecord[]) => Promise<void>;
 
   constructor(
     private readonly inner: BatchCommitter,
@@ -22,7 +22,12 @@ export class MeteredCommitter implements BatchCommitter {
   ) {
     this.saved = { ...counters };
     this.recorded = this.saved;
-    this.groupsBatches = inner.groupsBatches === true;
+    if (inner.commitGroup !== undefined) {
+      this.commitGroup = async (positions, process) => {
+        await this.guarded(() => inner.commitGroup?.(positions, this.metered(process)));
+        this.saved = this.recorded;
+      };
+    }
     if (inner.stage !== undefined && inner.flush !== undefined) {
       this.stage = (topic, positions, process) => this.guarded(() => inner.stage?.(topic, positions, this.metered(process)));
       this.flush = async () => {

@@ -17,7 +17,7 @@ export interface QueryRunnerOptions {
   /**
    * `commit.interval.ms`: with a committer that can stage batches (Kafka, exactly-once), batches
    * join one open transaction until this long after its first batch (or until the input is idle).
-   * With one that groups batches (the embedded log), a query with one input that has a backlog
+   * With one that commits groups of batches (the embedded log), a query whose input has a backlog
    * reads on inside its transaction for up to this long or `MAX_GROUP_MS`, whichever is less.
    * 0 or absent commits every batch.
    */
@@ -65,8 +65,7 @@ export class QueryRunner {
     const { committer, commitIntervalMs = 0 } = options;
     const stages = committer?.stage !== undefined && committer.flush !== undefined;
     this.schedule = stages && commitIntervalMs > 0 ? new CommitSchedule(commitIntervalMs, options.now) : null;
-    const groups = committer?.groupsBatches === true && this.schedule === null && options.readers.length === 1;
-    this.groupMs = groups ? Math.min(commitIntervalMs, MAX_GROUP_MS) : 0;
+    this.groupMs = committer?.commitGroup !== undefined && this.schedule === null ? Math.min(commitIntervalMs, MAX_GROUP_MS) : 0;
     this.now = options.now ?? Date.now;
   }
 
@@ -110,12 +109,10 @@ export class QueryRunner {
       pipeline.process(reader.topic, records);
       return records.length;
     }
+    if (this.groupMs > 0 && committer.commitGroup !== undefined) return this.processGroup(committer.commitGroup.bind(committer), reader, records);
     const positions = new Map(reader.positions());
-    let processed = records.length;
     const run = () => {
-      const started = this.now();
       pipeline.process(reader.topic, records);
-      if (this.groupMs > 0) processed += this.readOn(reader, positions, started + this.groupMs);
       return pipeline.drainSinkRecords();
     };
     try {
@@ -123,34 +120,67 @@ export class QueryRunner {
         await committer.stage(reader.topic, positions, run);
         this.staged.set(reader.topic, positions);
         this.schedule.staged();
-        return processed;
+        return records.length;
       }
       await committer.commit(reader.topic, positions, run);
     } catch (e) {
-      this.rollback(reader);
+      this.rollback([reader]);
       throw e;
     }
     this.committed.set(reader.topic, positions);
+    return records.length;
+  }
+
+  /**
+   * The embedded log: `records`, then the batches read on after them (`readOn`), committed as one
+   * group with the positions of every input it read.
+   */
+  private async processGroup(commitGroup: NonNullable<BatchCommitter['commitGroup']>, reader: TopicReader, records: readonly SourceRecord[]): Promise<number> {
+    const { pipeline } = this.options;
+    const positions = new Map<string, Positions>();
+    let processed = records.length;
+    const run = () => {
+      const started = this.now();
+      pipeline.process(reader.topic, records);
+      positions.set(reader.topic, new Map(reader.positions()));
+      processed += this.readOn(positions, started + this.groupMs);
+      return pipeline.drainSinkRecords();
+    };
+    try {
+      await commitGroup(positions, run);
+    } catch (e) {
+      this.rollback(this.options.readers.filter((r) => r === reader || positions.has(r.topic)));
+      throw e;
+    }
+    for (const [topic, topicPositions] of positions) this.committed.set(topic, topicPositions);
     return processed;
   }
 
   /**
-   * Inside a group's transaction: processes the batches `reader` has at once, one after another,
-   * until it has none, `until` has passed or the group holds `MAX_BATCHES_PER_COMMIT` batches; then
-   * sets `positions` to where it stopped. Returns the records read on. While a backlog drains, this
-   * spreads a commit's cost (a SQLite write transaction, the offsets, the metrics) over several
-   * batches; at the input's end a poll finds one batch or none, so a live record waits no longer.
+   * Inside a group's transaction: processes the batches the inputs have at once, taking the inputs
+   * in turn as `step` does, until none has any, `until` has passed or the group holds
+   * `MAX_BATCHES_PER_COMMIT` batches; records in `positions` where each input it read stands.
+   * Returns the records read on. While a backlog drains, this spreads a commit's cost (a SQLite
+   * write transaction, the offsets, the metrics) over several batches; at the inputs' end a poll
+   * finds one batch or none, so a live record waits no longer.
    */
-  private readOn(reader: TopicReader, positions: Map<number, number>, until: number): number {
+  private readOn(positions: Map<string, Positions>, until: number): number {
     const { pipeline, maxBatchRecords } = this.options;
+    const readers = this.loading.length > 0 ? this.loading : this.options.readers;
     let read = 0;
-    for (let batches = 1; batches < MAX_BATCHES_PER_COMMIT && this.now() < until; batches++) {
-      const more = reader.readAvailable?.(maxBatchRecords) ?? [];
-      if (more.length === 0) break;
+    for (let batches = 1, idle = 0; batches < MAX_BATCHES_PER_COMMIT && idle < readers.length && this.now() < until; ) {
+      const reader = readers[this.next++ % readers.length];
+      const more = reader?.readAvailable?.(maxBatchRecords) ?? [];
+      if (reader === undefined || more.length === 0) {
+        idle++;
+        continue;
+      }
+      idle = 0;
+      batches++;
       pipeline.process(reader.topic, more);
+      positions.set(reader.topic, new Map(reader.positions()));
       read += more.length;
     }
-    for (const [p, offset] of reader.positions()) positions.set(p, offset);
     return read;
   }
 
@@ -162,7 +192,7 @@ export class QueryRunner {
     try {
       await committer.flush();
     } catch (e) {
-      this.rollback(null);
+      this.rollback([]);
       throw e;
     } finally {
       this.inFlight = false;
@@ -174,15 +204,15 @@ export class QueryRunner {
 
   /**
    * After a failed batch or commit: forgets the staged batches (their transaction is aborted),
-   * clears the operators' caches, and sends every reader that had staged input (and `failed`) back
-   * to its last durable commit.
+   * clears the operators' caches, and sends every reader that had staged input (and those in
+   * `failed`) back to its last durable commit.
    */
-  private rollback(failed: TopicReader | null): void {
+  private rollback(failed: readonly TopicReader[]): void {
     const { pipeline } = this.options;
     pipeline.drainSinkRecords();
     pipeline.rollback();
     for (const reader of this.options.readers) {
-      if (reader === failed || this.staged.has(reader.topic)) reader.seek(this.committed.get(reader.topic) ?? new Map());
+      if (failed.includes(reader) || this.staged.has(reader.topic)) reader.seek(this.committed.get(reader.topic) ?? new Map());
     }
     this.staged.clear();
     this.schedule?.reset();

@@ -20,9 +20,8 @@ export function bigintKey(n: number): Uint8Array {
 const parse = <T>(r: Record_): T => JSON.parse(Buffer.from(r.value ?? new Uint8Array()).toString('utf8')) as T;
 
 /**
- * Reads `topics` round-robin, a batch from each in turn, committing each batch (its state, outputs,
- * offsets) in one transaction; over one topic, batches commit in groups (`groupMs`), as the engine's
- * queries with one input do (its joins of two inputs commit every batch).
+ * Reads `topics` round-robin, a batch from each in turn, writing each batch (its state, outputs,
+ * offsets) and committing the batches in groups of up to `groupMs` (the engine's rule).
  */
 function roundRobin(
   dataDir: string,
@@ -38,7 +37,7 @@ function roundRobin(
   log.createTopic('BASELINE_OUT', 2, 0);
   setup(db);
   const readers = topics.map((t) => ({ topic: t, reader: log.reader(t, 'earliest'), done: false }));
-  const commits = new GroupedCommits(db, topics.length === 1 ? groupMs : 0);
+  const commits = new GroupedCommits(db, groupMs);
   let inputEvents = 0;
   while (readers.some((r) => !r.done)) {
     for (const r of readers) {
@@ -147,7 +146,7 @@ interface Auction {
  * records within 10 s and is then stored (and inserted into a state table in its batch's
  * transaction). With the workload's 1-hour grace nothing is old enough to evict at bench sizes.
  */
-function q8(dataDir: string, batch: number): number {
+function q8(dataDir: string, batch: number, groupMs: number): number {
   const persons = new Map<number, Person[]>();
   const auctions = new Map<number, Auction[]>();
   let insert: Statement<unknown[]>;
@@ -161,7 +160,7 @@ function q8(dataDir: string, batch: number): number {
     dataDir,
     ['person', 'auction'],
     batch,
-    0,
+    groupMs,
     (db) => {
       db.exec('CREATE TABLE baseline_q8 (side INTEGER, k INTEGER, t INTEGER, v TEXT)');
       insert = db.prepare('INSERT INTO baseline_q8 (side, k, t, v) VALUES (?, ?, ?, ?)');
@@ -198,14 +197,14 @@ function q8(dataDir: string, batch: number): number {
  * bid looks its auction up and is emitted, enriched, when the category is 10. The table's topic is
  * read first in each round, as the engine does.
  */
-function q20(dataDir: string, batch: number): number {
+function q20(dataDir: string, batch: number, groupMs: number): number {
   const table = new Map<number, { itemName: string; category: number }>();
   let upsert: Statement<unknown[]>;
   return roundRobin(
     dataDir,
     ['auction_by_id', 'bid'],
     batch,
-    0,
+    groupMs,
     (db) => {
       db.exec('CREATE TABLE baseline_auctions (id INTEGER PRIMARY KEY, item_name TEXT, category INTEGER)');
       upsert = db.prepare('INSERT OR REPLACE INTO baseline_auctions (id, item_name, category) VALUES (?, ?, ?)');
@@ -240,9 +239,9 @@ export function runJoinBaseline(w: JoinWorkload, dataDir: string, batch: number,
     case 'q7-max-join':
       return q7(dataDir, batch, groupMs);
     case 'q8-stream-stream':
-      return q8(dataDir, batch);
+      return q8(dataDir, batch, groupMs);
     case 'q20-stream-table':
-      return q20(dataDir, batch);
+      return q20(dataDir, batch, groupMs);
     default:
       return assertNever(w.shape, 'join shape');
   }

@@ -11,12 +11,12 @@ export interface BatchCommitter {
    */
   commit(topic: string, positions: Positions, process: () => readonly SinkRecord[]): void | Promise<void>;
   /**
-   * True when `commit` runs `process` synchronously inside its transaction and records `positions`
-   * only once `process` has returned (the embedded log). The runner may then read and process more
-   * batches of the same input inside `process`, advancing `positions`: a group of batches, one
-   * transaction.
+   * Committers whose transaction runs `process` synchronously (the embedded log): like `commit`, for
+   * batches of any of the query's inputs. `positions` (topic → positions) is read only once
+   * `process` has returned, so `process` may read and process further batches and record where
+   * each input it read stands: a group of batches, one transaction.
    */
-  readonly groupsBatches?: boolean;
+  commitGroup?(positions: ReadonlyMap<string, Positions>, process: () => readonly SinkRecord[]): void | Promise<void>;
   /**
    * Committers that can keep one transaction open across batches (Kafka, exactly-once): like
    * `commit`, but the batch joins the open transaction (opening one if needed) and becomes durable

@@ -510,9 +510,16 @@ describe('QueryRunner with a commit interval (one transaction across batches)', 
   });
 });
 
-/** Commits like the embedded log: `process` inside the commit, the positions saved after it. */
+/** Commits like the embedded log: `process` inside the commit, every input's positions saved after it. */
 class GroupingCommitter extends MemoryCommitter {
-  readonly groupsBatches = true;
+  readonly groups: { positions: Record<string, [number, number][]>; outputs: string[] }[] = [];
+
+  commitGroup(positions: ReadonlyMap<string, Positions>, process: () => readonly SinkRecord[]): void {
+    const outputs = process().map((r) => (r.value === null ? 'null' : Buffer.from(r.value).toString()));
+    const failure = this.failures.shift();
+    if (failure !== undefined) throw failure;
+    this.groups.push({ positions: Object.fromEntries([...positions].map(([topic, p]) => [topic, [...p]])), outputs });
+  }
 }
 
 function groupingSetup(perPartition: readonly number[], maxBatchRecords: number, commitIntervalMs = 100) {
@@ -524,16 +531,17 @@ function groupingSetup(perPartition: readonly number[], maxBatchRecords: number,
   return { reader, pipeline, committer, clock, runner };
 }
 
-describe('QueryRunner with a committer that groups batches (the embedded log during a backlog)', () => {
+describe('QueryRunner with a committer that commits groups of batches (the embedded log during a backlog)', () => {
   it('reads on inside one commit while the input has records: batches stay batches, the commit holds them all', async () => {
     const { pipeline, committer, runner } = groupingSetup([5, 4], 3);
     expect(await runner.step(0)).toBe(9);
     // Each batch went through the pipeline on its own, at most max.poll.records records.
     expect(pipeline.batches.map((b) => b.length)).toEqual([3, 3, 3]);
-    expect(committer.commits).toEqual([{ topic: 'in', positions: [[0, 5], [1, 4]], outputs: pipeline.processed().map((r) => r.replace(/:/g, '-')) }]);
+    expect(committer.groups).toEqual([{ positions: { in: [[0, 5], [1, 4]] }, outputs: pipeline.processed().map((r) => r.replace(/:/g, '-')) }]);
+    expect(committer.commits).toEqual([]);
     expect(runner.caughtUp()).toBe(true);
     expect(await runner.step(0)).toBe(0);
-    expect(committer.commits).toHaveLength(1);
+    expect(committer.groups).toHaveLength(1);
   });
 
   it(`stops reading on once the group has run ${MAX_GROUP_MS} ms (or commit.interval.ms, if less)`, async () => {
@@ -541,9 +549,9 @@ describe('QueryRunner with a committer that groups batches (the embedded log dur
     // Each batch takes 4 ms: the third ends at 12 ms, past the 10 ms a group may last.
     pipeline.onProcess = () => (clock.t += 4);
     expect(await runner.step(0)).toBe(3);
-    expect(committer.commits.map((c) => c.positions)).toEqual([[[0, 3]]]);
+    expect(committer.groups.map((g) => g.positions)).toEqual([{ in: [[0, 3]] }]);
     await runner.runUntilCaughtUp();
-    expect(committer.commits.map((c) => c.positions)).toEqual([[[0, 3]], [[0, 6]], [[0, 9]], [[0, 10]]]);
+    expect(committer.groups.map((g) => g.positions)).toEqual([{ in: [[0, 3]] }, { in: [[0, 6]] }, { in: [[0, 9]] }, { in: [[0, 10]] }]);
 
     const short = groupingSetup([10], 1, 5);
     short.pipeline.onProcess = () => (short.clock.t += 4);
@@ -553,13 +561,14 @@ describe('QueryRunner with a committer that groups batches (the embedded log dur
   it('commits every batch alone with commit.interval.ms 0', async () => {
     const { committer, runner } = groupingSetup([5], 2, 0);
     await runner.runUntilCaughtUp();
+    expect(committer.groups).toEqual([]);
     expect(committer.commits.map((c) => c.positions)).toEqual([[[0, 2]], [[0, 4]], [[0, 5]]]);
   });
 
-  it(`holds at most MAX_BATCHES_PER_COMMIT batches, however fast they go`, async () => {
+  it('holds at most MAX_BATCHES_PER_COMMIT batches, however fast they go', async () => {
     const { committer, runner } = groupingSetup([MAX_BATCHES_PER_COMMIT + 5], 1);
     expect(await runner.step(0)).toBe(MAX_BATCHES_PER_COMMIT);
-    expect(committer.commits.map((c) => c.positions)).toEqual([[[0, MAX_BATCHES_PER_COMMIT]]]);
+    expect(committer.groups.map((g) => g.positions)).toEqual([{ in: [[0, MAX_BATCHES_PER_COMMIT]] }]);
   });
 
   it('a failed group rewinds to the last commit: its batches are read again, none lost or doubled', async () => {
@@ -573,16 +582,31 @@ describe('QueryRunner with a committer that groups batches (the embedded log dur
     expect(pipeline.rollbacks).toBe(1);
     pipeline.onProcess = () => undefined;
     await runner.runUntilCaughtUp();
-    expect(committer.commits.flatMap((c) => c.outputs)).toEqual(['in-0-0', 'in-0-1', 'in-0-2', 'in-0-3', 'in-0-4', 'in-0-5', 'in-0-6']);
-    expect(committer.commits.at(-1)?.positions).toEqual([[0, 7]]);
+    expect(committer.groups.flatMap((g) => g.outputs)).toEqual(['in-0-0', 'in-0-1', 'in-0-2', 'in-0-3', 'in-0-4', 'in-0-5', 'in-0-6']);
+    expect(committer.groups.at(-1)?.positions).toEqual({ in: [[0, 7]] });
   });
 
-  it('does not group a query with several inputs (a join reads its inputs in turn)', async () => {
-    const a = MemoryTopicReader.withRecords('a', [4]);
-    const b = MemoryTopicReader.withRecords('b', [4]);
+  it('takes a join’s inputs in turn within the group, and commits the positions of each', async () => {
+    const a = MemoryTopicReader.withRecords('a', [5]);
+    const b = MemoryTopicReader.withRecords('b', [2]);
+    const pipeline = new RecordingPipeline();
+    const committer = new GroupingCommitter();
+    const runner = new QueryRunner({ pipeline, readers: [a, b], committer, maxBatchRecords: 2, commitIntervalMs: 100 });
+    expect(await runner.step(0)).toBe(7);
+    // The order step() alone would take: a, b, a, (b has none) a.
+    expect(pipeline.batches.map((batch) => batch.map((r) => r.split(':')[0]).join(''))).toEqual(['aa', 'bb', 'aa', 'a']);
+    expect(committer.groups.map((g) => g.positions)).toEqual([{ a: [[0, 5]], b: [[0, 2]] }]);
+  });
+
+  it('a failed group of a join rewinds every input it read', async () => {
+    const a = MemoryTopicReader.withRecords('a', [3]);
+    const b = MemoryTopicReader.withRecords('b', [3]);
     const committer = new GroupingCommitter();
     const runner = new QueryRunner({ pipeline: new RecordingPipeline(), readers: [a, b], committer, maxBatchRecords: 2, commitIntervalMs: 100 });
+    committer.failures.push(new Error('disk full'));
+    await expect(runner.step(0)).rejects.toThrow('disk full');
+    expect([a.positions(), b.positions()]).toEqual([new Map([[0, 0]]), new Map([[0, 0]])]);
     await runner.runUntilCaughtUp();
-    expect(committer.commits.map((c) => `${c.topic}:${c.outputs.length}`)).toEqual(['a:2', 'b:2', 'a:2', 'b:2']);
+    expect(committer.groups.flatMap((g) => g.outputs).sort()).toEqual(['a-0-0', 'a-0-1', 'a-0-2', 'b-0-0', 'b-0-1', 'b-0-2']);
   });
 });
