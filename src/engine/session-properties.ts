@@ -28,7 +28,7 @@ export const PROPERTY_SPECS: Readonly<Record<string, PropertySpec>> = {
   'commit.interval.ms': {
     default: '100',
     description:
-      'On Kafka with exactly_once_v2: how long a persistent query keeps one transaction open across batches before committing it (sooner when its input is idle). On the embedded log, a query whose input has a backlog commits the batches it reads back to back together, for up to 10 ms or this, whichever is less. 0 commits every batch. At most 5000 (a Kafka transaction times out after 10 s).',
+      'On Kafka with exactly_once_v2: how long a persistent query keeps one transaction open across batches before committing it (sooner when its input is idle). On the embedded log, a query whose input has a backlog commits the batches it reads back to back in groups of up to 4, each group within this or 50 ms, whichever is less. 0 commits every batch. At most 5000 (a Kafka transaction times out after 10 s).',
     validate: (v) => (/^\d+$/.test(v) && Number(v) <= MAX_COMMIT_INTERVAL_MS ? null : `must be an integer from 0 to ${MAX_COMMIT_INTERVAL_MS}`),
   },
   'max.poll.records': {

@@ -1,7 +1,7 @@
 // QueryRunner: the poll → process → commit loop of one query, until stopped, caught up or fenced.
 
 import type { Pipeline } from './build-pipeline.js';
-import { CommitSchedule, MAX_BATCHES_PER_COMMIT } from './commit-schedule.js';
+import { CommitSchedule } from './commit-schedule.js';
 import type { BatchCommitter } from './ports/batch-committer.js';
 import type { Positions, SourceRecord } from './ports/records.js';
 import type { TopicReader } from './ports/topic-reader.js';
@@ -18,7 +18,8 @@ export interface QueryRunnerOptions {
    * `commit.interval.ms`: with a committer that can stage batches (Kafka, exactly-once), batches
    * join one open transaction until this long after its first batch (or until the input is idle).
    * With one that commits groups of batches (the embedded log), a query whose input has a backlog
-   * reads on inside its transaction for up to this long or `MAX_GROUP_MS`, whichever is less.
+   * reads on inside its transaction, up to `GROUP_BATCHES` batches for up to this long or
+   * `MAX_GROUP_MS`, whichever is less.
    * 0 or absent commits every batch.
    */
   readonly commitIntervalMs?: number;
@@ -27,12 +28,21 @@ export interface QueryRunnerOptions {
 }
 
 /**
- * The longest a group of batches on the embedded log keeps its transaction open. The group runs
+ * The most batches a group on the embedded log holds: one commit for this many while a backlog
+ * drains. A count, not a time: every query of the process advances by the same number of batches
+ * per turn of the event loop, as without groups, so a query reading another's output keeps pace
+ * with it (q7's join reads the maxima a second query computes from the same bids: were the faster
+ * query to read on for longer, the maxima would run ahead of the bids and the bids come late).
+ */
+export const GROUP_BATCHES = 4;
+
+/**
+ * The longest a group keeps its transaction open, however few batches it holds. The group runs
  * without yielding the event loop (a SQLite transaction cannot span another query's work on the
  * same connection), so this also bounds how long the process's other work (pull queries, the REPL)
  * waits beyond one batch.
  */
-export const MAX_GROUP_MS = 10;
+export const MAX_GROUP_MS = 50;
 
 export class QueryRunner {
   private readonly options: QueryRunnerOptions;
@@ -158,8 +168,8 @@ export class QueryRunner {
 
   /**
    * Inside a group's transaction: processes the batches the inputs have at once, taking the inputs
-   * in turn as `step` does, until none has any, `until` has passed or the group holds
-   * `MAX_BATCHES_PER_COMMIT` batches; records in `positions` where each input it read stands.
+   * in turn as `step` does, until none has any, the group holds `GROUP_BATCHES` batches or `until`
+   * has passed; records in `positions` where each input it read stands.
    * Returns the records read on. While a backlog drains, this spreads a commit's cost (a SQLite
    * write transaction, the offsets, the metrics) over several batches; at the inputs' end a poll
    * finds one batch or none, so a live record waits no longer.
@@ -168,7 +178,7 @@ export class QueryRunner {
     const { pipeline, maxBatchRecords } = this.options;
     const readers = this.loading.length > 0 ? this.loading : this.options.readers;
     let read = 0;
-    for (let batches = 1, idle = 0; batches < MAX_BATCHES_PER_COMMIT && idle < readers.length && this.now() < until; ) {
+    for (let batches = 1, idle = 0; batches < GROUP_BATCHES && idle < readers.length && this.now() < until; ) {
       const reader = readers[this.next++ % readers.length];
       const more = reader?.readAvailable?.(maxBatchRecords) ?? [];
       if (reader === undefined || more.length === 0) {

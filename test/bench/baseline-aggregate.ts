@@ -19,7 +19,7 @@ type Out = { topic: string; timestamp: number; key: Uint8Array | null; value: Ui
  * each window emitted to `BASELINE_OUT` and a result table once the smallest partition stream time
  * passes its end plus grace. Returns the input events read.
  */
-export function runCountBaseline(w: WindowCountWorkload, dataDir: string, batch: number, groupMs: number): number {
+export function runCountBaseline(w: WindowCountWorkload, dataDir: string, batch: number, groupBatches: number): number {
   const db = openDataDirectory(dataDir, { log: LOG_MIGRATIONS });
   const log = new EmbeddedLog(db);
   const offsets = new OffsetStore(db);
@@ -32,7 +32,7 @@ export function runCountBaseline(w: WindowCountWorkload, dataDir: string, batch:
   const windows = new Map<number, Map<number, WindowCount>>();
   const streamTime = new Map<number, number>();
   const reader = log.reader(w.inputTopics[0], 'earliest');
-  const commits = new GroupedCommits(db, groupMs);
+  const commits = new GroupedCommits(db, groupBatches);
   let inputEvents = 0;
   for (;;) {
     const records = reader.readAvailable(batch);
@@ -90,7 +90,7 @@ interface KeyAggregate {
  * COUNT(*) and MAX(price) per key (the bidder, or W9's spread key): a Map, the changed keys upserted into a SQLite table per
  * batch, and one changelog record per input appended to `BASELINE_OUT` (as the engine does).
  */
-export function runTableBaseline(w: TableWorkload, dataDir: string, batch: number, groupMs: number): number {
+export function runTableBaseline(w: TableWorkload, dataDir: string, batch: number, groupBatches: number): number {
   const db = openDataDirectory(dataDir, { log: LOG_MIGRATIONS });
   const log = new EmbeddedLog(db);
   const offsets = new OffsetStore(db);
@@ -100,7 +100,7 @@ export function runTableBaseline(w: TableWorkload, dataDir: string, batch: numbe
   const byKey = new Map<number, KeyAggregate>();
   const keyOf = w.key.of;
   const reader = log.reader(w.inputTopics[0], 'earliest');
-  const commits = new GroupedCommits(db, groupMs);
+  const commits = new GroupedCommits(db, groupBatches);
   let inputEvents = 0;
   for (;;) {
     const records = reader.readAvailable(batch);

@@ -21,13 +21,13 @@ const parse = <T>(r: Record_): T => JSON.parse(Buffer.from(r.value ?? new Uint8A
 
 /**
  * Reads `topics` round-robin, a batch from each in turn, writing each batch (its state, outputs,
- * offsets) and committing the batches in groups of up to `groupMs` (the engine's rule).
+ * offsets) and committing the batches in groups of up to `groupBatches` (the engine's rule: `GroupedCommits`).
  */
 function roundRobin(
   dataDir: string,
   topics: readonly InputTopic[],
   batch: number,
-  groupMs: number,
+  groupBatches: number,
   setup: (db: Database) => void,
   process_: (topic: InputTopic, records: Record_[], out: Out[]) => () => void,
 ): number {
@@ -37,7 +37,7 @@ function roundRobin(
   log.createTopic('BASELINE_OUT', 2, 0);
   setup(db);
   const readers = topics.map((t) => ({ topic: t, reader: log.reader(t, 'earliest'), done: false }));
-  const commits = new GroupedCommits(db, groupMs);
+  const commits = new GroupedCommits(db, groupBatches);
   let inputEvents = 0;
   while (readers.some((r) => !r.done)) {
     for (const r of readers) {
@@ -81,7 +81,7 @@ interface WindowMax {
  * them); the changed windows upserted per batch; once the smallest partition stream time passes a
  * window's end, its bids at the max are emitted and the window dropped.
  */
-function q7(dataDir: string, batch: number, groupMs: number): number {
+function q7(dataDir: string, batch: number, groupBatches: number): number {
   const windows = new Map<number, WindowMax>();
   const streamTime = new Map<number, number>();
   let upsert: Statement<unknown[]>;
@@ -90,7 +90,7 @@ function q7(dataDir: string, batch: number, groupMs: number): number {
     dataDir,
     ['bid'],
     batch,
-    groupMs,
+    groupBatches,
     (db) => {
       db.exec('CREATE TABLE baseline_q7 (w INTEGER PRIMARY KEY, max_price INTEGER, bids TEXT)');
       upsert = db.prepare('INSERT OR REPLACE INTO baseline_q7 (w, max_price, bids) VALUES (?, ?, ?)');
@@ -146,7 +146,7 @@ interface Auction {
  * records within 10 s and is then stored (and inserted into a state table in its batch's
  * transaction). With the workload's 1-hour grace nothing is old enough to evict at bench sizes.
  */
-function q8(dataDir: string, batch: number, groupMs: number): number {
+function q8(dataDir: string, batch: number, groupBatches: number): number {
   const persons = new Map<number, Person[]>();
   const auctions = new Map<number, Auction[]>();
   let insert: Statement<unknown[]>;
@@ -160,7 +160,7 @@ function q8(dataDir: string, batch: number, groupMs: number): number {
     dataDir,
     ['person', 'auction'],
     batch,
-    groupMs,
+    groupBatches,
     (db) => {
       db.exec('CREATE TABLE baseline_q8 (side INTEGER, k INTEGER, t INTEGER, v TEXT)');
       insert = db.prepare('INSERT INTO baseline_q8 (side, k, t, v) VALUES (?, ?, ?, ?)');
@@ -197,14 +197,14 @@ function q8(dataDir: string, batch: number, groupMs: number): number {
  * bid looks its auction up and is emitted, enriched, when the category is 10. The table's topic is
  * read first in each round, as the engine does.
  */
-function q20(dataDir: string, batch: number, groupMs: number): number {
+function q20(dataDir: string, batch: number, groupBatches: number): number {
   const table = new Map<number, { itemName: string; category: number }>();
   let upsert: Statement<unknown[]>;
   return roundRobin(
     dataDir,
     ['auction_by_id', 'bid'],
     batch,
-    groupMs,
+    groupBatches,
     (db) => {
       db.exec('CREATE TABLE baseline_auctions (id INTEGER PRIMARY KEY, item_name TEXT, category INTEGER)');
       upsert = db.prepare('INSERT OR REPLACE INTO baseline_auctions (id, item_name, category) VALUES (?, ?, ?)');
@@ -234,14 +234,14 @@ function q20(dataDir: string, batch: number, groupMs: number): number {
 }
 
 /** Runs the join workload's baseline over the data directory; returns the input events read. */
-export function runJoinBaseline(w: JoinWorkload, dataDir: string, batch: number, groupMs: number): number {
+export function runJoinBaseline(w: JoinWorkload, dataDir: string, batch: number, groupBatches: number): number {
   switch (w.shape) {
     case 'q7-max-join':
-      return q7(dataDir, batch, groupMs);
+      return q7(dataDir, batch, groupBatches);
     case 'q8-stream-stream':
-      return q8(dataDir, batch, groupMs);
+      return q8(dataDir, batch, groupBatches);
     case 'q20-stream-table':
-      return q20(dataDir, batch, groupMs);
+      return q20(dataDir, batch, groupBatches);
     default:
       return assertNever(w.shape, 'join shape');
   }

@@ -1,24 +1,25 @@
-// GroupedCommits: the baselines' commit rule, the engine's on the embedded log — batches read back to back share one transaction for a while.
+// GroupedCommits: the baselines' commit rule, the engine's on the embedded log — batches read back to back share one transaction, a few at a time.
 
 import type { Database } from 'better-sqlite3';
-import { MAX_GROUP_MS } from '../../src/exec/index.js';
+import { GROUP_BATCHES, MAX_GROUP_MS } from '../../src/exec/index.js';
 
-/** How long a baseline's group may last for the engine's `commit.interval.ms` (the engine's rule: `QueryRunner`). */
-export function groupMsFor(commitIntervalMs: number): number {
-  return Math.min(commitIntervalMs, MAX_GROUP_MS);
+/** The batches a baseline's group may hold for the engine's `commit.interval.ms` (the engine's rule: `QueryRunner`; 0: one). */
+export function groupBatchesFor(commitIntervalMs: number): number {
+  return commitIntervalMs > 0 ? GROUP_BATCHES : 1;
 }
 
 /**
  * A baseline writes each batch through `write`: the first opens a transaction (BEGIN IMMEDIATE),
- * and the batch that ends `groupMs` or more after it commits it; `end` commits what is open once
- * the input has no more. With `groupMs` 0 every batch commits alone.
+ * and the group's `GROUP_BATCHES`-th batch, or one that ends `MAX_GROUP_MS` or more after the first
+ * write, commits it; `end` commits what is open once the input has no more.
  */
 export class GroupedCommits {
   private openedAt: number | null = null;
+  private batches = 0;
 
   constructor(
     private readonly db: Database,
-    private readonly groupMs: number,
+    private readonly groupBatches: number,
   ) {}
 
   write(work: () => void): void {
@@ -31,14 +32,16 @@ export class GroupedCommits {
     } catch (e) {
       this.db.exec('ROLLBACK');
       this.openedAt = null;
+      this.batches = 0;
       throw e;
     }
-    if (Date.now() - this.openedAt >= this.groupMs) this.end();
+    if (++this.batches >= this.groupBatches || Date.now() - this.openedAt >= MAX_GROUP_MS) this.end();
   }
 
   end(): void {
     if (this.openedAt === null) return;
     this.db.exec('COMMIT');
     this.openedAt = null;
+    this.batches = 0;
   }
 }

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmbeddedLog, LOG_MIGRATIONS } from '../../src/io/index.js';
 import { DATABASE_FILE, openDataDirectory } from '../../src/state/index.js';
-import { groupMsFor } from './grouped-commits.js';
+import { groupBatchesFor } from './grouped-commits.js';
 import { expectedRows, sameRows, topicRows } from './join-gate.js';
 import { benchBrokers, runKafkaBench, type KafkaReport } from './kafka-bench.js';
 import { loadNexmark } from './load-nexmark.js';
@@ -257,7 +257,7 @@ try {
   const header = ['workload', 'what', 'correct', 'engine ev/CPU-s', 'engine ev/wall-s', 'baseline ev/CPU-s', 'engine/baseline', 'peak RSS MB', 'latency / state'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
-  process.stdout.write(`\nEddy benchmark: ${opts.events} Nexmark events at ${opts.rate} ev/s of event time, embedded log, JSON, batches of ${opts.batch} records committed ${opts.commitIntervalMs > 0 ? `in groups of up to ${groupMsFor(opts.commitIntervalMs)} ms` : 'one by one'} (engine and baseline in this run)\n`);
+  process.stdout.write(`\nEddy benchmark: ${opts.events} Nexmark events at ${opts.rate} ev/s of event time, embedded log, JSON, batches of ${opts.batch} records committed ${opts.commitIntervalMs > 0 ? `in groups of up to ${groupBatchesFor(opts.commitIntervalMs)}` : 'one by one'} (engine and baseline in this run)\n`);
   process.stdout.write(`${line(header)}\n${rows.map(line).join('\n')}\n`);
   if (opts.latency !== null) process.stdout.write(`\n${openLoopTable(reports, opts.latency)}`);
   let recovery: RecoveryReport | null = null;

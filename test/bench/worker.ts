@@ -6,7 +6,7 @@ import { EmbeddedLog, LOG_MIGRATIONS } from '../../src/io/index.js';
 import { OffsetStore, openDataDirectory } from '../../src/state/index.js';
 import { runCountBaseline, runTableBaseline } from './baseline-aggregate.js';
 import { runJoinBaseline } from './baseline-join.js';
-import { GroupedCommits, groupMsFor } from './grouped-commits.js';
+import { GroupedCommits, groupBatchesFor } from './grouped-commits.js';
 import { liveLatency, type LiveEvent, type LiveLatency } from './live-latency.js';
 import { openLoopLatency, type OpenLoopLevel } from './open-loop-latency.js';
 import { DEFAULT_SETTINGS, NEXMARK_DDL, workloadsFor, type BenchSettings, type MapWorkload, type Workload } from './workloads.js';
@@ -122,14 +122,14 @@ function tableBytesPerKey(dataDir: string): number {
 }
 
 /** The same work by hand: read → JSON.parse → filter/project → JSON.stringify → append, offsets in the same transaction. */
-function runMapBaseline(workload: MapWorkload, dataDir: string, batch: number, groupMs: number): WorkerResult {
+function runMapBaseline(workload: MapWorkload, dataDir: string, batch: number, groupBatches: number): WorkerResult {
   const db = openDataDirectory(dataDir, { log: LOG_MIGRATIONS });
   const log = new EmbeddedLog(db);
   const offsets = new OffsetStore(db);
   log.createTopic('BASELINE_OUT', 2, 0);
   const reader = log.reader(workload.inputTopics[0], 'earliest');
   const map = workload.baseline;
-  const commits = new GroupedCommits(db, groupMs);
+  const commits = new GroupedCommits(db, groupBatches);
   let inputEvents = 0;
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
@@ -160,21 +160,21 @@ function runMapBaseline(workload: MapWorkload, dataDir: string, batch: number, g
   return result(inputEvents, cpu, wall);
 }
 
-function runBaseline(workload: Workload, dataDir: string, batch: number, groupMs: number): WorkerResult {
+function runBaseline(workload: Workload, dataDir: string, batch: number, groupBatches: number): WorkerResult {
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   let inputEvents: number;
   switch (workload.kind) {
     case 'map':
-      return runMapBaseline(workload, dataDir, batch, groupMs);
+      return runMapBaseline(workload, dataDir, batch, groupBatches);
     case 'window-count':
-      inputEvents = runCountBaseline(workload, dataDir, batch, groupMs);
+      inputEvents = runCountBaseline(workload, dataDir, batch, groupBatches);
       break;
     case 'table':
-      inputEvents = runTableBaseline(workload, dataDir, batch, groupMs);
+      inputEvents = runTableBaseline(workload, dataDir, batch, groupBatches);
       break;
     case 'join':
-      inputEvents = runJoinBaseline(workload, dataDir, batch, groupMs);
+      inputEvents = runJoinBaseline(workload, dataDir, batch, groupBatches);
       break;
   }
   return result(inputEvents, process.cpuUsage(cpu0), (performance.now() - t0) / 1000);
@@ -196,5 +196,5 @@ if (workload === undefined || dataDir === undefined || (mode !== 'engine' && mod
   process.stderr.write('usage: worker engine|baseline <workload id> <data dir> <events> [live events file] [settings JSON]\n');
   process.exit(2);
 }
-const output = mode === 'engine' ? await runEngine(workload, dataDir, Number(events), liveFile, settings) : runBaseline(workload, dataDir, settings.batch, groupMsFor(settings.commitIntervalMs));
+const output = mode === 'engine' ? await runEngine(workload, dataDir, Number(events), liveFile, settings) : runBaseline(workload, dataDir, settings.batch, groupBatchesFor(settings.commitIntervalMs));
 process.stdout.write(`${JSON.stringify(output)}\n`);

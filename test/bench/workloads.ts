@@ -81,7 +81,7 @@ export interface TableKey {
 export interface BenchSettings {
   /** The engine's `max.poll.records` and the baselines' batch. */
   readonly batch: number;
-  /** The engine's `commit.interval.ms` (its default, 100): on the embedded log, batches read back to back commit in groups of up to 10 ms, and so do the baselines'; 0 commits every batch. */
+  /** The engine's `commit.interval.ms` (its default, 100): on the embedded log, batches read back to back commit in groups of up to 4, and so do the baselines'; 0 commits every batch. */
   readonly commitIntervalMs: number;
   /** W9 keyed on about this many keys (null: by bidder). */
   readonly w9Keys: number | null;

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   FencedError,
+  GROUP_BATCHES,
   MAX_BATCHES_PER_COMMIT,
   MAX_GROUP_MS,
   QueryRunner,
@@ -544,14 +545,19 @@ describe('QueryRunner with a committer that commits groups of batches (the embed
     expect(committer.groups).toHaveLength(1);
   });
 
-  it(`stops reading on once the group has run ${MAX_GROUP_MS} ms (or commit.interval.ms, if less)`, async () => {
-    const { pipeline, committer, clock, runner } = groupingSetup([10], 1);
-    // Each batch takes 4 ms: the third ends at 12 ms, past the 10 ms a group may last.
-    pipeline.onProcess = () => (clock.t += 4);
-    expect(await runner.step(0)).toBe(3);
-    expect(committer.groups.map((g) => g.positions)).toEqual([{ in: [[0, 3]] }]);
+  it(`holds at most GROUP_BATCHES batches: every query advances as many per turn`, async () => {
+    const { committer, runner } = groupingSetup([GROUP_BATCHES * 2 + 1], 1);
+    expect(await runner.step(0)).toBe(GROUP_BATCHES);
     await runner.runUntilCaughtUp();
-    expect(committer.groups.map((g) => g.positions)).toEqual([{ in: [[0, 3]] }, { in: [[0, 6]] }, { in: [[0, 9]] }, { in: [[0, 10]] }]);
+    expect(committer.groups.map((g) => g.positions)).toEqual([{ in: [[0, GROUP_BATCHES]] }, { in: [[0, GROUP_BATCHES * 2]] }, { in: [[0, GROUP_BATCHES * 2 + 1]] }]);
+  });
+
+  it(`stops reading on once the group has run ${MAX_GROUP_MS} ms, or commit.interval.ms if less`, async () => {
+    const slow = groupingSetup([10], 1);
+    // Each batch takes 20 ms: the third ends at 60 ms, past the 50 ms a group may last.
+    slow.pipeline.onProcess = () => (slow.clock.t += 20);
+    expect(await slow.runner.step(0)).toBe(3);
+    expect(slow.committer.groups.map((g) => g.positions)).toEqual([{ in: [[0, 3]] }]);
 
     const short = groupingSetup([10], 1, 5);
     short.pipeline.onProcess = () => (short.clock.t += 4);
@@ -563,12 +569,6 @@ describe('QueryRunner with a committer that commits groups of batches (the embed
     await runner.runUntilCaughtUp();
     expect(committer.groups).toEqual([]);
     expect(committer.commits.map((c) => c.positions)).toEqual([[[0, 2]], [[0, 4]], [[0, 5]]]);
-  });
-
-  it('holds at most MAX_BATCHES_PER_COMMIT batches, however fast they go', async () => {
-    const { committer, runner } = groupingSetup([MAX_BATCHES_PER_COMMIT + 5], 1);
-    expect(await runner.step(0)).toBe(MAX_BATCHES_PER_COMMIT);
-    expect(committer.groups.map((g) => g.positions)).toEqual([{ in: [[0, MAX_BATCHES_PER_COMMIT]] }]);
   });
 
   it('a failed group rewinds to the last commit: its batches are read again, none lost or doubled', async () => {
