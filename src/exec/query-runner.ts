@@ -159,7 +159,8 @@ export class QueryRunner {
     try {
       await commitGroup(positions, run);
     } catch (e) {
-      this.rollback(this.options.readers.filter((r) => r === reader || positions.has(r.topic)));
+      // Every input the group may have read (each stood at its last commit before the group).
+      this.rollback(this.options.readers);
       throw e;
     }
     for (const [topic, topicPositions] of positions) this.committed.set(topic, topicPositions);

@@ -598,6 +598,23 @@ describe('QueryRunner with a committer that commits groups of batches (the embed
     expect(committer.groups.map((g) => g.positions)).toEqual([{ a: [[0, 5]], b: [[0, 2]] }]);
   });
 
+  it('a batch that throws inside a group rewinds the input it was read from too', async () => {
+    const a = MemoryTopicReader.withRecords('a', [3]);
+    const b = MemoryTopicReader.withRecords('b', [3]);
+    const pipeline = new RecordingPipeline();
+    const committer = new GroupingCommitter();
+    const runner = new QueryRunner({ pipeline, readers: [a, b], committer, maxBatchRecords: 2, commitIntervalMs: 100 });
+    // The group's second batch (b's first) fails in an operator, after b has read it.
+    pipeline.onProcess = () => {
+      if (pipeline.batches.length === 1) throw new Error('operator failed');
+    };
+    await expect(runner.step(0)).rejects.toThrow('operator failed');
+    expect([a.positions(), b.positions()]).toEqual([new Map([[0, 0]]), new Map([[0, 0]])]);
+    pipeline.onProcess = () => undefined;
+    await runner.runUntilCaughtUp();
+    expect(committer.groups.flatMap((g) => g.outputs).sort()).toEqual(['a-0-0', 'a-0-1', 'a-0-2', 'b-0-0', 'b-0-1', 'b-0-2']);
+  });
+
   it('a failed group of a join rewinds every input it read', async () => {
     const a = MemoryTopicReader.withRecords('a', [3]);
     const b = MemoryTopicReader.withRecords('b', [3]);
