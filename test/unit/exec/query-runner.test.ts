@@ -365,13 +365,17 @@ function manualClock() {
   return clock;
 }
 
-function stagingSetup(perPartition: readonly number[], maxBatchRecords: number, commitIntervalMs: number) {
+/** A runner over topic `in` with `committer`, a commit interval and a clock the test moves. */
+function clockedSetup<C extends BatchCommitter>(committer: C, perPartition: readonly number[], maxBatchRecords: number, commitIntervalMs: number) {
   const reader = MemoryTopicReader.withRecords('in', perPartition);
   const pipeline = new RecordingPipeline();
-  const committer = new StagingCommitter();
   const clock = manualClock();
   const runner = new QueryRunner({ pipeline, readers: [reader], committer, maxBatchRecords, commitIntervalMs, now: clock.now });
   return { reader, pipeline, committer, clock, runner };
+}
+
+function stagingSetup(perPartition: readonly number[], maxBatchRecords: number, commitIntervalMs: number) {
+  return clockedSetup(new StagingCommitter(), perPartition, maxBatchRecords, commitIntervalMs);
 }
 
 describe('QueryRunner with a commit interval (one transaction across batches)', () => {
@@ -524,12 +528,7 @@ class GroupingCommitter extends MemoryCommitter {
 }
 
 function groupingSetup(perPartition: readonly number[], maxBatchRecords: number, commitIntervalMs = 100) {
-  const reader = MemoryTopicReader.withRecords('in', perPartition);
-  const pipeline = new RecordingPipeline();
-  const committer = new GroupingCommitter();
-  const clock = manualClock();
-  const runner = new QueryRunner({ pipeline, readers: [reader], committer, maxBatchRecords, commitIntervalMs, now: clock.now });
-  return { reader, pipeline, committer, clock, runner };
+  return clockedSetup(new GroupingCommitter(), perPartition, maxBatchRecords, commitIntervalMs);
 }
 
 describe('QueryRunner with a committer that commits groups of batches (the embedded log during a backlog)', () => {
