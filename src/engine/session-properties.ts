@@ -33,7 +33,7 @@ export const PROPERTY_SPECS: Readonly<Record<string, PropertySpec>> = {
   },
   'max.poll.records': {
     default: '500',
-    description: 'The most records a query reads and commits as one batch.',
+    description: 'The most records a query reads and processes as one batch (a transaction commits one batch, or a group of up to 4 while a backlog drains: see commit.interval.ms).',
     validate: positiveInt,
   },
 };
