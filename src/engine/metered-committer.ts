@@ -23,22 +23,21 @@ export class MeteredCommitter implements BatchCommitter {
     this.saved = { ...counters };
     this.recorded = this.saved;
     if (inner.commitGroup !== undefined) {
-      this.commitGroup = async (positions, process) => {
-        await this.guarded(() => inner.commitGroup?.(positions, this.metered(process)));
-        this.saved = this.recorded;
-      };
+      this.commitGroup = (positions, process) => this.durably(() => inner.commitGroup?.(positions, this.metered(process)));
     }
     if (inner.stage !== undefined && inner.flush !== undefined) {
       this.stage = (topic, positions, process) => this.guarded(() => inner.stage?.(topic, positions, this.metered(process)));
-      this.flush = async () => {
-        await this.guarded(() => inner.flush?.());
-        this.saved = this.recorded;
-      };
+      this.flush = () => this.durably(() => inner.flush?.());
     }
   }
 
-  async commit(topic: string, positions: Positions, process: () => readonly SinkRecord[]): Promise<void> {
-    await this.guarded(() => this.inner.commit(topic, positions, this.metered(process)));
+  commit(topic: string, positions: Positions, process: () => readonly SinkRecord[]): Promise<void> {
+    return this.durably(() => this.inner.commit(topic, positions, this.metered(process)));
+  }
+
+  /** A commit: once it is durable, the counters it recorded are the ones a later failure goes back to. */
+  private async durably(work: () => void | Promise<void>): Promise<void> {
+    await this.guarded(work);
     this.saved = this.recorded;
   }
 

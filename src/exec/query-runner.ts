@@ -152,8 +152,9 @@ export class QueryRunner {
     const run = () => {
       const started = this.now();
       pipeline.process(reader.topic, records);
-      positions.set(reader.topic, new Map(reader.positions()));
-      processed += this.readOn(positions, started + this.groupMs);
+      const read = new Set([reader]);
+      processed += this.readOn(read, started + this.groupMs);
+      for (const r of read) positions.set(r.topic, new Map(r.positions()));
       return pipeline.drainSinkRecords();
     };
     try {
@@ -170,15 +171,15 @@ export class QueryRunner {
   /**
    * Inside a group's transaction: processes the batches the inputs have at once, taking the inputs
    * in turn as `step` does, until none has any, the group holds `GROUP_BATCHES` batches or `until`
-   * has passed; records in `positions` where each input it read stands.
+   * has passed; adds each input it read from to `read`.
    * Returns the records read on. While a backlog drains, this spreads a commit's cost (a SQLite
    * write transaction, the offsets, the metrics) over several batches; at the inputs' end a poll
    * finds one batch or none, so a live record waits no longer.
    */
-  private readOn(positions: Map<string, Positions>, until: number): number {
+  private readOn(read: Set<TopicReader>, until: number): number {
     const { pipeline, maxBatchRecords } = this.options;
     const readers = this.loading.length > 0 ? this.loading : this.options.readers;
-    let read = 0;
+    let records = 0;
     for (let batches = 1, idle = 0; batches < GROUP_BATCHES && idle < readers.length && this.now() < until; ) {
       const reader = readers[this.next++ % readers.length];
       const more = reader?.readAvailable?.(maxBatchRecords) ?? [];
@@ -188,11 +189,11 @@ export class QueryRunner {
       }
       idle = 0;
       batches++;
+      read.add(reader);
       pipeline.process(reader.topic, more);
-      positions.set(reader.topic, new Map(reader.positions()));
-      read += more.length;
+      records += more.length;
     }
-    return read;
+    return records;
   }
 
   /** Commits the open transaction, if any (a clean stop calls this before closing). */

@@ -531,6 +531,16 @@ function groupingSetup(perPartition: readonly number[], maxBatchRecords: number,
   return clockedSetup(new GroupingCommitter(), perPartition, maxBatchRecords, commitIntervalMs);
 }
 
+/** A join's two inputs, `a` and `b` (one partition each), read in batches of 2 by a runner whose committer commits groups. */
+function groupingJoinSetup(aRecords: number, bRecords: number) {
+  const a = MemoryTopicReader.withRecords('a', [aRecords]);
+  const b = MemoryTopicReader.withRecords('b', [bRecords]);
+  const pipeline = new RecordingPipeline();
+  const committer = new GroupingCommitter();
+  const runner = new QueryRunner({ pipeline, readers: [a, b], committer, maxBatchRecords: 2, commitIntervalMs: 100 });
+  return { a, b, pipeline, committer, runner };
+}
+
 describe('QueryRunner with a committer that commits groups of batches (the embedded log during a backlog)', () => {
   it('reads on inside one commit while the input has records: batches stay batches, the commit holds them all', async () => {
     const { pipeline, committer, runner } = groupingSetup([5, 4], 3);
@@ -586,11 +596,7 @@ describe('QueryRunner with a committer that commits groups of batches (the embed
   });
 
   it('takes a join’s inputs in turn within the group, and commits the positions of each', async () => {
-    const a = MemoryTopicReader.withRecords('a', [5]);
-    const b = MemoryTopicReader.withRecords('b', [2]);
-    const pipeline = new RecordingPipeline();
-    const committer = new GroupingCommitter();
-    const runner = new QueryRunner({ pipeline, readers: [a, b], committer, maxBatchRecords: 2, commitIntervalMs: 100 });
+    const { pipeline, committer, runner } = groupingJoinSetup(5, 2);
     expect(await runner.step(0)).toBe(7);
     // The order step() alone would take: a, b, a, (b has none) a.
     expect(pipeline.batches.map((batch) => batch.map((r) => r.split(':')[0]).join(''))).toEqual(['aa', 'bb', 'aa', 'a']);
@@ -598,11 +604,7 @@ describe('QueryRunner with a committer that commits groups of batches (the embed
   });
 
   it('a batch that throws inside a group rewinds the input it was read from too', async () => {
-    const a = MemoryTopicReader.withRecords('a', [3]);
-    const b = MemoryTopicReader.withRecords('b', [3]);
-    const pipeline = new RecordingPipeline();
-    const committer = new GroupingCommitter();
-    const runner = new QueryRunner({ pipeline, readers: [a, b], committer, maxBatchRecords: 2, commitIntervalMs: 100 });
+    const { a, b, pipeline, committer, runner } = groupingJoinSetup(3, 3);
     // The group's second batch (b's first) fails in an operator, after b has read it.
     pipeline.onProcess = () => {
       if (pipeline.batches.length === 1) throw new Error('operator failed');
@@ -615,10 +617,7 @@ describe('QueryRunner with a committer that commits groups of batches (the embed
   });
 
   it('a failed group of a join rewinds every input it read', async () => {
-    const a = MemoryTopicReader.withRecords('a', [3]);
-    const b = MemoryTopicReader.withRecords('b', [3]);
-    const committer = new GroupingCommitter();
-    const runner = new QueryRunner({ pipeline: new RecordingPipeline(), readers: [a, b], committer, maxBatchRecords: 2, commitIntervalMs: 100 });
+    const { a, b, committer, runner } = groupingJoinSetup(3, 3);
     committer.failures.push(new Error('disk full'));
     await expect(runner.step(0)).rejects.toThrow('disk full');
     expect([a.positions(), b.positions()]).toEqual([new Map([[0, 0]]), new Map([[0, 0]])]);
